@@ -1,0 +1,42 @@
+/**
+ * The one entry point the web form, the JSON API and the command line share:
+ * an untrusted document in, a result document or every problem out.
+ */
+import { evaluateCase } from "../core/evaluate.js";
+import type { CoreResult } from "../core/types.js";
+import type { FactorLibrary } from "../factors/factor-set.js";
+import type { Problem } from "./messages.js";
+import { resolveCase, type CaseContext } from "./resolve.js";
+import { resultJson } from "./result-json.js";
+import { caseSchema, type CaseDocument } from "./schema.js";
+import { zodProblems } from "./zod-problems.js";
+import type { ResolvedCase } from "../core/types.js";
+
+export type Checked = { ok: true; doc: CaseDocument; resolved: ResolvedCase; context: CaseContext } | { ok: false; problems: Problem[] };
+export type Evaluation =
+  | { ok: true; doc: CaseDocument; core: CoreResult; resolved: ResolvedCase; context: CaseContext; result: ReturnType<typeof resultJson> }
+  | { ok: false; problems: Problem[] };
+
+/** Parses JSON text; a syntax error is a problem at the document, not an exception. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, problems: [{ path: "(document)", code: "json", params: { detail: (error as Error).message } }] };
+  }
+}
+
+export function checkCase(input: unknown, library: FactorLibrary): Checked {
+  const parsed = caseSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const resolution = resolveCase(parsed.data, library);
+  if (!resolution.ok) return resolution;
+  return { ok: true, doc: parsed.data, resolved: resolution.resolved, context: resolution.context };
+}
+
+export function evaluateDocument(input: unknown, library: FactorLibrary): Evaluation {
+  const checked = checkCase(input, library);
+  if (!checked.ok) return checked;
+  const core = evaluateCase(checked.resolved);
+  return { ...checked, core, result: resultJson(core, checked.resolved, checked.context) };
+}

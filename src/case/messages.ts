@@ -1,0 +1,62 @@
+/**
+ * Problem messages in the user's language (bokmål first, English second).
+ * A problem is a code with parameters; the text is made at the edge, so the
+ * API, the command line and the forms say the same thing.
+ */
+export type Lang = "nb" | "en";
+
+type Template = { nb: string; en: string };
+
+export const PROBLEM_MESSAGES = {
+  json: { nb: "er ikke gyldig JSON: {detail}", en: "is not valid JSON: {detail}" },
+  required: { nb: "må fylles ut", en: "is required" },
+  "unknown-field": { nb: "ukjent felt «{field}» (sjekk stavemåten)", en: "unknown field \"{field}\" (check the spelling)" },
+  type: { nb: "må være {expected}", en: "must be {expected}" },
+  "one-of": { nb: "må være en av: {options}", en: "must be one of: {options}" },
+  "too-small": { nb: "må være minst {min}", en: "must be at least {min}" },
+  "too-big": { nb: "kan være høyst {max}", en: "must be at most {max}" },
+  "too-short": { nb: "må ha minst {min} element(er)", en: "must have at least {min} item(s)" },
+  "too-long": { nb: "kan ha høyst {max} tegn eller element", en: "must have at most {max} characters or items" },
+  integer: { nb: "må være et heltall", en: "must be a whole number" },
+  invalid: { nb: "er ugyldig: {detail}", en: "is invalid: {detail}" },
+  "quantity-syntax": { nb: "«{value}» er ikke et tall fulgt av en enhet, f.eks. «1200 kg»", en: "\"{value}\" is not a number followed by a unit, e.g. \"1200 kg\"" },
+  "unit-mismatch": { nb: "«{value}» kan ikke regnes om til {unit}", en: "\"{value}\" cannot be converted to {unit}" },
+  "unknown-unit": { nb: "«{value}» kan ikke regnes om til {unit} (ukjent enhet «{given}»)", en: "\"{value}\" cannot be converted to {unit} (unknown unit \"{given}\")" },
+  "short-ton": { nb: "«{value}»: «ton» er amerikansk short ton; skriv «t» for tonn", en: "\"{value}\": \"ton\" is the US short ton; write \"t\" for metric tonnes" },
+  negative: { nb: "«{value}» kan ikke være negativ", en: "\"{value}\" cannot be negative" },
+  "too-large": { nb: "«{value}» er for stort", en: "\"{value}\" is too large" },
+  "money-syntax": { nb: "«{value}» er ikke et beløp i NOK, f.eks. «180000 NOK»", en: "\"{value}\" is not an amount in NOK, e.g. \"180000 NOK\"" },
+  "spend-currency": { nb: "«{value}»: utgiftsbaserte faktorer tar beløp i NOK", en: "\"{value}\": spend-based factors take amounts in NOK" },
+  "unknown-factor": { nb: "ukjent faktor «{id}» i faktorsett {set}", en: "unknown factor \"{id}\" in factor set {set}" },
+  "unknown-factor-set": { nb: "ukjent faktorsett «{id}» (finnes: {options})", en: "unknown factor set \"{id}\" (available: {options})" },
+  "factor-unit": { nb: "«{unit}» er ikke en faktorenhet som kgCO2e/kg", en: "\"{unit}\" is not a factor unit such as kgCO2e/kg" },
+  "negative-factor": { nb: "en negativ faktor er bare tillatt i trinn D", en: "a negative factor is only allowed in stage D" },
+  "not-electricity": { nb: "«{id}» er ikke en strømfaktor", en: "\"{id}\" is not an electricity factor" },
+  "price-year": { nb: "faktorsettet har ingen prisindeks for {year} (finnes: {options})", en: "the factor set has no price index for {year} (available: {options})" },
+  "after-period": { nb: "år {year} er etter analyseperioden (0–{years})", en: "year {year} is after the analysis period (0–{years})" },
+  "duplicate-id": { nb: "id «{id}» er brukt før", en: "id \"{id}\" is used twice" },
+  "unknown-baseline": { nb: "«{id}» er ikke et alternativ (finnes: {options})", en: "\"{id}\" names no alternative (available: {options})" },
+  "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },
+} satisfies Record<string, Template>;
+
+export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
+export type Problem = { path: string; code: ProblemCode; params: Record<string, string> };
+
+const TYPE_NAMES: Record<string, Template> = {
+  number: { nb: "et tall", en: "a number" },
+  string: { nb: "tekst", en: "text" },
+  object: { nb: "et objekt", en: "an object" },
+  array: { nb: "en liste", en: "a list" },
+  boolean: { nb: "sann eller usann", en: "true or false" },
+};
+
+export function problemMessage(problem: Problem, lang: Lang): string {
+  const params = { ...problem.params };
+  if (problem.code === "type" && params.expected && TYPE_NAMES[params.expected]) params.expected = TYPE_NAMES[params.expected]![lang];
+  return PROBLEM_MESSAGES[problem.code][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? "");
+}
+
+/** "alternatives[1].emissions[0].quantity: "12 parsecs" cannot be converted to l" */
+export function problemLine(problem: Problem, lang: Lang): string {
+  return `${problem.path}: ${problemMessage(problem, lang)}`;
+}

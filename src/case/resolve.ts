@@ -1,0 +1,187 @@
+/**
+ * Checks a structurally valid case against its factor set and resolves it
+ * for the core: factor ids become kg CO2e per unit with their source,
+ * quantities are converted to the factor's unit, spend is put onto the
+ * factor's currency and price year, and every year lies in the period.
+ * Every problem is collected; the core only ever sees a valid case.
+ */
+import { Decimal } from "../core/decimal.js";
+import type { EmissionKind, ResolvedAlternative, ResolvedCase, ResolvedCostItem, ResolvedEmissionItem, Scope, Stage } from "../core/types.js";
+import { convertQuantity, isCurrency, parseFactorUnit, parseQuantity } from "../core/units.js";
+import type { FactorLibrary, FactorSet } from "../factors/factor-set.js";
+import { resolveFactor } from "../factors/resolve-factor.js";
+import { canConvertSpend, defaultPriceYear, priceIndexYears, spendOnFactorBasis } from "../factors/spend.js";
+import type { Problem } from "./messages.js";
+import { parseNok } from "./money.js";
+import type { AlternativeInput, CaseDocument, CostItemInput, EmissionItemInput } from "./schema.js";
+
+export type CaseContext = {
+  set: FactorSet;
+  electricity: { factor: string; basis: "location" | "market"; kgPerUnit: Decimal; unit: string };
+  priceYear: number;
+};
+export type Resolution = { ok: true; resolved: ResolvedCase; context: CaseContext } | { ok: false; problems: Problem[] };
+
+const DEFAULTS: Record<EmissionKind, { stage: Stage; scope: Scope }> = {
+  material: { stage: "A1-A3", scope: "indirect" },
+  spend: { stage: "A1-A3", scope: "indirect" },
+  freight: { stage: "A1-A3", scope: "indirect" },
+  delivery: { stage: "A4", scope: "direct" },
+  machinery: { stage: "A5", scope: "direct" },
+  energy: { stage: "B", scope: "indirect" },
+  waste: { stage: "C", scope: "indirect" },
+  fixed: { stage: "A1-A3", scope: "indirect" },
+};
+
+class Collector {
+  readonly problems: Problem[] = [];
+  add(path: string, code: Problem["code"], params: Record<string, string> = {}): void {
+    this.problems.push({ path, code, params });
+  }
+}
+
+type Env = { set: FactorSet; electricityId: string; priceYear: number; years: number; out: Collector };
+
+function checkTiming(item: { at?: number | "end" | undefined }, path: string, env: Env): void {
+  if (typeof item.at === "number" && item.at > env.years) env.out.add(`${path}.at`, "after-period", { year: String(item.at), years: String(env.years) });
+}
+
+/** The factor as kg CO2e per unit, or undefined after reporting why not. */
+function itemFactor(item: EmissionItemInput, path: string, env: Env) {
+  if (typeof item.factor === "string") {
+    const found = resolveFactor(env.set, item.factor, env.electricityId);
+    if (!found.ok) env.out.add(`${path}.factor`, "unknown-factor", { id: item.factor, set: env.set.id });
+    return found.ok ? found.factor : undefined;
+  }
+  const unit = parseFactorUnit(item.factor.unit);
+  if (!unit || unit.numerator.kind !== "co2e") {
+    env.out.add(`${path}.factor.unit`, "factor-unit", { unit: item.factor.unit });
+    return undefined;
+  }
+  const value = new Decimal(String(item.factor.value));
+  if (value.isNegative() && (item.stage ?? DEFAULTS[item.kind].stage) !== "D") env.out.add(`${path}.factor.value`, "negative-factor");
+  return { id: null, record: undefined, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: "inline factor given in the case" };
+}
+
+/** The quantity in the factor's unit (spend: in its currency and price year). */
+function itemQuantity(item: EmissionItemInput, path: string, factor: NonNullable<ReturnType<typeof itemFactor>>, env: Env): Decimal | undefined {
+  const text = String(item.quantity);
+  if (typeof item.quantity === "number") return new Decimal(text);
+  if (isCurrency(factor.unit)) {
+    const money = parseNok(item.quantity);
+    if (!money.ok) return void env.out.add(`${path}.quantity`, money.problem === "money-syntax" ? "spend-currency" : money.problem, { value: text });
+    const record = factor.record;
+    if (!record || record.currency === undefined || record.priceYear === undefined) {
+      if (factor.unit !== "NOK") return void env.out.add(`${path}.quantity`, "spend-currency", { value: text });
+      return money.nok;
+    }
+    const basis = { currency: record.currency, priceYear: record.priceYear };
+    if (!canConvertSpend(env.set.economics, basis, env.priceYear)) return void env.out.add(`${path}.quantity`, "price-year", { year: String(env.priceYear), options: priceIndexYears(env.set.economics).join(", ") });
+    return spendOnFactorBasis(money.nok, env.priceYear, basis, env.set.economics);
+  }
+  const parsed = parseQuantity(text);
+  if (!parsed.ok) {
+    const code = parsed.problem === "syntax" ? "quantity-syntax" : parsed.problem;
+    return void env.out.add(`${path}.quantity`, code, { value: text, unit: factor.unit, given: parsed.detail ?? "" });
+  }
+  const converted = convertQuantity(parsed.quantity, factor.unit);
+  if (converted === null) env.out.add(`${path}.quantity`, "unit-mismatch", { value: text, unit: factor.unit });
+  return converted ?? undefined;
+}
+
+function wasteMass(item: EmissionItemInput, factor: NonNullable<ReturnType<typeof itemFactor>>, quantity: Decimal) {
+  const level = factor.record?.wasteLevel;
+  if (item.kind !== "waste" || level === undefined) return undefined;
+  const massKg = convertQuantity({ value: quantity, unit: factor.unit }, "kg");
+  return massKg === null ? undefined : { level, massKg };
+}
+
+function resolveEmission(item: EmissionItemInput, path: string, env: Env): ResolvedEmissionItem | undefined {
+  checkTiming(item, path, env);
+  const factor = itemFactor(item, path, env);
+  const quantity = factor && itemQuantity(item, path, factor, env);
+  if (!factor || quantity === undefined) return undefined;
+  const defaults = DEFAULTS[item.kind];
+  return {
+    label: item.label || factor.id || item.kind,
+    kind: item.kind,
+    stage: item.stage ?? defaults.stage,
+    scope: item.scope ?? defaults.scope,
+    factor: factor.id,
+    source: factor.source,
+    quantity,
+    kgPerUnit: factor.kgPerUnit,
+    count: new Decimal(String(item.count ?? 1)),
+    at: item.at,
+    every: item.every,
+    waste: wasteMass(item, factor, quantity),
+  };
+}
+
+function resolveCost(item: CostItemInput, path: string, env: Env): ResolvedCostItem | undefined {
+  checkTiming(item, path, env);
+  const money = parseNok(item.amount);
+  if (!money.ok) return void env.out.add(`${path}.amount`, money.problem, { value: String(item.amount) });
+  return { label: item.label || item.kind, kind: item.kind, amount: money.nok, escalation: new Decimal(String(item.escalation ?? 0)), at: item.at, every: item.every };
+}
+
+function resolveAlternative(alt: AlternativeInput, path: string, env: Env): ResolvedAlternative {
+  const emissions = alt.emissions.map((e, i) => resolveEmission(e, `${path}.emissions[${i}]`, env));
+  const costs = alt.costs.map((c, i) => resolveCost(c, `${path}.costs[${i}]`, env));
+  return {
+    id: alt.id,
+    name: alt.name,
+    wasteLevel: alt.wasteLevel ?? null,
+    emissions: emissions.filter((e): e is ResolvedEmissionItem => e !== undefined),
+    costs: costs.filter((c): c is ResolvedCostItem => c !== undefined),
+  };
+}
+
+function chooseElectricity(doc: CaseDocument, set: FactorSet, out: Collector) {
+  const id = doc.analysis.electricity ?? set.manifest.defaults.electricity;
+  const record = set.records.get(id);
+  if (!record) out.add("analysis.electricity", "unknown-factor", { id, set: set.id });
+  else if (record.group !== "electricity") out.add("analysis.electricity", "not-electricity", { id });
+  return record?.group === "electricity" ? record : set.records.get(set.manifest.defaults.electricity)!;
+}
+
+function carbonPath(doc: CaseDocument, set: FactorSet): Map<number, Decimal> | null {
+  const given = doc.analysis.carbonPrice;
+  if (given === undefined) return null;
+  const table = given === "default" ? set.economics.carbonPricePath.nokPerTonne : given;
+  return new Map(Object.entries(table).map(([year, price]) => [Number(year), new Decimal(String(price))]));
+}
+
+export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resolution {
+  const out = new Collector();
+  const set = library.sets.get(doc.factorSet ?? library.newest);
+  if (!set) return { ok: false, problems: [{ path: "factorSet", code: "unknown-factor-set", params: { id: doc.factorSet ?? "", options: [...library.sets.keys()].join(", ") } }] };
+  const electricity = chooseElectricity(doc, set, out);
+  const indexYears = priceIndexYears(set.economics);
+  const priceYear = doc.analysis.priceYear ?? defaultPriceYear(set.economics, doc.analysis.startYear);
+  if (!indexYears.includes(priceYear)) out.add("analysis.priceYear", "price-year", { year: String(priceYear), options: indexYears.join(", ") });
+  const ids = doc.alternatives.map((a) => a.id);
+  ids.forEach((id, i) => ids.indexOf(id) !== i && out.add(`alternatives[${i}].id`, "duplicate-id", { id }));
+  const baseline = doc.baseline ?? ids[0]!;
+  if (!ids.includes(baseline)) out.add("baseline", "unknown-baseline", { id: baseline, options: ids.join(", ") });
+  if (doc.ranking === "lcc-with-carbon" && doc.analysis.carbonPrice === undefined) out.add("ranking", "needs-carbon-price");
+  const env: Env = { set, electricityId: electricity.id, priceYear, years: doc.analysis.years, out };
+  const alternatives = doc.alternatives.map((a, i) => resolveAlternative(a, `alternatives[${i}]`, env));
+  if (out.problems.length > 0) return { ok: false, problems: out.problems };
+  const chosen = resolveFactor(set, electricity.id, electricity.id);
+  if (!chosen.ok) throw new Error(`factor set ${set.id}: electricity record ${electricity.id} does not resolve`);
+  return {
+    ok: true,
+    context: { set, priceYear, electricity: { factor: electricity.id, basis: electricity.electricityBasis!, kgPerUnit: chosen.factor.kgPerUnit, unit: chosen.factor.unit } },
+    resolved: {
+      title: doc.title,
+      startYear: doc.analysis.startYear,
+      years: doc.analysis.years,
+      discountRate: new Decimal(String(doc.analysis.discountRate)),
+      carbonPrice: carbonPath(doc, set),
+      baseline,
+      ranking: doc.ranking,
+      alternatives,
+    },
+  };
+}

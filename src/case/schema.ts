@@ -1,0 +1,76 @@
+/**
+ * The case document `kalkyle.case/1` (docs: CASE-FORMAT.md), as strict zod
+ * schemas: an unknown field is an error, because a typo must not silently
+ * drop an input. Structural checks only; factor ids, units and years are
+ * checked against the factor set in resolve.ts.
+ */
+import { z } from "zod";
+import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../core/types.js";
+
+const MAX_TEXT = 500;
+const text = (max = MAX_TEXT) => z.string().trim().min(1).max(max);
+const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
+const yearIndex = z.union([z.number().int().min(0).max(1000), z.literal("end")]);
+
+export const emissionItemSchema = z.strictObject({
+  label: z.string().trim().max(200).optional(),
+  kind: z.enum(EMISSION_KINDS),
+  factor: z.union([z.string().trim().min(1).max(120), z.strictObject({ value: finite.pipe(z.number().min(-1e9).max(1e9)), unit: text(60) })]),
+  quantity: z.union([z.string().trim().min(1).max(80), finite.pipe(z.number().min(0).max(1e15))]),
+  count: finite.pipe(z.number().min(0).max(1e9)).optional(),
+  at: yearIndex.optional(),
+  every: z.number().int().min(1).max(1000).optional(),
+  stage: z.enum(STAGES).optional(),
+  scope: z.enum(["direct", "indirect"]).optional(),
+});
+export type EmissionItemInput = z.infer<typeof emissionItemSchema>;
+
+export const costItemSchema = z.strictObject({
+  label: z.string().trim().max(200).optional(),
+  kind: z.enum(COST_KINDS),
+  amount: z.union([z.string().trim().min(1).max(80), finite.pipe(z.number().min(0).max(1e15))]),
+  at: yearIndex.optional(),
+  every: z.number().int().min(1).max(1000).optional(),
+  escalation: finite.pipe(z.number().min(-0.5).max(1)).optional(),
+});
+export type CostItemInput = z.infer<typeof costItemSchema>;
+
+export const alternativeSchema = z.strictObject({
+  id: text(40),
+  name: text(200),
+  wasteLevel: z.enum(WASTE_LEVELS).optional(),
+  emissions: z.array(emissionItemSchema).max(1000).default([]),
+  costs: z.array(costItemSchema).max(1000).default([]),
+});
+export type AlternativeInput = z.infer<typeof alternativeSchema>;
+
+const calendarYear = z.number().int().min(1900).max(2200);
+export const carbonPriceSchema = z.union([
+  z.literal("default"),
+  z.record(z.string().regex(/^\d{4}$/, "keys are calendar years, e.g. \"2030\""), finite.pipe(z.number().min(0).max(1e7))).refine((r) => Object.keys(r).length > 0, { message: "give at least one year" }),
+]);
+
+export const analysisSchema = z.strictObject({
+  startYear: calendarYear,
+  years: z.number().int().min(0).max(200),
+  discountRate: finite.pipe(z.number().min(0).max(1)).default(0.04),
+  carbonPrice: carbonPriceSchema.optional(),
+  /** Added by Kalkyle: the electricity factor every electric item uses; default: the set's. */
+  electricity: z.string().trim().min(1).max(120).optional(),
+  /** Added by Kalkyle: the price year of NOK amounts used with spend factors; default: startYear, within the set's index. */
+  priceYear: calendarYear.optional(),
+});
+
+export const caseSchema = z.strictObject({
+  schema: z.literal("kalkyle.case/1"),
+  title: text(200),
+  category: z.enum(["goods", "services", "construction"]).optional(),
+  functionalUnit: z.string().trim().max(MAX_TEXT).optional(),
+  analysis: analysisSchema,
+  factorSet: z.string().trim().min(1).max(40).optional(),
+  baseline: z.string().trim().min(1).max(40).optional(),
+  ranking: z.enum(RANKING_METHODS).default("waste-pyramid"),
+  alternatives: z.array(alternativeSchema).min(1).max(50),
+});
+export type CaseInput = z.input<typeof caseSchema>;
+export type CaseDocument = z.infer<typeof caseSchema>;

@@ -1,0 +1,85 @@
+/**
+ * The `kalkyle` command:
+ *   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
+ *   kalkyle validate CASE.json
+ *   kalkyle factors [SEARCH] [--group GROUP] [--set ID]
+ * Exit status: 0 done, 2 invalid input (every problem with its path), 1 fault.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { checkCase, evaluateDocument, parseJsonText } from "../case/evaluate-document.js";
+import { problemLine, type Lang, type Problem } from "../case/messages.js";
+import { loadFactorLibrary } from "../factors/load.js";
+import { listFactors } from "./factors-command.js";
+import { resultTable } from "./table.js";
+
+const USAGE = `Usage:
+  kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
+  kalkyle validate CASE.json [--lang nb|en]
+  kalkyle factors [SEARCH] [--group GROUP] [--set ID]`;
+
+export type Io = { out: (text: string) => void; err: (text: string) => void };
+
+function defaultLang(env: NodeJS.ProcessEnv): Lang {
+  return /^(nb|no|nn)/i.test(env.LANG ?? "") ? "nb" : "en";
+}
+
+function readCase(file: string | undefined, io: Io, lang: Lang): { ok: true; value: unknown } | { ok: false } {
+  if (!file) {
+    io.err(USAGE);
+    return { ok: false };
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    io.err(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? (lang === "nb" ? "finnes ikke" : "no such file") : (error as Error).message}`);
+    return { ok: false };
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) reportProblems(parsed.problems, io, lang);
+  return parsed;
+}
+
+function reportProblems(problems: Problem[], io: Io, lang: Lang): void {
+  for (const p of problems) io.err(problemLine(p, lang));
+}
+
+export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, set: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const [command, target] = positionals;
+  const lang: Lang = values.lang === "nb" || values.lang === "en" ? values.lang : defaultLang(env);
+  if (values.help || command === undefined || command === "help") {
+    io.out(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  if (values.format !== "json" && values.format !== "table") {
+    io.err(`--format: ${lang === "nb" ? "må være json eller table" : "must be json or table"}`);
+    return 2;
+  }
+  const library = loadFactorLibrary();
+  if (command === "factors") return listFactors(library, { search: target, group: values.group, set: values.set, lang }, io);
+  if (command !== "evaluate" && command !== "validate") {
+    io.err(`${lang === "nb" ? "ukjent kommando" : "unknown command"} "${command}"\n${USAGE}`);
+    return 2;
+  }
+  const input = readCase(target, io, lang);
+  if (!input.ok) return 2;
+  if (command === "validate") {
+    const checked = checkCase(input.value, library);
+    if (!checked.ok) return reportProblems(checked.problems, io, lang), 2;
+    io.out(`${target}: ${lang === "nb" ? "gyldig" : "valid"}`);
+    return 0;
+  }
+  const evaluation = evaluateDocument(input.value, library);
+  if (!evaluation.ok) return reportProblems(evaluation.problems, io, lang), 2;
+  io.out(values.format === "table" ? resultTable(evaluation.doc.title, evaluation.core, lang) : JSON.stringify(evaluation.result, null, 2));
+  return 0;
+}

@@ -1,0 +1,34 @@
+/**
+ * `kalkyle evaluate --format table`: a summary a buyer can read in a
+ * terminal, one row per alternative in rank order, then the comparison.
+ */
+import type { Lang } from "../case/messages.js";
+import type { CoreResult } from "../core/types.js";
+import { formatNumber } from "../i18n/numbers.js";
+
+const HEAD = {
+  nb: ["Rang", "Alternativ", "Avfallsnivå", "t CO2e", "direkte", "indirekte", "Nåverdi kr", "Dominert"],
+  en: ["Rank", "Alternative", "Waste level", "t CO2e", "direct", "indirect", "Present value NOK", "Dominated"],
+};
+const COMPARE = {
+  nb: ["Alternativ", "Mot", "Δ t CO2e", "Δ nåverdi kr", "kr per tonn spart", "Inntjent år"],
+  en: ["Alternative", "Against", "Δ t CO2e", "Δ present value NOK", "NOK per tonne avoided", "Payback year"],
+};
+
+function grid(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")).join("\n");
+}
+
+export function resultTable(title: string, result: CoreResult, lang: Lang): string {
+  const t = (kg: { toNumber(): number }) => formatNumber(kg.toNumber() / 1000, lang, 2);
+  const kr = (v: { toNumber(): number }) => formatNumber(v.toNumber(), lang, 0);
+  const yes = lang === "nb" ? "ja" : "yes";
+  const ordered = [...result.alternatives].sort((a, b) => a.rank - b.rank);
+  const rows = ordered.map((a) => [String(a.rank), `${a.id} ${a.name}`, a.wasteLevel ?? "–", t(a.emissions.totalKg), t(a.emissions.directKg), t(a.emissions.indirectKg), kr(a.lcc.presentValue), a.dominated ? yes : ""]);
+  const comparison = result.comparison.map((c) => [c.id, c.baseline, t(c.deltaKg), kr(c.deltaPresentValue), c.abatementCostPerTonne === null ? "–" : kr(c.abatementCostPerTonne), c.paybackYear === null ? "–" : String(c.paybackYear)]);
+  const method = lang === "nb" ? "Rangering" : "Ranking";
+  const parts = [title, `${method}: ${result.ranking.method}`, "", grid([HEAD[lang], ...rows])];
+  if (comparison.length > 0) parts.push("", grid([COMPARE[lang], ...comparison]));
+  return parts.join("\n");
+}

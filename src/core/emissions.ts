@@ -1,0 +1,45 @@
+/**
+ * Emissions by lifecycle stage (EN 15978 / NS 3720: A1-A3, A4, A5, B, C, D),
+ * by scope (GHG Protocol lens: direct = last-mile deliveries and site
+ * machinery, indirect = the rest), by year and by item.
+ *
+ * Emission of one occurrence in kg CO2e = quantity (in the factor's unit)
+ * × factor × count. Stage D is reported on its own and never enters a
+ * total, the scopes or the years.
+ */
+import { Decimal, ZERO, sum, zeros } from "./decimal.js";
+import { occurrenceYears } from "./occurrences.js";
+import { STAGES, type EmissionsResult, type ResolvedEmissionItem, type Stage } from "./types.js";
+
+/** Waste happens at the end of the period unless said otherwise; everything else in year 0. */
+export function defaultEmissionAt(item: Pick<ResolvedEmissionItem, "kind">): 0 | "end" {
+  return item.kind === "waste" ? "end" : 0;
+}
+
+/** kg CO2e of one occurrence. Example: 1.2 t × 118.79 kg/t × 1 = 142.55 kg. */
+export function occurrenceKg(item: ResolvedEmissionItem): Decimal {
+  return item.quantity.mul(item.kgPerUnit).mul(item.count);
+}
+
+export function itemYears(item: ResolvedEmissionItem, years: number): number[] {
+  return occurrenceYears(item, years, defaultEmissionAt(item));
+}
+
+export function alternativeEmissions(items: readonly ResolvedEmissionItem[], years: number): EmissionsResult {
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, ZERO])) as Record<Stage, Decimal>;
+  const byYear = zeros(years + 1);
+  let direct = ZERO;
+  const rows: EmissionsResult["items"] = [];
+  for (const item of items) {
+    const once = occurrenceKg(item);
+    const when = itemYears(item, years);
+    const kg = once.mul(when.length);
+    byStage[item.stage] = byStage[item.stage].plus(kg);
+    rows.push({ label: item.label, kind: item.kind, stage: item.stage, scope: item.scope, kg, factor: item.factor, source: item.source });
+    if (item.stage === "D") continue;
+    for (const year of when) byYear[year] = byYear[year]!.plus(once);
+    if (item.scope === "direct") direct = direct.plus(kg);
+  }
+  const total = sum(STAGES.filter((s) => s !== "D").map((s) => byStage[s]));
+  return { totalKg: total, directKg: direct, indirectKg: total.minus(direct), byStage, byYear, items: rows };
+}

@@ -1,0 +1,25 @@
+/**
+ * A loaded factor set: its records by id, its economics (exchange rates,
+ * price index, carbon price path) and the hash of its files, which every
+ * result carries so a report can be reproduced.
+ */
+import type { Economics, FactorRecord, SetManifest, Source } from "./schema.js";
+
+export type FactorSet = {
+  readonly id: string;
+  readonly manifest: SetManifest;
+  readonly hash: string;
+  readonly records: ReadonlyMap<string, FactorRecord>;
+  readonly economics: Economics;
+};
+
+export type FactorLibrary = {
+  readonly sets: ReadonlyMap<string, FactorSet>;
+  /** The newest bundled set: the default when a case names none. */
+  readonly newest: string;
+};
+
+/** "UK DESNZ, Greenhouse gas reporting: conversion factors 2025 (2025), Fuels › Diesel" */
+export function citation(source: Source): string {
+  return `${source.publisher}, ${source.title} (${source.year}), ${source.table}`;
+}

@@ -1,0 +1,91 @@
+/**
+ * The factor-file format (emission-factors/<set id>/*.json).
+ *
+ * Every record carries its provenance; a record without a source, unit or
+ * value does not load. Values are decimal strings so that no binary float
+ * ever sits between the published figure and the calculation.
+ */
+import { z } from "zod";
+
+export const DECIMAL_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const decimalText = z.string().regex(DECIMAL_TEXT, "must be a decimal number written as text, e.g. \"2.51279\"");
+const localizedText = z.strictObject({ nb: z.string().min(1), en: z.string().min(1) });
+
+export const factorGroups = ["fuel", "electricity", "vehicle", "freight", "machinery", "material", "waste", "spend"] as const;
+export type FactorGroup = (typeof factorGroups)[number];
+export const stages = ["A1-A3", "A4", "A5", "B", "C", "D"] as const;
+export const wasteLevels = ["prevent", "reuse", "recycle", "recover", "dispose"] as const;
+
+export const sourceSchema = z.strictObject({
+  publisher: z.string().min(1),
+  title: z.string().min(1),
+  year: z.number().int().min(1990).max(2100),
+  table: z.string().min(1),
+  url: z.url().optional(),
+  licence: z.string().min(1),
+  edition: z.string().min(1).optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const factorRecordSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+([.-][a-z0-9]+)*$/, "ids are lowercase words joined by dots or hyphens"),
+    group: z.enum(factorGroups),
+    names: localizedText,
+    value: decimalText,
+    /** `kgCO2e/<unit>` (also g or t CO2e), or for a chained record `<quantity unit>/<unit>`, e.g. `kWh/km`. */
+    unit: z.string().min(3),
+    /** Chained record: the emission factor is value × the factor named here ("electricity" = the case's choice). */
+    via: z.string().min(1).optional(),
+    stage: z.enum(stages).optional(),
+    electricityBasis: z.enum(["location", "market"]).optional(),
+    wasteLevel: z.enum(wasteLevels).optional(),
+    wasteStream: z.string().min(1).optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    priceYear: z.number().int().min(1990).max(2100).optional(),
+    priceBasis: z.enum(["basic", "purchaser"]).optional(),
+    gwp: z.string().min(1).optional(),
+    source: sourceSchema,
+    uncertainty: z.strictObject({ low: decimalText, high: decimalText }).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .superRefine((r, ctx) => {
+    const need = (cond: boolean, path: string, message: string) => {
+      if (!cond) ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    if (r.group === "electricity") need(r.electricityBasis !== undefined, "electricityBasis", "electricity records say location or market");
+    if (r.group === "waste") need(r.wasteLevel !== undefined, "wasteLevel", "waste records name their waste-pyramid level");
+    if (r.group === "spend") {
+      need(r.currency !== undefined, "currency", "spend records give their currency");
+      need(r.priceYear !== undefined, "priceYear", "spend records give their price year");
+      need(r.priceBasis !== undefined, "priceBasis", "spend records give basic or purchaser prices");
+    }
+  });
+export type FactorRecord = z.infer<typeof factorRecordSchema>;
+
+export const factorFileSchema = z.strictObject({
+  description: z.string().optional(),
+  records: z.array(factorRecordSchema).min(1),
+});
+
+const sourced = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, source: sourceSchema });
+
+export const economicsSchema = z.strictObject({
+  /** NOK per one unit of the currency, annual average. */
+  exchangeRates: z.array(sourced({ currency: z.string().regex(/^[A-Z]{3}$/), year: z.number().int(), nokPerUnit: decimalText })).min(1),
+  /** Norwegian consumer price index, any base; only ratios are used. */
+  priceIndex: sourced({ name: z.string().min(1), base: z.string().min(1), values: z.record(z.string().regex(/^\d{4}$/), decimalText) }),
+  /** The bundled shadow carbon price path, NOK per tonne CO2e by calendar year. */
+  carbonPricePath: sourced({ note: z.string().min(1), nokPerTonne: z.record(z.string().regex(/^\d{4}$/), decimalText) }),
+});
+export type Economics = z.infer<typeof economicsSchema>;
+
+export const setManifestSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  names: localizedText,
+  released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  gwp: z.string().min(1),
+  defaults: z.strictObject({ electricity: z.string().min(1) }),
+  note: z.string().optional(),
+});
+export type SetManifest = z.infer<typeof setManifestSchema>;
