@@ -66,7 +66,6 @@ function itemFactor(item: EmissionItemInput, path: string, env: Env) {
 /** The quantity in the factor's unit (spend: in its currency and price year). */
 function itemQuantity(item: EmissionItemInput, path: string, factor: NonNullable<ReturnType<typeof itemFactor>>, env: Env): Decimal | undefined {
   const text = String(item.quantity);
-  if (typeof item.quantity === "number") return new Decimal(text);
   if (isCurrency(factor.unit)) {
     const money = parseNok(item.quantity);
     if (!money.ok) return void env.out.add(`${path}.quantity`, money.problem === "money-syntax" ? "spend-currency" : money.problem, { value: text });
@@ -79,6 +78,7 @@ function itemQuantity(item: EmissionItemInput, path: string, factor: NonNullable
     if (!canConvertSpend(env.set.economics, basis, env.priceYear)) return void env.out.add(`${path}.quantity`, "price-year", { year: String(env.priceYear), options: priceIndexYears(env.set.economics).join(", ") });
     return spendOnFactorBasis(money.nok, env.priceYear, basis, env.set.economics);
   }
+  if (typeof item.quantity === "number") return new Decimal(text);
   const parsed = parseQuantity(text);
   if (!parsed.ok) {
     const code = parsed.problem === "syntax" ? "quantity-syntax" : parsed.problem;

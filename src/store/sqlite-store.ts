@@ -1,0 +1,147 @@
+/**
+ * The embedded default store: one SQLite file under ./data (better-sqlite3).
+ * Pragmas at open: WAL, foreign keys on, busy_timeout 5000, synchronous
+ * FULL (a committed save survives power loss). Money and documents are
+ * stored as text, never as binary REAL.
+ */
+import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { SQLITE_MIGRATIONS } from "./sqlite-migrations.js";
+import { alternativeCount, titleOf, type CaseStore, type SessionData, type SessionStore, type Store, type StoredCase, type StoredResult } from "./store.js";
+
+type CaseRow = { id: string; title: string; document: string; alternatives: number; version: number; created_at: string; updated_at: string };
+
+export function newCaseId(): string {
+  return randomBytes(9).toString("base64url");
+}
+
+export function migrate(db: Database.Database): number {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+  const applied = new Set(db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[]);
+  let count = 0;
+  for (const m of SQLITE_MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(m.version, new Date().toISOString());
+    })();
+    count++;
+  }
+  return count;
+}
+
+function toCase(row: CaseRow): StoredCase {
+  return { id: row.id, title: row.title, alternatives: row.alternatives, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, document: JSON.parse(row.document) };
+}
+
+/** LIKE pattern for a user's search text, with % and _ taken literally. */
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function caseStore(db: Database.Database, clock: () => Date): CaseStore {
+  const audit = db.prepare("INSERT INTO audit (at, action, case_id, detail) VALUES (?, ?, ?, ?)");
+  const insert = db.prepare("INSERT INTO cases (id, title, document, alternatives, version, created_at, updated_at) VALUES (@id, @title, @document, @alternatives, 1, @now, @now)");
+  const byId = db.prepare<[string], CaseRow>("SELECT * FROM cases WHERE id = ?");
+  const create = db.transaction((document: Record<string, unknown>) => {
+    const now = clock().toISOString();
+    const id = newCaseId();
+    insert.run({ id, title: titleOf(document), document: JSON.stringify(document), alternatives: alternativeCount(document), now });
+    audit.run(now, "create", id, titleOf(document));
+    return toCase(byId.get(id)!);
+  });
+  const update = db.transaction((id: string, document: Record<string, unknown>, expected?: number) => {
+    const row = byId.get(id);
+    if (!row) return { ok: false as const, reason: "not-found" as const };
+    if (expected !== undefined && row.version !== expected) return { ok: false as const, reason: "conflict" as const };
+    const now = clock().toISOString();
+    db.prepare("UPDATE cases SET title = ?, document = ?, alternatives = ?, version = version + 1, updated_at = ? WHERE id = ?").run(titleOf(document), JSON.stringify(document), alternativeCount(document), now, id);
+    audit.run(now, "update", id, titleOf(document));
+    return { ok: true as const, saved: toCase(byId.get(id)!) };
+  });
+  const remove = db.transaction((id: string) => {
+    const changed = db.prepare("DELETE FROM cases WHERE id = ?").run(id).changes > 0;
+    if (changed) audit.run(clock().toISOString(), "delete", id, "");
+    return changed;
+  });
+  const seed = db.transaction((documents: Record<string, unknown>[]) => {
+    if (db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'").get()) return 0;
+    for (const d of documents) create(d);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(clock().toISOString());
+    return documents.length;
+  });
+  return {
+    async list({ search = "", limit = 100, offset = 0 }) {
+      const where = search.trim() === "" ? "" : "WHERE title LIKE ? ESCAPE '\\'";
+      const params = search.trim() === "" ? [] : [likePattern(search.trim())];
+      const total = db.prepare(`SELECT count(*) FROM cases ${where}`).pluck().get(...params) as number;
+      const rows = db.prepare(`SELECT id, title, alternatives, version, updated_at FROM cases ${where} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset) as CaseRow[];
+      return { total, cases: rows.map((r) => ({ id: r.id, title: r.title, alternatives: r.alternatives, version: r.version, updatedAt: r.updated_at })) };
+    },
+    async get(id) {
+      const row = byId.get(id);
+      return row ? toCase(row) : null;
+    },
+    async create(document) {
+      return create(document);
+    },
+    async update(id, document, expectedVersion) {
+      return update(id, document, expectedVersion);
+    },
+    async remove(id) {
+      return remove(id);
+    },
+    async saveResult(r: StoredResult) {
+      db.prepare("INSERT OR REPLACE INTO results (case_id, version, factor_set, factor_set_hash, result, computed_at) VALUES (?, ?, ?, ?, ?, ?)").run(r.caseId, r.version, r.factorSet, r.factorSetHash, JSON.stringify(r.result), r.computedAt);
+    },
+    async latestResult(caseId) {
+      const row = db.prepare("SELECT * FROM results WHERE case_id = ? ORDER BY version DESC LIMIT 1").get(caseId) as
+        | { case_id: string; version: number; factor_set: string; factor_set_hash: string; result: string; computed_at: string }
+        | undefined;
+      return row ? { caseId: row.case_id, version: row.version, factorSet: row.factor_set, factorSetHash: row.factor_set_hash, result: JSON.parse(row.result), computedAt: row.computed_at } : null;
+    },
+    async seedOnce(documents) {
+      return seed(documents);
+    },
+  };
+}
+
+function sessionStore(db: Database.Database): SessionStore {
+  const load = db.prepare<[string, number], { data: string }>("SELECT data FROM sessions WHERE id = ? AND expires_at > ?");
+  const save = db.prepare("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at");
+  const sweep = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
+  let saves = 0;
+  return {
+    async load(id, now) {
+      const row = load.get(id, now);
+      return row ? (JSON.parse(row.data) as SessionData) : null;
+    },
+    async save(id, data, expiresAt) {
+      save.run(id, JSON.stringify(data), expiresAt);
+      if (++saves % 500 === 0) sweep.run(Date.now());
+    },
+    async destroy(id) {
+      db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
+    },
+  };
+}
+
+export function openSqliteStore(file: string, clock: () => Date = () => new Date()): Store & { db: Database.Database } {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("synchronous = FULL");
+  migrate(db);
+  return {
+    db,
+    cases: caseStore(db, clock),
+    sessions: sessionStore(db),
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Persistence behind one interface, so the web layer never sees SQL and a
+ * PostgreSQL adapter can stand beside SQLite. Methods are whole units of
+ * work (save a case, delete a case), each one transaction inside the adapter.
+ */
+export type CaseSummary = {
+  id: string;
+  title: string;
+  alternatives: number;
+  version: number;
+  updatedAt: string;
+};
+
+export type StoredCase = CaseSummary & {
+  /** The case document as the user saved it (kalkyle.case/1). */
+  document: Record<string, unknown>;
+  createdAt: string;
+};
+
+export type StoredResult = {
+  caseId: string;
+  version: number;
+  factorSet: string;
+  factorSetHash: string;
+  result: unknown;
+  computedAt: string;
+};
+
+export type SaveOutcome = { ok: true; saved: StoredCase } | { ok: false; reason: "not-found" | "conflict" };
+
+export type ListQuery = { search?: string; limit?: number; offset?: number };
+
+export interface CaseStore {
+  list(query: ListQuery): Promise<{ total: number; cases: CaseSummary[] }>;
+  get(id: string): Promise<StoredCase | null>;
+  create(document: Record<string, unknown>): Promise<StoredCase>;
+  /** Replaces the document; with expectedVersion, refuses if someone saved in between. */
+  update(id: string, document: Record<string, unknown>, expectedVersion?: number): Promise<SaveOutcome>;
+  remove(id: string): Promise<boolean>;
+  saveResult(result: StoredResult): Promise<void>;
+  latestResult(caseId: string): Promise<StoredResult | null>;
+  /** Inserts the example cases once, on the very first start; never again. */
+  seedOnce(documents: Record<string, unknown>[]): Promise<number>;
+}
+
+export type SessionData = { csrfToken?: string | null; lang?: "nb" | "en" };
+
+export interface SessionStore {
+  load(id: string, now: number): Promise<SessionData | null>;
+  save(id: string, data: SessionData, expiresAt: number): Promise<void>;
+  destroy(id: string): Promise<void>;
+}
+
+export type Store = { cases: CaseStore; sessions: SessionStore; close(): Promise<void> };
+
+export function titleOf(document: Record<string, unknown>): string {
+  return typeof document.title === "string" ? document.title : "";
+}
+
+export function alternativeCount(document: Record<string, unknown>): number {
+  return Array.isArray(document.alternatives) ? document.alternatives.length : 0;
+}

@@ -1,0 +1,53 @@
+/**
+ * The few typed errors the web layer raises, and the one handler that turns
+ * any error into a page or a JSON body with a public message only: never a
+ * stack trace, never a file path.
+ */
+import type { ErrorRequestHandler } from "express";
+import type { Problem } from "../case/messages.js";
+import { problemMessage } from "../case/messages.js";
+import { translate } from "./i18n/catalog.js";
+import { langOf, renderPage } from "./page.js";
+import type { ViewEngine } from "./views.js";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 503,
+    readonly key: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(key);
+  }
+}
+
+export const notFound = () => new HttpError(404, "error.notFound");
+
+const KEY_BY_STATUS: Record<number, string> = { 400: "error.generic", 403: "error.forbidden", 404: "error.notFound", 413: "error.tooLarge", 503: "error.unavailable" };
+
+/** Status and message key for anything thrown: ours, body-parser's, csrf-sync's, SQLite's. */
+export function classify(error: unknown): { status: number; key: string; problems: Problem[] } {
+  if (error instanceof HttpError) return { status: error.status, key: error.key, problems: error.problems };
+  const e = error as { status?: number; statusCode?: number; type?: string; code?: string };
+  const status = e.status ?? e.statusCode;
+  if (e.type === "entity.too.large" || e.code === "LIMIT_FILE_SIZE" || e.code === "LIMIT_FIELD_VALUE") return { status: 413, key: "error.tooLarge", problems: [] };
+  if (e.type === "entity.parse.failed") return { status: 400, key: "error.generic", problems: [{ path: "(document)", code: "json", params: { detail: "syntax error" } }] };
+  if (typeof e.code === "string" && /^SQLITE_(BUSY|FULL|READONLY|IOERR|CANTOPEN|LOCKED)/.test(e.code)) return { status: 503, key: "error.unavailable", problems: [] };
+  if (status !== undefined && status >= 400 && status < 500) return { status, key: KEY_BY_STATUS[status] ?? "error.generic", problems: [] };
+  return { status: 500, key: "error.generic", problems: [] };
+}
+
+export function errorHandler(views: ViewEngine, log: (line: Record<string, unknown>) => void): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const { status, key, problems } = classify(error);
+    if (status >= 500) log({ level: "error", requestId: res.locals.requestId, message: (error as Error)?.message?.replace(/[\r\n]+/g, " "), status });
+    if (res.headersSent) return void res.end();
+    const lang = langOf(req);
+    res.status(status);
+    if (status === 503) res.set("Retry-After", "30");
+    if (req.path.startsWith("/api/")) {
+      res.json({ errors: problems.length > 0 ? problems.map((p) => ({ path: p.path, code: p.code, message: problemMessage(p, "en") })) : [{ path: "(request)", code: key, message: translate("en", key) }] });
+      return;
+    }
+    res.type("html").send(renderPage(views, req, res, "error", { status, message: translate(lang, key) }));
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Interface text, bokmål first and English second. Each area of the app
+ * keeps its own catalog file (common.ts, cases.ts, …); they are merged here,
+ * and a key missing in either language fails the catalog test.
+ */
+import type { Lang } from "../../case/messages.js";
+import { casesText } from "./cases.js";
+import { commonText } from "./common.js";
+
+export type Catalog = Record<string, string>;
+export type AreaText = { nb: Catalog; en: Catalog };
+
+export const AREAS: AreaText[] = [commonText, casesText];
+
+const merged: Record<Lang, Catalog> = { nb: {}, en: {} };
+for (const area of AREAS) {
+  Object.assign(merged.nb, area.nb);
+  Object.assign(merged.en, area.en);
+}
+
+/** The text for `key` with {name} placeholders filled; the key itself if missing (so it shows in tests). */
+export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const template = merged[lang][key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+}
+
+export function catalogKeys(lang: Lang): string[] {
+  return Object.keys(merged[lang]);
+}
+
+export function pickLang(value: unknown): Lang | undefined {
+  return value === "nb" || value === "en" ? value : undefined;
+}
