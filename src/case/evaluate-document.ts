@@ -27,7 +27,8 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
 }
 
 export function checkCase(input: unknown, library: FactorLibrary): Checked {
-  const parsed = caseSchema.safeParse(input);
+  // reportInput: so that a value of the wrong type is told apart from a missing one
+  const parsed = caseSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const resolution = resolveCase(parsed.data, library);
   if (!resolution.ok) return resolution;

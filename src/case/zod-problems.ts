@@ -31,6 +31,7 @@ export function issueProblems(issue: Issue, prefix: PropertyKey[] = []): Problem
     case "unrecognized_keys":
       return issue.keys.map((key) => ({ path: formatPath([...path, key]), code: "unknown-field", params: { field: key } }));
     case "invalid_value":
+      if ((issue as { input?: unknown }).input === undefined) return [{ path: at, code: "required", params: {} }];
       return [{ path: at, code: "one-of", params: { options: issue.values.map((v) => String(v)).join(", ") } }];
     case "too_small":
       if (issue.origin === "array") return [{ path: at, code: "too-short", params: { min: String(issue.minimum) } }];

@@ -67,7 +67,7 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
     return changed;
   });
   const seed = db.transaction((documents: Record<string, unknown>[]) => {
-    if (db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'").get()) return 0;
+    if (documents.length === 0 || db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'").get()) return 0;
     for (const d of documents) create(d);
     db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(clock().toISOString());
     return documents.length;

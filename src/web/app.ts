@@ -1,0 +1,82 @@
+/**
+ * The Express application: security headers, body limits, sessions, CSRF,
+ * static files, the HTML routes and the JSON API, and one error handler.
+ * Route handlers read input, call the store or the core, build a view model
+ * and render; nothing here does arithmetic.
+ */
+import express, { type Express } from "express";
+import { randomUUID } from "node:crypto";
+import type { FactorLibrary } from "../factors/factor-set.js";
+import type { Store } from "../store/store.js";
+import type { AppContext, PdfRenderer } from "./context.js";
+import { errorHandler, notFound } from "./errors.js";
+import { makeRender } from "./page.js";
+import { caseListRoutes } from "./routes/cases.js";
+import { langRoutes } from "./routes/lang.js";
+import { csrf, securityHeaders } from "./security.js";
+import { saveSession, sessionMiddleware, type SessionOptions } from "./session.js";
+import { staticFiles } from "./static-files.js";
+import { createViewEngine } from "./views.js";
+
+export type AppOptions = {
+  store: Store;
+  library: FactorLibrary;
+  pdf: PdfRenderer;
+  secureCookie?: boolean;
+  log?: (line: Record<string, unknown>) => void;
+};
+
+/** Routes mounted by feature modules; each gets the shared context. */
+type RouteModule = (ctx: AppContext) => express.Router;
+export const FORM_LIMIT = "1mb";
+
+export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[]; html?: RouteModule[]; beforeCsrf?: RouteModule[] } = {}): { app: Express; ctx: AppContext; setPort(port: number): void } {
+  const app = express();
+  const views = createViewEngine();
+  const sessionOptions: SessionOptions = { secureCookie: options.secureCookie ?? false };
+  let port = 0;
+  const log = options.log ?? ((line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`));
+  const ctx: AppContext = {
+    store: options.store,
+    library: options.library,
+    render: makeRender(views),
+    saveSession: (req, res) => saveSession(options.store.sessions, req, res, sessionOptions),
+    sessionOptions,
+    selfOrigin: () => `http://127.0.0.1:${port}`,
+    pdf: options.pdf,
+    log,
+  };
+
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use((req, res, next) => {
+    res.locals.requestId = randomUUID();
+    res.locals.factorSetId = options.library.newest;
+    next();
+  });
+  app.use(securityHeaders());
+  app.use(staticFiles());
+
+  for (const module of extraRoutes.api ?? []) app.use("/api/v1", module(ctx));
+
+  app.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 50_000 }));
+  app.use(sessionMiddleware(options.store.sessions, sessionOptions));
+  // Every HTML page carries a CSRF token; a new visitor gets a session on the first page.
+  app.use(async (req, res, next) => {
+    if (req.method === "GET" && !req.session.csrfToken) {
+      csrf.generateToken(req);
+      await ctx.saveSession(req, res);
+    }
+    next();
+  });
+  for (const module of extraRoutes.beforeCsrf ?? []) app.use(module(ctx));
+  app.use(csrf.csrfSynchronisedProtection);
+  app.use(langRoutes(ctx));
+  app.use(caseListRoutes(ctx));
+  for (const module of extraRoutes.html ?? []) app.use(module(ctx));
+  app.use(() => {
+    throw notFound();
+  });
+  app.use(errorHandler(views, log));
+  return { app, ctx, setPort: (p) => (port = p) };
+}

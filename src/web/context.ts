@@ -1,0 +1,20 @@
+/** What every route module receives: the store, the factor library, rendering and session saving. */
+import type { Request, Response } from "express";
+import type { FactorLibrary } from "../factors/factor-set.js";
+import type { Store } from "../store/store.js";
+import type { Render } from "./page.js";
+import type { SessionOptions } from "./session.js";
+
+export type PdfRenderer = { render(url: string): Promise<Buffer>; close(): Promise<void> };
+
+export type AppContext = {
+  store: Store;
+  library: FactorLibrary;
+  render: Render;
+  saveSession(req: Request, res: Response): Promise<void>;
+  sessionOptions: SessionOptions;
+  /** Origin the server can reach itself on, for rendering the print view to PDF. */
+  selfOrigin(): string;
+  pdf: PdfRenderer;
+  log(line: Record<string, unknown>): void;
+};

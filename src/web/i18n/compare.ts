@@ -1,0 +1,6 @@
+import type { AreaText } from "./catalog.js";
+
+export const compareText: AreaText = {
+  nb: {},
+  en: {},
+};

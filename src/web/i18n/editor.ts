@@ -1,0 +1,6 @@
+import type { AreaText } from "./catalog.js";
+
+export const editorText: AreaText = {
+  nb: {},
+  en: {},
+};

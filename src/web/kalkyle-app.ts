@@ -1,0 +1,17 @@
+/** The whole Kalkyle web app: createApp with every feature's routes mounted. */
+import { createApp, type AppOptions } from "./app.js";
+import { apiRoutes } from "./routes/api.js";
+import { compareRoutes } from "./routes/compare.js";
+import { editorRoutes } from "./routes/editor.js";
+import { exportRoutes } from "./routes/exports.js";
+import { factorRoutes } from "./routes/factors.js";
+import { importRoutes } from "./routes/import.js";
+
+export function createKalkyleApp(options: AppOptions) {
+  return createApp(options, {
+    api: [apiRoutes],
+    // Multipart bodies are parsed inside the import route, which then checks the CSRF token itself.
+    beforeCsrf: [importRoutes],
+    html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes],
+  });
+}

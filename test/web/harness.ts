@@ -1,0 +1,75 @@
+/**
+ * A real Kalkyle server for integration and browser tests: a fresh SQLite
+ * file in a temp dir, the bundled factors, the examples seeded, the real
+ * Chromium PDF renderer, listening on an ephemeral loopback port.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadExampleCases } from "../../src/examples.js";
+import { loadFactorLibrary } from "../../src/factors/load.js";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
+import { chromiumPdfRenderer } from "../../src/web/pdf.js";
+
+export type TestServer = { url: string; dir: string; store: ReturnType<typeof openSqliteStore>; close(options?: { keepData?: boolean }): Promise<void> };
+
+const library = loadFactorLibrary();
+
+export async function startTestServer(options: { dir?: string; seed?: boolean } = {}): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "kalkyle-test-"));
+  const store = openSqliteStore(join(dir, "kalkyle.db"));
+  if (options.seed !== false) await store.cases.seedOnce(loadExampleCases());
+  const pdf = chromiumPdfRenderer();
+  const { app, setPort } = createKalkyleApp({ store, library, pdf, log: () => undefined });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  setPort(port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dir,
+    store,
+    async close({ keepData = false } = {}) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await pdf.close();
+      await store.close();
+      if (!keepData) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A cookie-keeping HTTP client that reads the CSRF token from the last HTML page. */
+export class TestClient {
+  cookie = "";
+  csrfToken = "";
+  constructor(readonly base: string) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set("cookie", this.cookie);
+    const res = await fetch(this.base + path, { ...init, headers, redirect: "manual" });
+    const set = res.headers.getSetCookie();
+    for (const c of set) this.cookie = c.split(";")[0]!;
+    return res;
+  }
+
+  async get(path: string): Promise<{ res: Response; html: string }> {
+    const res = await this.request(path);
+    const html = await res.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (token) this.csrfToken = token[1]!;
+    return { res, html };
+  }
+
+  /** POSTs a form (urlencoded), adding the CSRF token unless the fields give one. */
+  async postForm(path: string, fields: Record<string, string> | [string, string][]): Promise<Response> {
+    const body = new URLSearchParams(fields as Record<string, string>);
+    if (!body.has("_csrf")) body.set("_csrf", this.csrfToken);
+    return this.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  }
+}
