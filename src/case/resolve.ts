@@ -60,7 +60,7 @@ function itemFactor(item: EmissionItemInput, path: string, env: Env) {
   }
   const value = new Decimal(String(item.factor.value));
   if (value.isNegative() && (item.stage ?? DEFAULTS[item.kind].stage) !== "D") env.out.add(`${path}.factor.value`, "negative-factor");
-  return { id: null, record: undefined, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: "inline factor given in the case" };
+  return { id: null, record: undefined, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: "inline factor given in the case", electric: false };
 }
 
 /** The quantity in the factor's unit (spend: in its currency and price year). */
@@ -106,7 +106,8 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
     label: item.label || factor.id || item.kind,
     kind: item.kind,
     stage: item.stage ?? defaults.stage,
-    scope: item.scope ?? defaults.scope,
+    // Electricity burns no fuel on the site or in the van: indirect, whatever the kind.
+    scope: item.scope ?? (factor.electric ? "indirect" : defaults.scope),
     factor: factor.id,
     source: factor.source,
     quantity,

@@ -4,12 +4,14 @@
  */
 import type { Lang } from "../case/messages.js";
 import type { CoreResult } from "../core/types.js";
+import { wasteLevelName } from "../i18n/domain-terms.js";
 import { formatNumber } from "../i18n/numbers.js";
 
 const HEAD = {
   nb: ["Rang", "Alternativ", "Avfallsnivå", "t CO2e", "direkte", "indirekte", "Nåverdi kr", "Dominert"],
   en: ["Rank", "Alternative", "Waste level", "t CO2e", "direct", "indirect", "Present value NOK", "Dominated"],
 };
+const WITH_CARBON = { nb: ["Karbonkostnad kr", "Nåverdi med karbon kr"], en: ["Carbon cost NOK", "PV with carbon NOK"] };
 const COMPARE = {
   nb: ["Alternativ", "Mot", "Δ t CO2e", "Δ nåverdi kr", "kr per tonn spart", "Inntjent år"],
   en: ["Alternative", "Against", "Δ t CO2e", "Δ present value NOK", "NOK per tonne avoided", "Payback year"],
@@ -25,10 +27,22 @@ export function resultTable(title: string, result: CoreResult, lang: Lang): stri
   const kr = (v: { toNumber(): number }) => formatNumber(v.toNumber(), lang, 0);
   const yes = lang === "nb" ? "ja" : "yes";
   const ordered = [...result.alternatives].sort((a, b) => a.rank - b.rank);
-  const rows = ordered.map((a) => [String(a.rank), `${a.id} ${a.name}`, a.wasteLevel ?? "–", t(a.emissions.totalKg), t(a.emissions.directKg), t(a.emissions.indirectKg), kr(a.lcc.presentValue), a.dominated ? yes : ""]);
+  const carbon = ordered.some((a) => a.lcc.carbonCostPresentValue !== undefined);
+  const head = carbon ? [...HEAD[lang].slice(0, 7), ...WITH_CARBON[lang], HEAD[lang][7]!] : HEAD[lang];
+  const rows = ordered.map((a) => [
+    String(a.rank),
+    `${a.id} ${a.name}`,
+    wasteLevelName(a.wasteLevel, lang),
+    t(a.emissions.totalKg),
+    t(a.emissions.directKg),
+    t(a.emissions.indirectKg),
+    kr(a.lcc.presentValue),
+    ...(carbon ? [kr(a.lcc.carbonCostPresentValue!), kr(a.lcc.presentValueWithCarbon!)] : []),
+    a.dominated ? yes : "",
+  ]);
   const comparison = result.comparison.map((c) => [c.id, c.baseline, t(c.deltaKg), kr(c.deltaPresentValue), c.abatementCostPerTonne === null ? "–" : kr(c.abatementCostPerTonne), c.paybackYear === null ? "–" : String(c.paybackYear)]);
   const method = lang === "nb" ? "Rangering" : "Ranking";
-  const parts = [title, `${method}: ${result.ranking.method}`, "", grid([HEAD[lang], ...rows])];
+  const parts = [title, `${method}: ${result.ranking.method}`, "", grid([head, ...rows])];
   if (comparison.length > 0) parts.push("", grid([COMPARE[lang], ...comparison]));
   return parts.join("\n");
 }

@@ -22,6 +22,8 @@ export type ResolvedFactor = {
   /** The unit a quantity must be converted to. */
   readonly unit: string;
   readonly source: string;
+  /** True when the emission comes from electricity (an electricity record, or a chain ending in one). */
+  readonly electric: boolean;
 };
 
 export type FactorLookup = { ok: true; factor: ResolvedFactor } | { ok: false; problem: "unknown-factor" | "bad-chain"; id: string };
@@ -37,7 +39,7 @@ export function resolveFactor(set: FactorSet, id: string, electricityId: string,
   const value = new Decimal(record.value);
   const own = citation(record.source);
   if (unit.numerator.kind === "co2e") {
-    return { ok: true, factor: { id: recordId, record, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: own } };
+    return { ok: true, factor: { id: recordId, record, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: own, electric: record.group === "electricity" } };
   }
   if (record.via === undefined) return { ok: false, problem: "bad-chain", id: recordId };
   const next = resolveFactor(set, record.via, electricityId, depth + 1);
@@ -52,6 +54,7 @@ export function resolveFactor(set: FactorSet, id: string, electricityId: string,
       kgPerUnit: value.mul(scale).mul(next.factor.kgPerUnit),
       unit: unit.denominator,
       source: `${own} × ${next.factor.id}: ${next.factor.source}`,
+      electric: next.factor.electric,
     },
   };
 }
