@@ -1,0 +1,202 @@
+/*
+ * Kalkyle charts. Chart data reaches the page only as
+ * <script type="application/json" id="…"> blocks (CSP: script-src 'self',
+ * no inline script); each <canvas data-chart-data="id"> names its block.
+ * Every chart has an equivalent data table beside it in the page.
+ *
+ * - "stages": stacked bars of t CO2e per lifecycle stage; direct emissions
+ *   hatched with a dark border, indirect solid (told apart by pattern and
+ *   legend text, not by colour alone); stage D in its own stack.
+ * - "cumulative": lines of cumulative discounted cost; each alternative has
+ *   its own dash pattern and point shape.
+ *
+ * Numbers are formatted with Intl.NumberFormat in the page language
+ * (<html lang>). Animation is off, so the print view and the PDF renderer
+ * get finished charts; <body data-charts-ready> is set once they are drawn.
+ */
+(function () {
+  "use strict";
+
+  var STAGE_COLOURS = { "A1-A3": "#0b5cad", A4: "#b3541e", A5: "#7a4b00", B: "#1e6b36", C: "#6a3d9a", D: "#4a5560" };
+  var LINE_COLOURS = ["#0b5cad", "#b3541e", "#1e6b36", "#6a3d9a", "#a4161a", "#4a5560", "#7a4b00", "#00677f"];
+  var DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [16, 4], [1, 3], [6, 2, 2, 2]];
+  var POINTS = ["circle", "rect", "triangle", "rectRot", "crossRot", "star", "cross", "rectRounded"];
+  var INK = "#1b1f23";
+
+  var locale = document.documentElement.lang === "en" ? "en-GB" : "nb-NO";
+  var decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  var whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+
+  function markReady(state) {
+    window.requestAnimationFrame(function () {
+      document.body.setAttribute("data-charts-ready", state);
+    });
+  }
+
+  function readJson(id) {
+    var element = document.getElementById(id);
+    if (!element) return null;
+    try {
+      return JSON.parse(element.textContent || "null");
+    } catch {
+      return null;
+    }
+  }
+
+  /** A diagonal hatch over the stage colour, for direct emissions. */
+  function hatch(colour) {
+    var size = 10;
+    var tile = document.createElement("canvas");
+    tile.width = size;
+    tile.height = size;
+    var g = tile.getContext("2d");
+    if (!g) return colour;
+    g.fillStyle = colour;
+    g.fillRect(0, 0, size, size);
+    g.strokeStyle = "rgba(255, 255, 255, 0.9)";
+    g.lineWidth = 2.5;
+    g.beginPath();
+    g.moveTo(0, size);
+    g.lineTo(size, 0);
+    g.moveTo(-size / 2, size / 2);
+    g.lineTo(size / 2, -size / 2);
+    g.moveTo(size / 2, size * 1.5);
+    g.lineTo(size * 1.5, size / 2);
+    g.stroke();
+    return g.createPattern(tile, "repeat") || colour;
+  }
+
+  function baseOptions(data, format) {
+    return {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      devicePixelRatio: Math.max(window.devicePixelRatio || 1, 2),
+      plugins: {
+        legend: { position: "bottom", labels: { color: INK } },
+        tooltip: {
+          callbacks: {
+            label: function (item) {
+              return item.dataset.label + ": " + format.format(item.parsed.y) + " " + data.yTitle;
+            },
+          },
+        },
+      },
+      scales: {
+        x: { ticks: { color: INK } },
+        y: {
+          beginAtZero: true,
+          title: { display: true, text: data.yTitle, color: INK },
+          ticks: {
+            color: INK,
+            callback: function (value) {
+              return format.format(value);
+            },
+          },
+        },
+      },
+    };
+  }
+
+  function stagesConfig(data) {
+    var options = baseOptions(data, decimal);
+    options.scales.x.stacked = true;
+    options.scales.y.stacked = true;
+    return {
+      type: "bar",
+      data: {
+        labels: data.labels,
+        datasets: data.datasets.map(function (d) {
+          var colour = STAGE_COLOURS[d.stage] || INK;
+          var direct = d.scope === "direct";
+          return {
+            label: d.label,
+            data: d.data,
+            stack: d.stack,
+            backgroundColor: direct ? hatch(colour) : colour,
+            borderColor: direct ? INK : colour,
+            borderWidth: direct ? 2 : 1,
+          };
+        }),
+      },
+      options: options,
+    };
+  }
+
+  function cumulativeConfig(data) {
+    var options = baseOptions(data, whole);
+    options.scales.x.title = { display: true, text: data.xTitle, color: INK };
+    options.plugins.legend.labels.usePointStyle = true;
+    return {
+      type: "line",
+      data: {
+        labels: data.labels,
+        datasets: data.datasets.map(function (d, i) {
+          var colour = LINE_COLOURS[i % LINE_COLOURS.length];
+          return {
+            label: d.label,
+            data: d.data,
+            borderColor: colour,
+            backgroundColor: colour,
+            borderDash: DASHES[i % DASHES.length],
+            pointStyle: POINTS[i % POINTS.length],
+            pointRadius: 3.5,
+            borderWidth: 2,
+            fill: false,
+            tension: 0,
+          };
+        }),
+      },
+      options: options,
+    };
+  }
+
+  var BUILDERS = { stages: stagesConfig, cumulative: cumulativeConfig };
+
+  function drawAll() {
+    var charts = [];
+    var canvases = document.querySelectorAll("canvas[data-chart-data]");
+    if (typeof window.Chart !== "function") {
+      markReady(canvases.length === 0 ? "true" : "error");
+      return charts;
+    }
+    window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    window.Chart.defaults.color = INK;
+    canvases.forEach(function (canvas) {
+      var data = readJson(canvas.getAttribute("data-chart-data"));
+      var build = data && BUILDERS[data.kind];
+      if (!build) return;
+      charts.push(new window.Chart(canvas, build(data)));
+    });
+    markReady("true");
+    return charts;
+  }
+
+  function enablePrintButtons() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
+  function start() {
+    enablePrintButtons();
+    var charts = drawAll();
+    var resize = function () {
+      charts.forEach(function (chart) {
+        chart.resize();
+      });
+    };
+    window.addEventListener("beforeprint", resize);
+    window.addEventListener("afterprint", resize);
+    if (window.matchMedia) {
+      var print = window.matchMedia("print");
+      if (print.addEventListener) print.addEventListener("change", resize);
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
