@@ -11,6 +11,7 @@ export function helper(value: unknown): Handlebars.SafeString {
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
     .replace(/&/g, "\\u0026")
+    .replace(/'/g, "\\u0027")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
   return new Handlebars.SafeString(text);
