@@ -8,7 +8,8 @@ import type { CaseContext } from "./resolve.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const num = (d: Decimal): number => d.toNumber();
+/** −0 (e.g. 0 kg × a negative stage-D factor) is written as 0: a plain number, no "−0" on screen. */
+const num = (d: Decimal): number => (d.isZero() ? 0 : d.toNumber());
 const nums = (ds: readonly Decimal[]): number[] => ds.map(num);
 const numRecord = (r: Partial<Record<string, Decimal>>): Record<string, number> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, num(v!)]));

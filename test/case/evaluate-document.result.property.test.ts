@@ -1,0 +1,77 @@
+/**
+ * Laws of the result document on random valid cases against the fixture
+ * set: ranking is a permutation, dominance agrees with ranking, every
+ * number is finite, and the same case gives the same result.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluateDocument } from "../../src/case/evaluate-document.js";
+import { loadFactorLibrary } from "../../src/factors/load.js";
+import { caseSpec, toDoc } from "./case-arbitrary.js";
+import { FIXTURE_FACTOR_DIR, fixtureLibrary } from "./fixture-library.js";
+import { RUNS, evaluateSpec } from "./property-support.js";
+
+describe("ranking and dominance", () => {
+  it("the order is a permutation of the ids and the rank fields agree with it", () => {
+    fc.assert(
+      fc.property(caseSpec, (spec) => {
+        const { core } = evaluateSpec(spec);
+        const ids = core.alternatives.map((a) => a.id);
+        expect([...core.ranking.order].sort()).toEqual([...ids].sort());
+        for (const alt of core.alternatives) expect(core.ranking.order[alt.rank - 1]).toBe(alt.id);
+        expect(core.alternatives.map((a) => a.rank).sort((x, y) => x - y)).toEqual(ids.map((_, i) => i + 1));
+      }),
+      RUNS,
+    );
+  });
+
+  it("a dominated alternative is never ranked first by emissions nor by lcc", () => {
+    fc.assert(
+      fc.property(caseSpec, (spec) => {
+        for (const ranking of ["emissions", "lcc"] as const) {
+          const { core } = evaluateSpec(spec, { ranking });
+          const first = core.alternatives.find((a) => a.id === core.ranking.order[0])!;
+          expect(first.dominated, `${ranking}: ${first.id} is dominated but first`).toBe(false);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("totality and determinism", () => {
+  function finiteEverywhere(value: unknown, path = "$"): string | null {
+    if (typeof value === "number") return Number.isFinite(value) ? null : path;
+    if (Array.isArray(value)) return value.map((v, i) => finiteEverywhere(v, `${path}[${i}]`)).find((p) => p !== null) ?? null;
+    if (value !== null && typeof value === "object") return Object.entries(value).map(([k, v]) => finiteEverywhere(v, `${path}.${k}`)).find((p) => p !== null) ?? null;
+    return null;
+  }
+
+  it("no NaN or Infinity anywhere in the result JSON", () => {
+    fc.assert(
+      fc.property(caseSpec, (spec) => {
+        const { result } = evaluateSpec(spec);
+        expect(finiteEverywhere(result)).toBeNull();
+        expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+      }),
+      RUNS,
+    );
+  });
+
+  it("the same case and factor set give a deep-equal result, hash included, after reloading the set", () => {
+    const reloaded = loadFactorLibrary(FIXTURE_FACTOR_DIR);
+    fc.assert(
+      fc.property(caseSpec, (spec) => {
+        const doc = toDoc(spec);
+        const first = evaluateDocument(structuredClone(doc), fixtureLibrary());
+        const second = evaluateDocument(structuredClone(doc), reloaded);
+        expect(first.ok && second.ok).toBe(true);
+        if (first.ok && second.ok) {
+          expect(second.result).toEqual(first.result);
+          expect((second.result as { factorSetHash: string }).factorSetHash).toBe((first.result as { factorSetHash: string }).factorSetHash);
+        }
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Norwegian numbers as the table (and the web pages) write them:
+ * parseNorwegianNumber(formatNumber(x, "nb", d)) gives x back, rounded to
+ * d decimals, through U+00A0 group separators and the U+2212 minus sign.
+ * (src/i18n/numbers.ts; kept here beside the CLI table that prints them.)
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatNumber, parseNorwegianNumber } from "../../src/i18n/numbers.js";
+
+const NBSP = "\u00a0";
+const MINUS = "\u2212";
+const RUNS = { numRuns: Math.max(1000, Number(process.env.KALKYLE_PROPERTY_RUNS ?? 0) || 0) };
+
+describe("formatNumber / parseNorwegianNumber", () => {
+  it("worked examples", () => {
+    expect(formatNumber(-1234.5, "nb", 1)).toBe(`${MINUS}1${NBSP}234,5`);
+    expect(formatNumber(1234567.891, "nb", 2)).toBe(`1${NBSP}234${NBSP}567,89`);
+    expect(formatNumber(1234567.891, "en", 2)).toBe("1,234,567.89");
+    expect(parseNorwegianNumber(`${MINUS}1${NBSP}234,5`)).toBe(-1234.5);
+    expect(parseNorwegianNumber("1 234,5")).toBe(1234.5);
+    expect(parseNorwegianNumber("1\u202f234,5")).toBe(1234.5);
+    expect(parseNorwegianNumber("1234.5")).toBe(1234.5);
+    expect(parseNorwegianNumber("-7")).toBe(-7);
+    expect(parseNorwegianNumber(" 42 ")).toBe(42);
+  });
+
+  it("refuses the ambiguous and the malformed", () => {
+    for (const text of ["1.234,5", "1,2,3", "", "   ", "abc", "1,5 kg", "--1", "1e999", "9".repeat(41)]) expect(parseNorwegianNumber(text), JSON.stringify(text)).toBeNull();
+  });
+
+  it("parse(format(x)) = x for decimals with d places (exact)", () => {
+    const decimal = fc.tuple(fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }), fc.integer({ min: 0, max: 6 }));
+    fc.assert(
+      fc.property(decimal, ([n, d]) => {
+        const x = n / 10 ** d;
+        const text = formatNumber(x, "nb", d);
+        expect(parseNorwegianNumber(text), text).toBe(x === 0 ? 0 : x);
+        if (Math.abs(x) >= 1000) expect(text).toContain(NBSP);
+        if (x < 0) expect(text.startsWith(MINUS), text).toBe(true);
+        expect(text).not.toContain("-");
+        expect(text).not.toContain(".");
+      }),
+      RUNS,
+    );
+  });
+
+  it("parse(format(x, d)) is x rounded to d decimals for any double", () => {
+    const value = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 4 }), (x, d) => {
+        const text = formatNumber(x, "nb", d);
+        const back = parseNorwegianNumber(text);
+        expect(back, text).not.toBeNull();
+        const step = 10 ** -d;
+        // within half a step of x (plus double rounding) …
+        expect(Math.abs(back! - x), `${text} vs ${x}`).toBeLessThanOrEqual(step / 2 + Math.abs(x) * 1e-15);
+        // … and on the grid of d decimals
+        expect(Number(back!.toFixed(d)) === back, `${text} is not on the grid of ${d} decimals`).toBe(true);
+        expect(text.split(",")[1]?.length ?? 0, text).toBe(d);
+        if (back !== 0 && back! < 0) expect(text.startsWith(MINUS)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
