@@ -36,14 +36,38 @@ export function parseQuantity(text: string): QuantityParse {
   if (value.isNegative() && !value.isZero()) return { ok: false, problem: "negative" };
   if (value.abs().gt(MAX_MAGNITUDE)) return { ok: false, problem: "too-large" };
   const unit = match[2] === "" ? "unit" : match[2]!;
-  let parsed: Unit;
-  try {
-    parsed = math.unit(`1 ${unit}`);
-  } catch {
-    return { ok: false, problem: "unknown-unit", detail: unit };
-  }
-  if (parsed.units.some((u) => REFUSED_UNITS.has(u.unit.name))) return { ok: false, problem: "short-ton", detail: unit };
-  return { ok: true, quantity: { value, unit } };
+  const problem = unitProblem(unit);
+  return problem === null ? { ok: true, quantity: { value, unit } } : { ok: false, problem, detail: unit };
+}
+
+/**
+ * Parsing a unit with mathjs is slow next to the arithmetic, and a case uses
+ * a handful of units many times: each unit text is checked once, and each
+ * (unit, target) conversion factor is computed once. Bounded, since the
+ * texts come from users.
+ */
+const MEMO_LIMIT = 5000;
+const unitProblems = new Map<string, "unknown-unit" | "short-ton" | null>();
+const conversionFactors = new Map<string, Decimal | null>();
+
+function remember<V>(memo: Map<string, V>, key: string, compute: () => V): V {
+  if (memo.has(key)) return memo.get(key)!;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+function unitProblem(unit: string): "unknown-unit" | "short-ton" | null {
+  return remember(unitProblems, unit, () => {
+    let parsed: Unit;
+    try {
+      parsed = math.unit(`1 ${unit}`);
+    } catch {
+      return "unknown-unit";
+    }
+    return parsed.units.some((u) => REFUSED_UNITS.has(u.unit.name)) ? "short-ton" : null;
+  });
 }
 
 /** Checks that `unit` is a unit mathjs knows (and not the short ton). */
@@ -57,12 +81,14 @@ export function isKnownUnit(unit: string): boolean {
  * (kg cannot become l). Example: 1.5 MWh in kWh → 1500.
  */
 export function convertQuantity(quantity: Quantity, target: string): Decimal | null {
-  try {
-    const factor = math.unit(`1 ${quantity.unit}`).toNumeric(target);
-    return quantity.value.mul(new Decimal(String(factor)));
-  } catch {
-    return null;
-  }
+  const factor = remember(conversionFactors, `${quantity.unit}\u0000${target}`, () => {
+    try {
+      return new Decimal(String(math.unit(`1 ${quantity.unit}`).toNumeric(target)));
+    } catch {
+      return null;
+    }
+  });
+  return factor === null ? null : quantity.value.mul(factor);
 }
 
 export type FactorUnit = {

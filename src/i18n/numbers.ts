@@ -14,7 +14,7 @@ function formatter(lang: Lang, decimals: number): Intl.NumberFormat {
   const key = `${lang}:${decimals}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === "nb" ? "nb-NO" : "en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    f = new Intl.NumberFormat(lang === "nb" ? "nb-NO" : "en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: "negative" });
     formatters.set(key, f);
   }
   return f;
