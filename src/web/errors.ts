@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler } from "express";
 import type { Problem } from "../case/messages.js";
 import { problemMessage } from "../case/messages.js";
+import { apiLang } from "./api/lang.js";
 import { translate } from "./i18n/catalog.js";
 import { langOf, renderPage } from "./page.js";
 import type { ViewEngine } from "./views.js";
@@ -41,13 +42,14 @@ export function errorHandler(views: ViewEngine, log: (line: Record<string, unkno
     const { status, key, problems } = classify(error);
     if (status >= 500) log({ level: "error", requestId: res.locals.requestId, message: (error as Error)?.message?.replace(/[\r\n]+/g, " "), status });
     if (res.headersSent) return void res.end();
-    const lang = langOf(req);
     res.status(status);
     if (status === 503) res.set("Retry-After", "30");
     if (req.path.startsWith("/api/")) {
-      res.json({ errors: problems.length > 0 ? problems.map((p) => ({ path: p.path, code: p.code, message: problemMessage(p, "en") })) : [{ path: "(request)", code: key, message: translate("en", key) }] });
+      const lang = apiLang(req);
+      res.json({ errors: problems.length > 0 ? problems.map((p) => ({ path: p.path, code: p.code, message: problemMessage(p, lang) })) : [{ path: "(request)", code: key, message: translate(lang, key) }] });
       return;
     }
-    res.type("html").send(renderPage(views, req, res, "error", { status, message: translate(lang, key) }));
+    const lang = langOf(req);
+    res.type("html").send(renderPage(views, req, res, "error", { status, message: translate(lang, key), problems: problems.map((p) => ({ path: p.path, message: problemMessage(p, lang) })) }));
   };
 }

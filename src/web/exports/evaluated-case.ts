@@ -1,0 +1,26 @@
+/**
+ * The stored case an export is made from, evaluated as everywhere else
+ * (evaluateStored): 404 when there is no such case, 409 with every problem
+ * when the stored document no longer passes the checks (a factor set or a
+ * rule changed since it was saved).
+ */
+import type { Problem } from "../../case/messages.js";
+import type { StoredCase } from "../../store/store.js";
+import type { AppContext } from "../context.js";
+import { HttpError, notFound } from "../errors.js";
+import { evaluateStored } from "../evaluation.js";
+import type { Evaluated } from "./tables.js";
+
+export async function storedCaseOr404(ctx: AppContext, id: string): Promise<StoredCase> {
+  const stored = await ctx.store.cases.get(id);
+  if (!stored) throw notFound();
+  return stored;
+}
+
+export const invalidCase = (problems: Problem[]) => new HttpError(409, "export.invalidCase", problems);
+
+export async function evaluatedCase(ctx: AppContext, id: string): Promise<{ stored: StoredCase; evaluated: Evaluated; computedAt: string }> {
+  const { stored, evaluation, computedAt } = await evaluateStored(ctx, await storedCaseOr404(ctx, id));
+  if (!evaluation.ok) throw invalidCase(evaluation.problems);
+  return { stored, evaluated: evaluation, computedAt };
+}

@@ -1,0 +1,134 @@
+/**
+ * The tables every spreadsheet export holds, built once from an evaluated
+ * case so the CSV and the Excel workbook cannot disagree: about (case,
+ * factor set id and hash, time made in UTC), summary (one row per
+ * alternative), comparison, items (with factor and source) and sources.
+ * Numbers stay numbers (exact decimals become JSON-style numbers here, at the
+ * edge, as in the result document); labels are in the user's language.
+ */
+import type { Evaluation } from "../../case/evaluate-document.js";
+import type { Lang } from "../../case/messages.js";
+import type { Decimal } from "../../core/decimal.js";
+import { STAGES } from "../../core/types.js";
+import { translate } from "../i18n/catalog.js";
+
+export type Evaluated = Extract<Evaluation, { ok: true }>;
+/** How a column's numbers are shown: kg CO2e, NOK, a whole number, or as they come (text column). */
+export type ColumnKind = "text" | "kg" | "nok" | "int";
+export type Cell = string | number | null;
+export type Column = { header: string; kind: ColumnKind; width: number };
+export type Table = { name: "about" | "summary" | "comparison" | "items" | "sources"; title: string; columns: Column[]; rows: Cell[][] };
+export type ExportMeta = { caseId: string; version: number; madeAt: string };
+
+const num = (d: Decimal | undefined | null): number | null => (d === undefined || d === null ? null : d.toNumber());
+
+function about(e: Evaluated, meta: ExportMeta, t: (key: string, params?: Record<string, string>) => string): Table {
+  const r = e.resolved;
+  const rows: Cell[][] = [
+    [t("export.field.case"), r.title],
+    [t("export.field.caseId"), meta.caseId],
+    [t("export.field.version"), meta.version],
+    [t("export.field.factorSet"), e.context.set.id],
+    [t("export.field.factorSetHash"), e.context.set.hash],
+    [t("export.field.madeAt"), meta.madeAt],
+    [t("export.field.madeWith"), "Kalkyle"],
+    [t("export.field.startYear"), r.startYear],
+    [t("export.field.years"), r.years],
+    [t("export.field.discountRate"), num(r.discountRate)],
+    [t("export.field.priceYear"), e.context.priceYear],
+    [t("export.field.electricity"), e.context.electricity.factor],
+    [t("export.field.ranking"), t(`export.ranking.${e.core.ranking.method}`)],
+  ];
+  return { name: "about", title: t("export.about.sheet"), columns: [{ header: t("export.field.field"), kind: "text", width: 28 }, { header: t("export.field.value"), kind: "text", width: 60 }], rows };
+}
+
+function summary(e: Evaluated, t: (key: string, params?: Record<string, string>) => string): Table {
+  const stageColumns: Column[] = STAGES.map((stage) => ({ header: stage === "D" ? t("export.col.stageD") : t("export.col.stageKg", { stage }), kind: "kg", width: 16 }));
+  const columns: Column[] = [
+    { header: t("export.col.alternative"), kind: "text", width: 12 },
+    { header: t("export.col.name"), kind: "text", width: 30 },
+    { header: t("export.col.rank"), kind: "int", width: 8 },
+    { header: t("export.col.wasteLevel"), kind: "text", width: 20 },
+    { header: t("export.col.wasteLevelSource"), kind: "text", width: 16 },
+    { header: t("export.col.totalKg"), kind: "kg", width: 18 },
+    { header: t("export.col.directKg"), kind: "kg", width: 16 },
+    { header: t("export.col.indirectKg"), kind: "kg", width: 16 },
+    ...stageColumns,
+    { header: t("export.col.presentValue"), kind: "nok", width: 18 },
+    { header: t("export.col.nominalTotal"), kind: "nok", width: 18 },
+    { header: t("export.col.eac"), kind: "nok", width: 18 },
+    { header: t("export.col.carbonCost"), kind: "nok", width: 18 },
+    { header: t("export.col.pvWithCarbon"), kind: "nok", width: 18 },
+    { header: t("export.col.dominated"), kind: "text", width: 10 },
+  ];
+  const rows = e.core.alternatives.map((a): Cell[] => [
+    a.id,
+    a.name,
+    a.rank,
+    a.wasteLevel ? t(`export.level.${a.wasteLevel}`) : null,
+    a.wasteLevelSource ? t(`export.levelSource.${a.wasteLevelSource}`) : null,
+    num(a.emissions.totalKg),
+    num(a.emissions.directKg),
+    num(a.emissions.indirectKg),
+    ...STAGES.map((stage) => num(a.emissions.byStage[stage])),
+    num(a.lcc.presentValue),
+    num(a.lcc.nominalTotal),
+    num(a.lcc.equivalentAnnualCost),
+    num(a.lcc.carbonCostPresentValue),
+    num(a.lcc.presentValueWithCarbon),
+    t(a.dominated ? "export.yes" : "export.no"),
+  ]);
+  return { name: "summary", title: t("export.summary.title"), columns, rows };
+}
+
+function comparison(e: Evaluated, t: (key: string) => string): Table {
+  const columns: Column[] = [
+    { header: t("export.col.alternative"), kind: "text", width: 12 },
+    { header: t("export.col.baseline"), kind: "text", width: 16 },
+    { header: t("export.col.deltaKg"), kind: "kg", width: 20 },
+    { header: t("export.col.deltaPresentValue"), kind: "nok", width: 20 },
+    { header: t("export.col.abatementCost"), kind: "nok", width: 20 },
+    { header: t("export.col.paybackYear"), kind: "int", width: 14 },
+  ];
+  const rows = e.core.comparison.map((c): Cell[] => [c.id, c.baseline, num(c.deltaKg), num(c.deltaPresentValue), num(c.abatementCostPerTonne), c.paybackYear]);
+  return { name: "comparison", title: t("export.comparison.title"), columns, rows };
+}
+
+function items(e: Evaluated, t: (key: string) => string): Table {
+  const columns: Column[] = [
+    { header: t("export.col.alternative"), kind: "text", width: 12 },
+    { header: t("export.col.label"), kind: "text", width: 28 },
+    { header: t("export.col.kind"), kind: "text", width: 20 },
+    { header: t("export.col.stage"), kind: "text", width: 8 },
+    { header: t("export.col.scope"), kind: "text", width: 12 },
+    { header: t("export.col.kg"), kind: "kg", width: 16 },
+    { header: t("export.col.factor"), kind: "text", width: 36 },
+    { header: t("export.col.source"), kind: "text", width: 80 },
+  ];
+  const rows = e.core.alternatives.flatMap((a) =>
+    a.emissions.items.map((i): Cell[] => [a.id, i.label, t(`export.kind.${i.kind}`), i.stage, t(`export.scope.${i.scope}`), num(i.kg), i.factor ?? t("export.inlineFactor"), i.source]),
+  );
+  return { name: "items", title: t("export.items.title"), columns, rows };
+}
+
+function sources(e: Evaluated, t: (key: string) => string): Table {
+  const used = new Map<string, { factor: string; source: string; count: number }>();
+  for (const i of e.core.alternatives.flatMap((a) => a.emissions.items)) {
+    const factor = i.factor ?? t("export.inlineFactor");
+    const key = `${factor}\u0000${i.source}`;
+    const entry = used.get(key) ?? { factor, source: i.source, count: 0 };
+    entry.count++;
+    used.set(key, entry);
+  }
+  const columns: Column[] = [
+    { header: t("export.col.factor"), kind: "text", width: 36 },
+    { header: t("export.col.source"), kind: "text", width: 100 },
+    { header: t("export.col.items"), kind: "int", width: 12 },
+  ];
+  return { name: "sources", title: t("export.sources.title"), columns, rows: [...used.values()].map((s) => [s.factor, s.source, s.count]) };
+}
+
+export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang): Record<Table["name"], Table> {
+  const t = (key: string, params: Record<string, string> = {}) => translate(lang, key, params);
+  return { about: about(evaluated, meta, t), summary: summary(evaluated, t), comparison: comparison(evaluated, t), items: items(evaluated, t), sources: sources(evaluated, t) };
+}

@@ -1,0 +1,278 @@
+/**
+ * CSV, Excel and PDF downloads of a stored case, against a real server:
+ * formula-like text neutralised (0 formula cells), negative numbers still
+ * numbers, æøå intact, BOM, the semicolon variant, attachment + nosniff,
+ * and the same figures as the API.
+ */
+import ExcelJS from "exceljs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFactorLibrary } from "../../src/factors/load.js";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
+import { CHROMIUM_PATH } from "../../src/web/pdf.js";
+import { startTestServer, type TestServer } from "./harness.js";
+
+type Json = Record<string, unknown>;
+type Result = {
+  factorSet: string;
+  factorSetHash: string;
+  alternatives: { id: string; emissions: { totalKg: number; byStage: Record<string, number> }; lcc: { presentValue: number } }[];
+  comparison: { id: string; deltaKg: number }[];
+};
+
+const DANGEROUS = ['=HYPERLINK("http://example.com/x","klikk")', "+1", "-1+1", "@SUM(1)", "=1+1"];
+const TITLE = "-Blåbær, ærfugl & Øyer (æøå ÆØÅ)";
+
+/** Every dangerous label on items of alternative A; stage D with a negative factor on B. */
+function trickyCase(): Json {
+  return {
+    schema: "kalkyle.case/1",
+    title: TITLE,
+    analysis: { startYear: 2026, years: 10, carbonPrice: { "2026": 1500, "2030": 2000 } },
+    alternatives: [
+      {
+        id: "A",
+        name: "Nye møbler på Ås",
+        emissions: DANGEROUS.map((label) => ({ label, kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" })),
+        costs: [{ kind: "acquisition", amount: "180000 NOK" }],
+      },
+      {
+        id: "=B",
+        name: "@Ombruk",
+        wasteLevel: "reuse",
+        emissions: [
+          { label: "Trekk", kind: "fixed", factor: { value: 5, unit: "kgCO2e/unit" }, quantity: "1" },
+          { label: "Unngått produksjon", kind: "material", factor: { value: -2.5, unit: "kgCO2e/kg" }, quantity: "10 kg", stage: "D" },
+        ],
+        costs: [{ kind: "acquisition", amount: "90000 NOK" }],
+      },
+    ],
+  };
+}
+
+/** RFC 4180 records (quoted fields, doubled quotes, CRLF), enough to read our own files back. */
+function parseCsv(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  const endField = () => {
+    record.push(field);
+    field = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) endField();
+    else if (c === "\r" && text[i + 1] === "\n") {
+      endField();
+      records.push(record);
+      record = [];
+      i++;
+    } else field += c;
+  }
+  if (field !== "" || record.length > 0) {
+    endField();
+    records.push(record);
+  }
+  return records;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+let server: TestServer;
+let caseId: string;
+let result: Result;
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: false });
+  const created = await fetch(`${server.url}/api/v1/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(trickyCase()) });
+  expect(created.status).toBe(201);
+  caseId = ((await created.json()) as { id: string }).id;
+  const evaluated = await fetch(`${server.url}/api/v1/evaluate`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(trickyCase()) });
+  result = (await evaluated.json()) as Result;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+function expectDownload(res: Response, contentType: RegExp, extension: string): void {
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toMatch(contentType);
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  const disposition = res.headers.get("content-disposition") ?? "";
+  expect(disposition).toMatch(new RegExp(`^attachment; filename="[a-z0-9-]+\\.${extension}"; filename\\*=UTF-8''[A-Za-z0-9%._~!-]+\\.${extension}$`));
+  expect(disposition).toContain(`filename="blabaer-aerfugl-oyer-aeoa-aeoa.${extension}"`);
+  expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toBe(`${TITLE}.${extension}`);
+}
+
+describe("CSV export", () => {
+  it("is a UTF-8 attachment with a BOM, nosniff, and the title as file name", async () => {
+    const res = await fetch(`${server.url}/cases/${caseId}/export.csv`);
+    expectDownload(res, /^text\/csv; charset=utf-8$/, "csv");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("neutralises formula-like text, keeps negative numbers numeric and æøå intact (comma variant, English)", async () => {
+    const text = (await (await fetch(`${server.url}/cases/${caseId}/export.csv?lang=en`)).text()).replace(/^\uFEFF/, "");
+    const rows = parseCsv(text, ",");
+    const cells = rows.flat();
+    for (const label of DANGEROUS) expect(cells, label).toContain(`'${label}`);
+    expect(cells).toContain(`'${TITLE}`);
+    expect(cells).toContain("'=B");
+    expect(cells).toContain("'@Ombruk");
+    expect(cells).toContain("Nye møbler på Ås");
+    // the only cells starting with a formula character are negative numbers
+    expect(cells.filter((c) => FORMULA_START.test(c) && !/^-\d+(\.\d+)?(e[-+]\d+)?$/.test(c))).toEqual([]);
+    const item = rows.find((r) => r.includes("Unngått produksjon"))!;
+    expect(item).toContain("-25");
+    expect(rows.find((r) => r[0] === "Factor set")?.[1]).toBe(result.factorSet);
+    expect(rows.find((r) => r[0] === "Factor set hash")?.[1]).toBe(result.factorSetHash);
+    expect(rows.find((r) => r[0] === "Made (UTC)")?.[1]).toMatch(UTC_TIME);
+    // the summary agrees with the API: total and present value of each alternative
+    const header = rows.find((r) => r[0] === "Alternative" && r.includes("Present value (NOK)"))!;
+    for (const alternative of result.alternatives) {
+      const row = rows.find((r) => r[0] === (alternative.id.startsWith("=") ? `'${alternative.id}` : alternative.id) && r.length === header.length)!;
+      expect(Number(row[header.indexOf("Total emissions (kg CO2e)")])).toBe(alternative.emissions.totalKg);
+      expect(Number(row[header.indexOf("Present value (NOK)")])).toBe(alternative.lcc.presentValue);
+      expect(Number(row[header.indexOf("Stage D, outside the total (kg CO2e)")])).toBe(alternative.emissions.byStage.D);
+    }
+    const comparisonHeader = rows.findIndex((r) => r.includes("Change in emissions (kg CO2e)"));
+    expect(Number(rows[comparisonHeader + 1]![2])).toBe(result.comparison[0]!.deltaKg);
+    expect(result.comparison[0]!.deltaKg).toBeLessThan(0);
+    expect(rows[comparisonHeader + 1]![2]).toMatch(/^-\d/);
+  });
+
+  it("?sep=semicolon writes semicolons and a decimal comma; labels follow the language (bokmål by default)", async () => {
+    const res = await fetch(`${server.url}/cases/${caseId}/export.csv?sep=semicolon`);
+    expectDownload(res, /^text\/csv; charset=utf-8$/, "csv");
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ""), ";");
+    expect(rows.find((r) => r[0] === "Faktorsett")?.[1]).toBe(result.factorSet);
+    expect(rows.find((r) => r[0] === "Kalkulasjonsrente (reell)")?.[1]).toBe("0,04");
+    expect(rows.find((r) => r.includes("Unngått produksjon"))).toContain("-25");
+    const header = rows.find((r) => r[0] === "Alternativ" && r.includes("Nåverdi (kr)"))!;
+    const a = rows.find((r) => r[0] === "A" && r.length === header.length)!;
+    expect(a[header.indexOf("Nåverdi (kr)")]).toBe(String(result.alternatives[0]!.lcc.presentValue).replace(".", ","));
+    expect(rows.flat().filter((c) => FORMULA_START.test(c) && !/^-\d+(,\d+)?(e[-+]\d+)?$/.test(c))).toEqual([]);
+  });
+});
+
+describe("Excel export", () => {
+  async function workbook(query = ""): Promise<ExcelJS.Workbook> {
+    const res = await fetch(`${server.url}/cases/${caseId}/export.xlsx${query}`);
+    expectDownload(res, /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet$/, "xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    return book;
+  }
+
+  const allCells = (book: ExcelJS.Workbook): ExcelJS.Cell[] => {
+    const cells: ExcelJS.Cell[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(cell))));
+    return cells;
+  };
+
+  it("has the five sheets, in the user's language", async () => {
+    expect((await workbook()).worksheets.map((s) => s.name)).toEqual(["Sammendrag", "Utslipp per post", "Sammenligning", "Kilder", "Om"]);
+    expect((await workbook("?lang=en")).worksheets.map((s) => s.name)).toEqual(["Summary", "Items", "Comparison", "Sources", "About"]);
+  });
+
+  it("has 0 formula cells, no text that starts like a formula, numeric negatives, and æøå intact", async () => {
+    const book = await workbook("?lang=en");
+    const cells = allCells(book);
+    expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula || c.formula !== undefined)).toHaveLength(0);
+    const texts = cells.filter((c) => typeof c.value === "string").map((c) => c.value as string);
+    expect(texts.filter((t) => FORMULA_START.test(t))).toEqual([]);
+    for (const label of DANGEROUS) expect(texts).toContain(`'${label}`);
+    expect(texts).toContain("Nye møbler på Ås");
+    expect(texts).toContain(`'${TITLE}`);
+
+    const items = book.getWorksheet("Items")!;
+    const avoided = items.getRows(1, items.rowCount)!.find((r) => r.getCell(2).value === "Unngått produksjon")!;
+    expect(avoided.getCell(6).value).toBe(-25);
+    expect(avoided.getCell(6).numFmt).toBe("#,##0.0");
+
+    const comparison = book.getWorksheet("Comparison")!;
+    expect(comparison.getRow(2).getCell(3).value).toBe(result.comparison[0]!.deltaKg);
+    const summary = book.getWorksheet("Summary")!;
+    expect(summary.getRow(2).getCell(6).value).toBe(result.alternatives[0]!.emissions.totalKg);
+    expect(cells.filter((c) => typeof c.value === "number" && (c.value as number) < 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the About sheet carries the factor set id and hash and the UTC time made", async () => {
+    const about = (await workbook("?lang=en")).getWorksheet("About")!;
+    const fields = new Map(about.getRows(2, about.rowCount - 1)!.map((r) => [r.getCell(1).value, r.getCell(2).value]));
+    expect(fields.get("Factor set")).toBe(result.factorSet);
+    expect(fields.get("Factor set hash")).toBe(result.factorSetHash);
+    expect(String(fields.get("Made (UTC)"))).toMatch(UTC_TIME);
+    expect(fields.get("Case id")).toBe(caseId);
+  });
+});
+
+describe("missing and invalid cases", () => {
+  it("an unknown id → 404 page for every download", async () => {
+    for (const file of ["export.csv", "export.xlsx", "report.pdf"]) {
+      const res = await fetch(`${server.url}/cases/no-such-case/${file}`);
+      expect(res.status, file).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(res.headers.get("content-disposition")).toBeNull();
+    }
+  });
+
+  it("a stored case that no longer validates → 409 page saying so, for every download", async () => {
+    const stale = await server.store.cases.create({ ...trickyCase(), factorSet: "1999-1" });
+    for (const file of ["export.csv", "export.xlsx", "report.pdf"]) {
+      const res = await fetch(`${server.url}/cases/${stale.id}/${file}?lang=en`);
+      expect(res.status, file).toBe(409);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(await res.text()).toContain("The case no longer passes the checks");
+    }
+  });
+});
+
+describe("PDF export", () => {
+  it.skipIf(!existsSync(CHROMIUM_PATH))(`renders the report page to a PDF with Chromium (skipped when ${CHROMIUM_PATH} is missing)`, async (ctx) => {
+    const page = await fetch(`${server.url}/cases/${caseId}/report?lang=en`);
+    ctx.skip(page.status === 404, "the report page /cases/:id/report does not exist yet");
+    const res = await fetch(`${server.url}/cases/${caseId}/report.pdf?lang=en`);
+    expectDownload(res, /^application\/pdf$/, "pdf");
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  }, 60_000);
+
+  it("answers 503 with the error page, not 500, when Chromium cannot start", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kalkyle-nopdf-"));
+    const store = openSqliteStore(join(dir, "kalkyle.db"));
+    const pdf = { render: () => Promise.reject(new Error("Failed to launch chromium")), close: async () => undefined };
+    const { app, setPort } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf, log: () => undefined });
+    const listening: Server = await new Promise((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    const port = (listening.address() as { port: number }).port;
+    setPort(port);
+    try {
+      const stored = await store.cases.create(trickyCase());
+      const res = await fetch(`http://127.0.0.1:${port}/cases/${stored.id}/report.pdf?lang=en`);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(res.headers.get("retry-after")).toBe("30");
+      expect(await res.text()).toContain("The PDF cannot be made right now");
+    } finally {
+      await new Promise<void>((resolve) => listening.close(() => resolve()));
+      listening.closeAllConnections();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * Security properties of the whole app, against a real server and SQLite:
+ * CSRF on every state-changing HTML route (found by walking the app's
+ * router, so a new route is tested without being listed here), security
+ * headers on every kind of response, body limits, resilience to floods of
+ * bad requests, and GET routes that write nothing.
+ */
+import type { Express } from "express";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFactorLibrary } from "../../src/factors/load.js";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
+import { startTestServer, TestClient, type TestServer } from "./harness.js";
+
+type Route = { method: string; path: string };
+type Layer = { route?: { path: string; methods: Record<string, boolean> }; slash: boolean; handle: { stack?: Layer[] } };
+
+/**
+ * Every route of the app, walking Express 5's router: routers mounted at "/" (layer.slash) hold
+ * the HTML routes; the one router mounted elsewhere is the JSON API at /api/v1.
+ */
+function appRoutes(app: Express): { html: Route[]; api: Route[] } {
+  const html: Route[] = [];
+  const api: Route[] = [];
+  const walk = (stack: Layer[], into: Route[]) => {
+    for (const layer of stack) {
+      if (layer.route) for (const method of Object.keys(layer.route.methods)) into.push({ method: method.toUpperCase(), path: layer.route.path });
+      else if (layer.handle.stack) walk(layer.handle.stack, layer.slash ? into : api);
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, html);
+  return { html, api: api.map((r) => ({ ...r, path: `/api/v1${r.path}` })) };
+}
+
+function discoverRoutes(): { html: Route[]; api: Route[] } {
+  const store = openSqliteStore(":memory:");
+  const { app } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf: { render: async () => Buffer.alloc(0), close: async () => undefined }, log: () => undefined });
+  const routes = appRoutes(app);
+  void store.close();
+  return routes;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const routes = discoverRoutes();
+const stateChanging = routes.html.filter((r) => !SAFE_METHODS.has(r.method));
+const getRoutes = [...routes.html, ...routes.api].filter((r) => r.method === "GET");
+
+const validCase = (title: string) => ({
+  schema: "kalkyle.case/1",
+  title,
+  analysis: { startYear: 2026, years: 5 },
+  alternatives: [
+    { id: "A", name: "Ny", emissions: [{ kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "1000 NOK" }] },
+    { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
+  ],
+});
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const count = (table: "cases" | "results" | "audit"): number => server.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const counts = () => ({ cases: count("cases"), results: count("results"), audit: count("audit") });
+/** The path of a route with every parameter filled: :id with the given case id, others with "x". */
+const fill = (path: string, id: string) => path.replace(/:id\b/g, encodeURIComponent(id)).replace(/:\w+/g, "x").replace(/\*\w+/g, "x");
+
+async function newClient(): Promise<TestClient> {
+  const client = new TestClient(server.url);
+  await client.get("/");
+  expect(client.csrfToken).not.toBe("");
+  return client;
+}
+
+/** A urlencoded POST (or other method) with exactly these fields: no token is added. */
+function send(client: TestClient, route: Route, path: string, fields: Record<string, string>): Promise<Response> {
+  return client.request(path, { method: route.method, body: new URLSearchParams(fields), headers: { "content-type": "application/x-www-form-urlencoded" } });
+}
+
+const FIELDS: Record<string, Record<string, string>> = { "/lang": { lang: "en", returnTo: "/" } };
+
+describe("CSRF on every state-changing HTML route", () => {
+  it("the app's router has the routes this test must cover", () => {
+    const paths = stateChanging.map((r) => `${r.method} ${r.path}`);
+    expect(paths).toEqual(expect.arrayContaining(["POST /lang", "POST /cases/:id/duplicate", "POST /cases/:id/delete"]));
+    console.info(`state-changing HTML routes: ${paths.join(", ")}`);
+  });
+
+  it.each(stateChanging.map((r) => [`${r.method} ${r.path}`, r] as const))("%s: no token, a wrong token, another session's token → 403 and nothing written; its own token → not 403", async (_name, route) => {
+    const stored = await server.store.cases.create(validCase(`CSRF ${route.path}`));
+    const path = fill(route.path, stored.id);
+    const fields = FIELDS[route.path] ?? {};
+    const client = await newClient();
+    const other = await newClient();
+    const before = counts();
+    const refused = [
+      await send(client, route, path, fields),
+      await send(client, route, path, { ...fields, _csrf: randomBytes(32).toString("hex") }),
+      await send(client, route, path, { ...fields, _csrf: other.csrfToken }),
+      await client.request(path, { method: route.method, headers: { "x-csrf-token": other.csrfToken } }),
+      await send(new TestClient(server.url), route, path, { ...fields, _csrf: client.csrfToken }),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(counts()).toEqual(before);
+    expect(await server.store.cases.get(stored.id)).toMatchObject({ version: stored.version });
+
+    const accepted = await send(client, route, path, { ...fields, _csrf: client.csrfToken });
+    expect(accepted.status).not.toBe(403);
+    expect(accepted.status).toBeLessThan(500);
+  });
+
+  it.skipIf(!stateChanging.some((r) => r.path === "/import"))("POST /import as multipart: no token or another session's token → 403; its own → not 403", async () => {
+    const client = await newClient();
+    const other = await newClient();
+    const form = (token?: string) => {
+      const data = new FormData();
+      if (token !== undefined) data.set("_csrf", token);
+      data.set("file", new Blob([JSON.stringify(validCase("Importert"))], { type: "application/json" }), "case.json");
+      return data;
+    };
+    const before = counts();
+    expect((await client.request("/import", { method: "POST", body: form() })).status).toBe(403);
+    expect((await client.request("/import", { method: "POST", body: form(other.csrfToken) })).status).toBe(403);
+    expect(counts()).toEqual(before);
+    const accepted = await client.request("/import", { method: "POST", body: form(client.csrfToken) });
+    expect(accepted.status).not.toBe(403);
+    expect(accepted.status).toBeLessThan(500);
+  });
+});
+
+describe("security headers on every kind of response", () => {
+  function expectHeaders(res: Response, what: string): void {
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name = "", ...values]) => [name, values]));
+    expect(directives.get("script-src"), `${what}: ${csp}`).toEqual(["'self'"]);
+    expect(csp, what).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(directives.get("object-src"), what).toEqual(["'none'"]);
+    expect(directives.get("base-uri"), what).toEqual(["'none'"]);
+    expect(directives.get("frame-ancestors")?.length, what).toBeGreaterThan(0);
+    expect(res.headers.get("x-content-type-options"), what).toBe("nosniff");
+    expect(res.headers.get("referrer-policy"), what).toBeTruthy();
+    expect(res.headers.get("x-powered-by"), what).toBeNull();
+  }
+
+  it("HTML, JSON, static files, downloads and errors all carry them", async () => {
+    const stored = await server.store.cases.create(validCase("Headers"));
+    const client = await newClient();
+    const big = new URLSearchParams({ _csrf: client.csrfToken, lang: "x".repeat(1_500_000) });
+    const responses: [string, Response][] = [
+      ["HTML page", await fetch(`${server.url}/`)],
+      ["JSON", await fetch(`${server.url}/api/v1/cases`)],
+      ["JSON POST", await fetch(`${server.url}/api/v1/evaluate`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(validCase("x")) })],
+      ["static CSS", await fetch(`${server.url}/static/css/kalkyle.css`)],
+      ["vendor script", await fetch(`${server.url}/vendor/chart.js/chart.umd.min.js`)],
+      ["CSV download", await fetch(`${server.url}/cases/${stored.id}/export.csv`)],
+      ["HTML 404", await fetch(`${server.url}/no/such/page`)],
+      ["JSON 404", await fetch(`${server.url}/api/v1/cases/none`)],
+      ["JSON 400", await fetch(`${server.url}/api/v1/evaluate`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" })],
+      ["HTML 403", await fetch(`${server.url}/lang`, { method: "POST", body: new URLSearchParams({ lang: "en" }) })],
+      ["HTML 413", await client.request("/lang", { method: "POST", body: big, headers: { "content-type": "application/x-www-form-urlencoded" } })],
+    ];
+    expect(responses.map(([what, r]) => `${what} ${r.status}`)).toEqual(["HTML page 200", "JSON 200", "JSON POST 200", "static CSS 200", "vendor script 200", "CSV download 200", "HTML 404 404", "JSON 404 404", "JSON 400 400", "HTML 403 403", "HTML 413 413"]);
+    for (const [what, res] of responses) expectHeaders(res, what);
+  });
+});
+
+describe("body limits and floods of bad requests", () => {
+  it("a 1.5 MB urlencoded form → 413 page, not 500, on every state-changing route", async () => {
+    const client = await newClient();
+    const stored = await server.store.cases.create(validCase("Big form"));
+    const body = new URLSearchParams({ _csrf: client.csrfToken, text: "æ".repeat(750_000) });
+    for (const route of stateChanging) {
+      const res = await client.request(fill(route.path, stored.id), { method: route.method, body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      expect(res.status, `${route.method} ${route.path}`).toBe(413);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    }
+  });
+
+  it("1,000 requests to error-prone routes (404s, bad JSON, bad tokens, oversized bodies) leave the server answering", async () => {
+    const client = await newClient();
+    const oversized = "x".repeat(1_100_000);
+    const kinds: (() => Promise<Response>)[] = [
+      () => fetch(`${server.url}/no-such-page-${randomBytes(4).toString("hex")}`),
+      () => fetch(`${server.url}/api/v1/cases/${randomBytes(4).toString("hex")}`),
+      () => fetch(`${server.url}/cases/${randomBytes(4).toString("hex")}/export.xlsx`),
+      () => fetch(`${server.url}/api/v1/evaluate`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"schema":' }),
+      () => fetch(`${server.url}/api/v1/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: '[1,2,{"__proto__":{"x":1}}]' }),
+      () => fetch(`${server.url}/api/v1/cases?limit=-1`),
+      () => fetch(`${server.url}/api/v1/evaluate`, { method: "POST", headers: { "content-type": "text/xml" }, body: "<a/>" }),
+      () => client.request("/lang", { method: "POST", body: new URLSearchParams({ _csrf: "nope", lang: "en" }) }),
+      () => client.request("/cases/x/delete", { method: "POST", body: new URLSearchParams({ _csrf: client.csrfToken }) }),
+      () => client.request("/lang", { method: "POST", body: new URLSearchParams({ _csrf: client.csrfToken, lang: oversized }) }),
+    ];
+    const statuses = new Map<number, number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < 1000) {
+        const res = await kinds[next++ % kinds.length]!();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        const text = await res.text();
+        expect(text).not.toMatch(/\n\s+at .+:\d+:\d+|node_modules|\/work\//);
+      }
+    };
+    await Promise.all(Array.from({ length: 10 }, worker));
+    console.info(`1,000 error-prone requests: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(1000);
+    expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/cases`)).status).toBe(200);
+  });
+});
+
+describe("GET routes write nothing", () => {
+  it("GETting every page and download for a valid, an invalid and an unknown case leaves cases and audit unchanged, and results only gain the cache of each case's current version", async () => {
+    const valid = await server.store.cases.create(validCase("Read only"));
+    const invalid = await server.store.cases.create({ ...validCase("No longer valid"), factorSet: "1999-1" });
+    const ids = [valid.id, invalid.id, "no-such-case"];
+    const client = await newClient();
+    const getAll = async () => {
+      const seen: string[] = [];
+      for (const route of getRoutes) {
+        for (const id of route.path.includes(":") ? ids : [""]) {
+          const path = fill(route.path, id);
+          const res = await client.request(path);
+          await res.arrayBuffer();
+          expect(res.status, path).toBeLessThan(500);
+          seen.push(`${path} ${res.status}`);
+        }
+      }
+      return seen;
+    };
+    const casesBefore = server.store.db.prepare("SELECT id, version, updated_at FROM cases ORDER BY id").all();
+    const before = counts();
+    const seen = await getAll();
+    const afterFirst = counts();
+    expect(afterFirst.cases).toBe(before.cases);
+    expect(afterFirst.audit).toBe(before.audit);
+    expect(server.store.db.prepare("SELECT id, version, updated_at FROM cases ORDER BY id").all()).toEqual(casesBefore);
+    // evaluateStored keeps one result per case version (the figures a report was made from): the
+    // first read of a version may add that row, nothing else, and a second round adds nothing.
+    const strayResults = server.store.db.prepare("SELECT count(*) FROM results r JOIN cases c ON c.id = r.case_id WHERE r.version <> c.version").pluck().get();
+    expect(strayResults).toBe(0);
+    expect(afterFirst.results - before.results).toBeLessThanOrEqual(1);
+    await getAll();
+    expect(counts()).toEqual(afterFirst);
+    console.info(`GET routes read: ${seen.length} requests (${getRoutes.length} routes); results cache rows added: ${afterFirst.results - before.results}`);
+  }, 120_000);
+});
