@@ -1,0 +1,50 @@
+/**
+ * Checks the editor form the one way every input is checked: the form is
+ * read into a case document (form-to-case.ts), the document goes through
+ * checkCase, and every problem comes back in the user's language on the
+ * form field it concerns: the field's form path (rows left empty are
+ * dropped from the document, so its row numbers are mapped back), and a
+ * value quoted in the message as the user typed it.
+ */
+import { checkCase } from "../../case/evaluate-document.js";
+import { problemMessage, type Lang, type Problem } from "../../case/messages.js";
+import type { FactorLibrary } from "../../factors/factor-set.js";
+import { translate } from "../i18n/catalog.js";
+import { CARBON_PRICE_CUSTOM, type CaseForm } from "./form-model.js";
+import { formToCase, toFormPath, within } from "./form-to-case.js";
+
+/** A problem ready to show: the form path of its field and its text. */
+export type EditorProblem = { path: string; message: string };
+
+export type FormCheck = { ok: true; doc: Record<string, unknown> } | { ok: false; problems: EditorProblem[] };
+
+const TYPED = /^alternatives\[(\d+)\]\.(emissions|costs)\[(\d+)\]\.(quantity|amount)$/;
+
+/** The text the user typed in the field at `path`, where messages quote it. */
+function typed(form: CaseForm, path: string): string | undefined {
+  const m = TYPED.exec(path);
+  if (!m) return undefined;
+  const alt = form.alternatives[Number(m[1])];
+  const row = m[2] === "emissions" ? alt?.emissions[Number(m[3])] : alt?.costs[Number(m[3])];
+  const value = row && (row as Record<string, string>)[m[4]!];
+  return value?.trim() || undefined;
+}
+
+function caseProblemOnForm(problem: Problem, form: CaseForm, rows: ReturnType<typeof formToCase>["rows"], lang: Lang): EditorProblem {
+  let path = toFormPath(problem.path, rows);
+  if (form.analysis.carbonPrice === "custom" && within(path, "analysis.carbonPrice")) path = CARBON_PRICE_CUSTOM;
+  const value = typed(form, path);
+  const shown = value !== undefined && problem.params.value !== undefined ? { ...problem, params: { ...problem.params, value } } : problem;
+  return { path, message: problemMessage(shown, lang) };
+}
+
+export function checkForm(form: CaseForm, library: FactorLibrary, lang: Lang): FormCheck {
+  const parsed = formToCase(form);
+  const checked = checkCase(parsed.doc, library);
+  if (checked.ok && parsed.problems.length === 0) return { ok: true, doc: parsed.doc };
+  const own: EditorProblem[] = parsed.problems.map((p) => ({ path: p.path, message: translate(lang, `editor.problem.${p.code}`, p.params) }));
+  const fromCase = checked.ok ? [] : checked.problems.map((p) => caseProblemOnForm(p, form, parsed.rows, lang));
+  // A field the form could not read went to checkCase as a stand-in: what checkCase says about it is noise.
+  const kept = fromCase.filter((p) => !own.some((o) => within(p.path, o.path)));
+  return { ok: false, problems: [...own, ...kept] };
+}

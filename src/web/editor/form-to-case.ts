@@ -1,0 +1,201 @@
+/**
+ * The one parser from the editor form to a case document (kalkyle.case/1).
+ *
+ * Norwegian numbers are read with parseNorwegianNumber: "1 200 kg" becomes
+ * "1200 kg", "180 000" becomes 180000, a discount rate of "3,5" (percent)
+ * becomes 0.035. A number that cannot be read is a problem on its field.
+ * Empty optional fields are left out; a row with nothing typed in it is
+ * dropped. The document then goes to checkCase like any other input; the
+ * problems it reports are mapped back to the form's rows (toFormPath).
+ *
+ * Where a field could not be read, the document used for checking gets a
+ * harmless stand-in so that every other field is still checked in the same
+ * round; such a document is never saved.
+ */
+import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../../core/types.js";
+import { CARBON_PRICE_CUSTOM, isBlankCost, isBlankEmission, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "./form-model.js";
+import { numberText, percentFraction, splitNumberAndUnit } from "./numbers.js";
+
+/** A problem found while reading the form; its text is `editor.problem.<code>` in the editor catalog. */
+export type FormProblem = { path: string; code: "not-a-number" | "not-a-year" | "carbon-price-entry" | "carbon-price-empty"; params: Record<string, string> };
+
+export type FormParse = {
+  /** The case document (with stand-ins where `problems` name a field). */
+  doc: Record<string, unknown>;
+  problems: FormProblem[];
+  /** For each alternative: the form row index of each document row (empty rows are not in the document). */
+  rows: { emissions: number[]; costs: number[] }[];
+};
+
+type Doc = Record<string, unknown>;
+
+class Reader {
+  readonly problems: FormProblem[] = [];
+
+  bad(path: string, code: FormProblem["code"], params: Record<string, string> = {}): void {
+    this.problems.push({ path, code, params });
+  }
+
+  /** A number field; an empty field is undefined, a bad one 0 (and a problem). */
+  number(raw: string, path: string): number | undefined {
+    if (raw.trim() === "") return undefined;
+    const t = numberText(raw);
+    if (t !== null) return Number(t);
+    this.bad(path, "not-a-number", { value: raw.trim() });
+    return 0;
+  }
+
+  percent(raw: string, path: string): number | undefined {
+    if (raw.trim() === "") return undefined;
+    const fraction = percentFraction(raw);
+    if (fraction !== null) return fraction;
+    this.bad(path, "not-a-number", { value: raw.trim() });
+    return 0;
+  }
+
+  /** Year index 0..N or "end" ("slutt" in Norwegian). */
+  at(raw: string, path: string): number | "end" | undefined {
+    const t = raw.trim().toLowerCase();
+    if (t === "end" || t === "slutt") return "end";
+    if (t === "") return undefined;
+    const n = numberText(raw);
+    if (n !== null) return Number(n);
+    this.bad(path, "not-a-year", { value: raw.trim() });
+    return 0;
+  }
+
+  /** "1 200 kg" → "1200 kg"; text that does not start with a number goes on as written (checkCase explains). */
+  quantity(raw: string, path: string): string | undefined {
+    const t = raw.trim();
+    if (t === "") return undefined;
+    const split = splitNumberAndUnit(t);
+    if (!split) return t;
+    const n = numberText(split.number);
+    if (n !== null) return split.unit === "" ? n : `${n} ${split.unit}`;
+    this.bad(path, "not-a-number", { value: split.number.trim() });
+    return "0";
+  }
+
+  /** "180 000", "180 000 kr" or "180000 NOK" → 180000. */
+  amount(raw: string, path: string): number | undefined {
+    const t = raw.trim();
+    if (t === "") return undefined;
+    const bare = t.replace(/\s*(kr\.?|nok)$/i, "");
+    const n = numberText(bare);
+    if (n !== null) return Number(n);
+    this.bad(path, "not-a-number", { value: t });
+    return 0;
+  }
+
+  /** A factor id, or an inline factor written "1,55 kgCO2e/kg". */
+  factor(raw: string, path: string): string | { value: number; unit: string } | undefined {
+    const t = raw.trim();
+    if (t === "") return undefined;
+    const split = /co2e?\s*\//i.test(t) ? splitNumberAndUnit(t) : null;
+    if (!split || split.unit === "") return t;
+    const n = numberText(split.number);
+    if (n !== null) return { value: Number(n), unit: split.unit };
+    this.bad(path, "not-a-number", { value: split.number.trim() });
+    return { value: 0, unit: split.unit };
+  }
+
+  /** "2026: 1500; 2030: 2000" (or one year per line) → { "2026": 1500, "2030": 2000 }. */
+  carbonPrice(raw: string): Record<string, number> {
+    const table: Record<string, number> = {};
+    const entries = raw.split(/[;\n]+/).map((e) => e.trim()).filter(Boolean);
+    if (entries.length === 0) this.bad(CARBON_PRICE_CUSTOM, "carbon-price-empty");
+    for (const entry of entries) {
+      const m = /^(\d{4})\s*[:=]\s*(.+)$/.exec(entry);
+      const price = m ? numberText(m[2]!.replace(/\s*(kr|nok)(\s*\/\s*t(onn|onne)?)?$/i, "")) : null;
+      if (!m || price === null) this.bad(CARBON_PRICE_CUSTOM, "carbon-price-entry", { value: entry });
+      else table[m[1]!] = Number(price);
+    }
+    return Object.keys(table).length > 0 ? table : { "2000": 0 };
+  }
+}
+
+const put = (target: Doc, key: string, value: unknown) => {
+  if (value !== undefined && value !== "") target[key] = value;
+};
+
+/** Select values pass as written (checkCase names a bad one); an empty select is "not given". */
+const choice = (raw: string, allowed: readonly string[]) => (raw === "" ? undefined : allowed.includes(raw) ? raw : raw.trim());
+
+function emissionDoc(row: EmissionRow, path: string, read: Reader): Doc {
+  const doc: Doc = {};
+  put(doc, "label", row.label.trim());
+  put(doc, "kind", choice(row.kind, EMISSION_KINDS));
+  put(doc, "factor", read.factor(row.factor, `${path}.factor`));
+  put(doc, "quantity", read.quantity(row.quantity, `${path}.quantity`));
+  put(doc, "count", read.number(row.count, `${path}.count`));
+  put(doc, "at", read.at(row.at, `${path}.at`));
+  put(doc, "every", read.number(row.every, `${path}.every`));
+  put(doc, "stage", choice(row.stage, STAGES));
+  put(doc, "scope", choice(row.scope, ["direct", "indirect"]));
+  return doc;
+}
+
+function costDoc(row: CostRow, path: string, read: Reader): Doc {
+  const doc: Doc = {};
+  put(doc, "label", row.label.trim());
+  put(doc, "kind", choice(row.kind, COST_KINDS));
+  put(doc, "amount", read.amount(row.amount, `${path}.amount`));
+  put(doc, "at", read.at(row.at, `${path}.at`));
+  put(doc, "every", read.number(row.every, `${path}.every`));
+  put(doc, "escalation", read.percent(row.escalation, `${path}.escalation`));
+  return doc;
+}
+
+function alternativeDoc(alt: AlternativeForm, a: number, read: Reader) {
+  const doc: Doc = {};
+  put(doc, "id", alt.id.trim());
+  put(doc, "name", alt.name.trim());
+  put(doc, "wasteLevel", choice(alt.wasteLevel, WASTE_LEVELS));
+  const emissions: number[] = [];
+  const costs: number[] = [];
+  alt.emissions.forEach((row, i) => !isBlankEmission(row) && emissions.push(i));
+  alt.costs.forEach((row, i) => !isBlankCost(row) && costs.push(i));
+  // Problems from reading carry the form's row index; checkCase's are mapped with `rows`.
+  doc.emissions = emissions.map((i) => emissionDoc(alt.emissions[i]!, `alternatives[${a}].emissions[${i}]`, read));
+  doc.costs = costs.map((i) => costDoc(alt.costs[i]!, `alternatives[${a}].costs[${i}]`, read));
+  return { doc, rows: { emissions, costs } };
+}
+
+export function formToCase(form: CaseForm): FormParse {
+  const read = new Reader();
+  const analysis: Doc = {};
+  put(analysis, "startYear", read.number(form.analysis.startYear, "analysis.startYear"));
+  put(analysis, "years", read.number(form.analysis.years, "analysis.years"));
+  put(analysis, "discountRate", read.percent(form.analysis.discountRate, "analysis.discountRate"));
+  const mode = form.analysis.carbonPrice;
+  if (mode === "default") analysis.carbonPrice = "default";
+  else if (mode === "custom") analysis.carbonPrice = read.carbonPrice(form.analysis.carbonPriceCustom);
+  else if (mode !== "") analysis.carbonPrice = mode;
+  put(analysis, "electricity", form.analysis.electricity.trim());
+  put(analysis, "priceYear", read.number(form.analysis.priceYear, "analysis.priceYear"));
+
+  const alternatives = form.alternatives.map((alt, a) => alternativeDoc(alt, a, read));
+  const doc: Doc = { schema: "kalkyle.case/1" };
+  put(doc, "title", form.title.trim());
+  put(doc, "category", choice(form.category, ["goods", "services", "construction"]));
+  put(doc, "functionalUnit", form.functionalUnit.trim());
+  doc.analysis = analysis;
+  put(doc, "factorSet", form.factorSet.trim());
+  put(doc, "baseline", form.baseline.trim());
+  put(doc, "ranking", choice(form.ranking, RANKING_METHODS));
+  doc.alternatives = alternatives.map((a) => a.doc);
+  return { doc, problems: read.problems, rows: alternatives.map((a) => a.rows) };
+}
+
+/** A document path (`alternatives[0].emissions[1].quantity`) as the form's path, where empty rows were dropped. */
+export function toFormPath(path: string, rows: FormParse["rows"]): string {
+  return path.replace(/^alternatives\[(\d+)\]\.(emissions|costs)\[(\d+)\]/, (whole, a: string, list: "emissions" | "costs", i: string) => {
+    const formIndex = rows[Number(a)]?.[list][Number(i)];
+    return formIndex === undefined ? whole : `alternatives[${a}].${list}[${formIndex}]`;
+  });
+}
+
+/** True when `path` is `field` or lies inside it (`…factor.unit` inside `…factor`). */
+export function within(path: string, field: string): boolean {
+  return path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
+}

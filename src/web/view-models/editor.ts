@@ -1,0 +1,298 @@
+/**
+ * View model of the case editor (views/pages/case-edit.hbs): every field
+ * with its label, hint, value as typed, options, and its problem, if any,
+ * linked by id (the field's JSON path) from the error summary.
+ */
+import type { Lang } from "../../case/messages.js";
+import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../../core/types.js";
+import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
+import { priceIndexYears } from "../../factors/spend.js";
+import type { EditorProblem } from "../editor/check-form.js";
+import { CARBON_PRICE_CUSTOM, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "../editor/form-model.js";
+import { translate } from "../i18n/catalog.js";
+import { factorHint, factorValueText, groupOptions } from "./factors.js";
+
+type Option = { value: string; label: string; selected: boolean };
+
+export type FieldModel = {
+  id: string;
+  label: string;
+  control: "input" | "select";
+  value: string;
+  options?: Option[];
+  hint?: string;
+  error?: string;
+  describedBy?: string;
+  inputmode?: "decimal" | "numeric";
+  list?: string;
+  width: "xs" | "s" | "m" | "l" | "xl";
+  autofocus?: boolean;
+  optional?: boolean;
+  /** A factor field: the picker's starting group. */
+  picker?: { group: string };
+};
+
+export type EditorPageInput = {
+  form: CaseForm;
+  problems: EditorProblem[];
+  library: FactorLibrary;
+  lang: Lang;
+  caseId?: string;
+  version?: number;
+  focus?: string;
+  notice?: string;
+  conflict?: boolean;
+};
+
+/** The picker's first group for each kind of emission ("" = all groups). */
+const PICKER_GROUP: Record<string, string> = { material: "material", spend: "spend", delivery: "vehicle", freight: "freight", machinery: "machinery", energy: "", waste: "waste", fixed: "" };
+
+class Builder {
+  readonly order: string[] = [];
+  readonly labels = new Map<string, string>();
+  readonly errors = new Map<string, string[]>();
+
+  constructor(
+    readonly lang: Lang,
+    readonly pending: EditorProblem[],
+    readonly focus: string | undefined,
+  ) {}
+
+  t(key: string, params: Record<string, string | number> = {}): string {
+    return translate(this.lang, key, params);
+  }
+
+  /** Registers an id that problems can be shown at (a field or a section), in page order. */
+  place(id: string, label: string): void {
+    this.order.push(id);
+    this.labels.set(id, label);
+  }
+
+  options(values: readonly string[], keyPrefix: string, current: string, empty?: string): Option[] {
+    const options: Option[] = empty === undefined ? [] : [{ value: "", label: empty, selected: current === "" }];
+    for (const v of values) options.push({ value: v, label: this.t(`${keyPrefix}${v}`), selected: v === current });
+    return withCurrent(options, current);
+  }
+
+  field(id: string, label: string, value: string, extra: Partial<FieldModel> & { context?: string } = {}): FieldModel {
+    const { context, ...rest } = extra;
+    this.place(id, context ? `${context}: ${label}` : label);
+    return { id, label, value, control: rest.options ? "select" : "input", width: "m", ...rest, autofocus: this.focus === id || undefined };
+  }
+}
+
+/** Keeps a value the options do not list (a stored or typed value) selectable, so nothing is lost. */
+function withCurrent(options: Option[], current: string): Option[] {
+  if (current === "" || options.some((o) => o.value === current)) return options;
+  return [...options, { value: current, label: current, selected: true }];
+}
+
+/** The closest id on the page for a problem path: the field itself, else the row, list or alternative holding it. */
+function placeOf(path: string, known: Set<string>): string | undefined {
+  let p = path;
+  for (;;) {
+    if (known.has(p)) return p;
+    const shorter = p.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
+    if (shorter === p || shorter === "") return undefined;
+    p = shorter;
+  }
+}
+
+function setOf(form: CaseForm, library: FactorLibrary): FactorSet {
+  return library.sets.get(form.factorSet.trim()) ?? library.sets.get(library.newest)!;
+}
+
+function generalFields(b: Builder, form: CaseForm): FieldModel[] {
+  return [
+    b.field("title", b.t("editor.field.title"), form.title, { width: "xl" }),
+    b.field("category", b.t("editor.field.category"), form.category, { options: b.options(["goods", "services", "construction"], "editor.category.", form.category, b.t("editor.choice.none")), optional: true }),
+    b.field("functionalUnit", b.t("editor.field.functionalUnit"), form.functionalUnit, { hint: b.t("editor.hint.functionalUnit"), width: "xl", optional: true }),
+  ];
+}
+
+function analysisFields(b: Builder, form: CaseForm, library: FactorLibrary, set: FactorSet): FieldModel[] {
+  const a = form.analysis;
+  const lang = b.lang;
+  const electricity = [...set.records.values()].filter((r) => r.group === "electricity");
+  const defaultElectricity = set.records.get(set.manifest.defaults.electricity);
+  const electricityOptions = withCurrent(
+    [
+      { value: "", label: b.t("editor.electricity.default", { name: defaultElectricity?.names[lang] ?? set.manifest.defaults.electricity }), selected: a.electricity === "" },
+      ...electricity.map((r) => ({
+        value: r.id,
+        label: `${r.names[lang]} – ${r.electricityBasis ? b.t(`editor.basis.${r.electricityBasis}`) : ""} – ${factorValueText(r.value, lang)} ${r.unit}`,
+        selected: r.id === a.electricity,
+      })),
+    ],
+    a.electricity,
+  );
+  const sets = withCurrent(
+    [{ value: "", label: b.t("editor.factorSet.default", { id: library.newest }), selected: form.factorSet === "" }, ...[...library.sets.values()].map((s) => ({ value: s.id, label: `${s.id} – ${s.manifest.names[lang]}`, selected: s.id === form.factorSet }))],
+    form.factorSet,
+  );
+  const priceYears = withCurrent([{ value: "", label: b.t("editor.priceYear.default"), selected: a.priceYear === "" }, ...priceIndexYears(set.economics).map((y) => ({ value: String(y), label: String(y), selected: String(y) === a.priceYear.trim() }))], a.priceYear);
+  const carbon = b.options(["default", "custom"], "editor.carbonPrice.", a.carbonPrice, b.t("editor.carbonPrice.none"));
+  return [
+    b.field("analysis.startYear", b.t("editor.field.startYear"), a.startYear, { hint: b.t("editor.hint.startYear"), inputmode: "numeric", width: "s" }),
+    b.field("analysis.years", b.t("editor.field.years"), a.years, { inputmode: "numeric", width: "s" }),
+    b.field("analysis.discountRate", b.t("editor.field.discountRate"), a.discountRate, { hint: b.t("editor.hint.discountRate"), inputmode: "decimal", width: "s", optional: true }),
+    b.field("factorSet", b.t("editor.field.factorSet"), form.factorSet, { options: sets, optional: true }),
+    b.field("analysis.carbonPrice", b.t("editor.field.carbonPrice"), a.carbonPrice, { options: carbon, optional: true }),
+    b.field(CARBON_PRICE_CUSTOM, b.t("editor.field.carbonPriceCustom"), a.carbonPriceCustom, { hint: b.t("editor.hint.carbonPriceCustom"), width: "l", optional: true }),
+    b.field("analysis.electricity", b.t("editor.field.electricity"), a.electricity, { options: electricityOptions, hint: b.t("editor.hint.electricity"), width: "xl", optional: true }),
+    b.field("analysis.priceYear", b.t("editor.field.priceYear"), a.priceYear, { options: priceYears, hint: b.t("editor.hint.priceYear"), width: "l", optional: true }),
+    b.field("ranking", b.t("editor.field.ranking"), form.ranking, { options: b.options(RANKING_METHODS, "editor.ranking.", form.ranking), width: "l" }),
+    b.field("baseline", b.t("editor.field.baseline"), form.baseline, {
+      options: withCurrent([{ value: "", label: b.t("editor.baseline.default"), selected: form.baseline === "" }, ...form.alternatives.filter((alt) => alt.id.trim() !== "").map((alt) => ({ value: alt.id.trim(), label: alt.name.trim() ? `${alt.id.trim()} – ${alt.name.trim()}` : alt.id.trim(), selected: alt.id.trim() === form.baseline.trim() }))], form.baseline),
+      optional: true,
+    }),
+  ];
+}
+
+function emissionRow(b: Builder, row: EmissionRow, path: string, number: number, context: string, set: FactorSet) {
+  const ctx = `${context}: ${b.t("editor.emission", { number })}`;
+  b.place(path, ctx);
+  const record = set.records.get(row.factor.trim());
+  const hint = record ? factorHint(record, b.lang) : b.t("editor.hint.factor");
+  const f = (name: keyof EmissionRow, label: string, extra: Partial<FieldModel> = {}) => b.field(`${path}.${name}`, label, row[name], { context: ctx, ...extra });
+  return {
+    id: path,
+    legend: b.t("editor.emission", { number }),
+    fields: [
+      f("label", b.t("editor.field.label"), { width: "xl", optional: true }),
+      f("kind", b.t("editor.field.kind"), { options: b.options(EMISSION_KINDS, "editor.kind.", row.kind) }),
+      f("factor", b.t("editor.field.factor"), { hint, list: "factor-ids", width: "xl", picker: { group: PICKER_GROUP[row.kind] ?? "" } }),
+      f("quantity", b.t("editor.field.quantity"), { hint: b.t("editor.hint.quantity"), width: "m" }),
+      f("count", b.t("editor.field.count"), { hint: b.t("editor.hint.count"), inputmode: "decimal", width: "s", optional: true }),
+      f("at", b.t("editor.field.at"), { hint: b.t("editor.hint.at"), width: "s", optional: true }),
+      f("every", b.t("editor.field.every"), { inputmode: "numeric", width: "s", optional: true }),
+      f("stage", b.t("editor.field.stage"), { options: b.options(STAGES, "editor.stage.", row.stage, b.t("editor.default")), optional: true }),
+      f("scope", b.t("editor.field.scope"), { options: b.options(["direct", "indirect"], "editor.scope.", row.scope, b.t("editor.default")), optional: true }),
+    ],
+    remove: b.t("editor.action.removeEmission", { number }),
+  };
+}
+
+function costRow(b: Builder, row: CostRow, path: string, number: number, context: string) {
+  const ctx = `${context}: ${b.t("editor.cost", { number })}`;
+  b.place(path, ctx);
+  const f = (name: keyof CostRow, label: string, extra: Partial<FieldModel> = {}) => b.field(`${path}.${name}`, label, row[name], { context: ctx, ...extra });
+  return {
+    id: path,
+    legend: b.t("editor.cost", { number }),
+    fields: [
+      f("label", b.t("editor.field.label"), { width: "xl", optional: true }),
+      f("kind", b.t("editor.field.kind"), { options: b.options(COST_KINDS, "editor.costKind.", row.kind) }),
+      f("amount", b.t("editor.field.amount"), { hint: b.t("editor.hint.amount"), inputmode: "decimal", width: "m" }),
+      f("at", b.t("editor.field.at"), { hint: b.t("editor.hint.at"), width: "s", optional: true }),
+      f("every", b.t("editor.field.every"), { inputmode: "numeric", width: "s", optional: true }),
+      f("escalation", b.t("editor.field.escalation"), { hint: b.t("editor.hint.escalation"), inputmode: "decimal", width: "s", optional: true }),
+    ],
+    remove: b.t("editor.action.removeCost", { number }),
+  };
+}
+
+function alternativeModel(b: Builder, alt: AlternativeForm, index: number, set: FactorSet, count: number) {
+  const path = `alternatives[${index}]`;
+  const number = index + 1;
+  const name = alt.name.trim() || alt.id.trim();
+  const title = name ? b.t("editor.alternativeNamed", { number, name }) : b.t("editor.alternative", { number });
+  const context = b.t("editor.alternative", { number });
+  b.place(path, context);
+  const fields = [
+    b.field(`${path}.id`, b.t("editor.field.altId"), alt.id, { context, hint: b.t("editor.hint.altId"), width: "xs" }),
+    b.field(`${path}.name`, b.t("editor.field.altName"), alt.name, { context, width: "l" }),
+    b.field(`${path}.wasteLevel`, b.t("editor.field.wasteLevel"), alt.wasteLevel, { context, options: b.options(WASTE_LEVELS, "editor.wasteLevel.", alt.wasteLevel, b.t("editor.wasteLevel.suggest")), optional: true }),
+  ];
+  b.place(`${path}.emissions`, `${context}: ${b.t("editor.emissions")}`);
+  const emissions = alt.emissions.map((row, i) => ({ ...emissionRow(b, row, `${path}.emissions[${i}]`, i + 1, context, set), action: `remove-emission:${index}:${i}` }));
+  b.place(`${path}.costs`, `${context}: ${b.t("editor.costs")}`);
+  const costs = alt.costs.map((row, i) => ({ ...costRow(b, row, `${path}.costs[${i}]`, i + 1, context), action: `remove-cost:${index}:${i}` }));
+  return {
+    id: path,
+    index,
+    title,
+    name: title,
+    fields,
+    emissions,
+    costs,
+    addEmission: { action: `add-emission:${index}`, id: `add-emission-${index}`, autofocus: b.focus === `add-emission-${index}` || undefined },
+    addCost: { action: `add-cost:${index}`, id: `add-cost-${index}`, autofocus: b.focus === `add-cost-${index}` || undefined },
+    remove: count > 1 ? { action: `remove-alternative:${index}` } : undefined,
+  };
+}
+
+type Located = { id: string; message: string };
+
+/** Puts each problem on its field (or the nearest section) and returns the error summary, in page order. */
+function attachProblems(b: Builder, models: { fields: FieldModel[] }[]): { summary: { href: string; label: string; message: string }[]; sectionErrors: Map<string, string[]> } {
+  const known = new Set(b.order);
+  const located: Located[] = b.pending.map((p) => ({ id: placeOf(p.path, known) ?? "case-form", message: p.message }));
+  for (const l of located) b.errors.set(l.id, [...(b.errors.get(l.id) ?? []), l.message]);
+  for (const group of models) {
+    for (const field of group.fields) {
+      const messages = b.errors.get(field.id);
+      if (messages) field.error = messages.join(" ");
+      const ids = [field.error ? `${field.id}-error` : "", field.hint ? `${field.id}-hint` : ""].filter(Boolean);
+      if (ids.length > 0) field.describedBy = ids.join(" ");
+    }
+  }
+  const rank = (id: string) => {
+    const i = b.order.indexOf(id);
+    return i < 0 ? -1 : i;
+  };
+  const summary = located
+    .map((l, i) => ({ l, i }))
+    .sort((x, y) => rank(x.l.id) - rank(y.l.id) || x.i - y.i)
+    .map(({ l }) => ({ href: l.id, label: b.labels.get(l.id) ?? b.t("import.document"), message: l.message }));
+  return { summary, sectionErrors: b.errors };
+}
+
+export function editorPageModel(input: EditorPageInput) {
+  const { form, library, lang } = input;
+  const set = setOf(form, library);
+  const b = new Builder(lang, input.problems, input.focus);
+  const general = generalFields(b, form);
+  const analysis = analysisFields(b, form, library, set);
+  b.place("alternatives", b.t("editor.section.alternatives"));
+  const alternatives = form.alternatives.map((alt, i) => alternativeModel(b, alt, i, set, form.alternatives.length));
+  const allFieldGroups = [{ fields: general }, { fields: analysis }, ...alternatives.flatMap((a) => [{ fields: a.fields }, ...a.emissions, ...a.costs])];
+  const { summary, sectionErrors } = attachProblems(b, allFieldGroups);
+  const sectionError = (id: string) => sectionErrors.get(id)?.join(" ");
+  const heading = input.caseId ? b.t("editor.titleEdit") : b.t("editor.titleNew");
+  return {
+    pageTitle: form.title.trim() ? `${heading}: ${form.title.trim()}` : heading,
+    heading,
+    caseId: input.caseId,
+    formAction: input.caseId ? `/cases/${input.caseId}` : "/cases",
+    cancelHref: input.caseId ? `/cases/${input.caseId}` : "/",
+    version: input.version,
+    notice: input.notice,
+    conflict: input.conflict ?? false,
+    summary: summary.length > 0 ? { title: b.t("form.errors", { count: summary.length }), items: summary } : undefined,
+    formError: sectionError("case-form"),
+    general,
+    analysis,
+    alternativesError: sectionError("alternatives"),
+    alternatives: alternatives.map((a) => ({
+      ...a,
+      error: sectionError(a.id),
+      emissionsError: sectionError(`${a.id}.emissions`),
+      costsError: sectionError(`${a.id}.costs`),
+      emissions: a.emissions.map((r) => ({ ...r, error: sectionError(r.id) })),
+      costs: a.costs.map((r) => ({ ...r, error: sectionError(r.id) })),
+    })),
+    addAlternativeAutofocus: input.focus === "add-alternative" || undefined,
+    factorIds: [...set.records.values()].map((r) => ({ value: r.id, label: r.names[lang] })),
+    picker: {
+      api: "/api/v1/factors",
+      lang,
+      defaultSet: library.newest,
+      kindGroups: PICKER_GROUP,
+      groups: [{ value: "", label: translate(lang, "editor.picker.allGroups") }, ...groupOptions(lang, undefined).map(({ value, label }) => ({ value, label }))],
+      // Templates keep their {count}/{shown} placeholders: editor.js fills them in.
+      text: Object.fromEntries(["open", "label", "search", "group", "submit", "close", "count", "capped", "none", "loading", "failed", "choose"].map((k) => [k, translate(lang, `editor.picker.${k}`, { count: "{count}", shown: "{shown}" })])),
+    },
+    scripts: ["/static/js/editor.js"],
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The factor library as the web shows it: the /factors page, the JSON hits
+ * of GET /api/v1/factors (the editor's factor picker) and the short factor
+ * descriptions next to the editor's factor fields.
+ */
+import type { Lang } from "../../case/messages.js";
+import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
+import { CHOSEN_ELECTRICITY } from "../../factors/resolve-factor.js";
+import { factorGroups, type FactorGroup, type FactorRecord } from "../../factors/schema.js";
+import { searchFactors } from "../../factors/search.js";
+import { editableDecimal } from "../editor/numbers.js";
+import { translate } from "../i18n/catalog.js";
+
+export const PAGE_CAP = 200;
+export const API_DEFAULT_LIMIT = 50;
+export const API_MAX_LIMIT = 200;
+
+export type FactorQuery = { text: string; group?: FactorGroup | undefined; set: FactorSet };
+
+export const isFactorGroup = (value: unknown): value is FactorGroup => typeof value === "string" && (factorGroups as readonly string[]).includes(value);
+
+/** "0.15738" → "0,15738" in bokmål; the published digits, never rounded. */
+export function factorValueText(value: string, lang: Lang): string {
+  return lang === "nb" ? editableDecimal(value) : value.replace(/^-/, "\u2212");
+}
+
+/** " × chosen electricity factor", " × fuel.diesel" or "" for a record that is a factor itself. */
+export function viaText(record: FactorRecord, lang: Lang): string {
+  if (record.via === undefined) return "";
+  return record.via === CHOSEN_ELECTRICITY ? translate(lang, "editor.viaElectricity") : translate(lang, "editor.via", { via: record.via });
+}
+
+function basisText(record: FactorRecord, lang: Lang): string {
+  if (record.electricityBasis) return translate(lang, `editor.basis.${record.electricityBasis}`);
+  if (record.currency && record.priceYear !== undefined) {
+    return translate(lang, "factors.spendBasis", { currency: record.currency, year: record.priceYear, basis: record.priceBasis ? translate(lang, `factors.priceBasis.${record.priceBasis}`) : "" }).replace(/, $/, "");
+  }
+  return "";
+}
+
+/** Only http(s) links are shown as links. */
+const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+
+/** The editor's one-line description of a chosen factor. */
+export function factorHint(record: FactorRecord, lang: Lang): string {
+  return translate(lang, "editor.factorHint", { name: record.names[lang], value: factorValueText(record.value, lang), unit: record.unit, via: viaText(record, lang), publisher: record.source.publisher, year: record.source.year });
+}
+
+export function groupOptions(lang: Lang, selected: string | undefined) {
+  return factorGroups.map((g) => ({ value: g, label: translate(lang, `factors.groupName.${g}`), selected: g === selected }));
+}
+
+/** One hit of GET /api/v1/factors. */
+export function factorHitJson(record: FactorRecord, lang: Lang) {
+  return {
+    id: record.id,
+    group: record.group,
+    name: record.names[lang],
+    names: record.names,
+    value: record.value,
+    valueText: factorValueText(record.value, lang),
+    unit: record.unit,
+    via: record.via ?? null,
+    viaText: viaText(record, lang).trim(),
+    stage: record.stage ?? null,
+    basis: record.electricityBasis ?? null,
+    basisText: basisText(record, lang),
+    wasteLevel: record.wasteLevel ?? null,
+    currency: record.currency ?? null,
+    priceYear: record.priceYear ?? null,
+    source: { ...record.source, url: safeUrl(record.source.url) ?? null },
+  };
+}
+
+export function findFactors(query: FactorQuery): FactorRecord[] {
+  return searchFactors(query.set, { text: query.text, group: query.group });
+}
+
+export function factorSearchJson(query: FactorQuery, limit: number, lang: Lang) {
+  const all = findFactors(query);
+  const hits = all.slice(0, limit);
+  return { factorSet: query.set.id, total: all.length, count: hits.length, hits: hits.map((r) => factorHitJson(r, lang)) };
+}
+
+/** The /factors page. */
+export function factorLibraryModel(library: FactorLibrary, query: FactorQuery, lang: Lang) {
+  const all = findFactors(query);
+  const shown = all.slice(0, PAGE_CAP);
+  return {
+    pageTitle: translate(lang, "factors.title"),
+    search: query.text,
+    setId: query.set.id,
+    setName: query.set.manifest.names[lang],
+    sets: [...library.sets.values()].map((s) => ({ value: s.id, label: `${s.id} – ${s.manifest.names[lang]}`, selected: s.id === query.set.id })),
+    multipleSets: library.sets.size > 1,
+    groups: groupOptions(lang, query.group),
+    total: all.length,
+    shown: shown.length,
+    capped: all.length > shown.length,
+    rows: shown.map((r) => ({
+      id: r.id,
+      name: r.names[lang],
+      group: translate(lang, `factors.groupName.${r.group}`),
+      value: factorValueText(r.value, lang),
+      unit: r.unit,
+      via: viaText(r, lang).trim(),
+      stage: r.stage,
+      basis: basisText(r, lang),
+      wasteLevel: r.wasteLevel ? translate(lang, `editor.wasteLevel.${r.wasteLevel}`) : "",
+      gwp: r.gwp,
+      source: { ...r.source, url: safeUrl(r.source.url) },
+    })),
+  };
+}
