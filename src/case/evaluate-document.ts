@@ -26,12 +26,25 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
   }
 }
 
+/**
+ * At most this many problems are reported, then one line says how many
+ * more there were: a huge broken document must not produce a reply many
+ * times its own size.
+ */
+export const MAX_PROBLEMS = 200;
+
+export function capProblems(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = { path: "(document)", code: "too-many-problems" as const, params: { count: String(problems.length - MAX_PROBLEMS), shown: String(MAX_PROBLEMS) } };
+  return [...problems.slice(0, MAX_PROBLEMS), more];
+}
+
 export function checkCase(input: unknown, library: FactorLibrary): Checked {
   // reportInput: so that a value of the wrong type is told apart from a missing one
   const parsed = caseSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: capProblems(zodProblems(parsed.error)) };
   const resolution = resolveCase(parsed.data, library);
-  if (!resolution.ok) return resolution;
+  if (!resolution.ok) return { ok: false, problems: capProblems(resolution.problems) };
   return { ok: true, doc: parsed.data, resolved: resolution.resolved, context: resolution.context };
 }
 

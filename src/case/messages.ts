@@ -36,6 +36,7 @@ export const PROBLEM_MESSAGES = {
   "after-period": { nb: "år {year} er etter analyseperioden (0–{years})", en: "year {year} is after the analysis period (0–{years})" },
   "duplicate-id": { nb: "id «{id}» er brukt før", en: "id \"{id}\" is used twice" },
   "unknown-baseline": { nb: "«{id}» er ikke et alternativ (finnes: {options})", en: "\"{id}\" names no alternative (available: {options})" },
+  "too-many-problems": { nb: "og {count} feil til (bare de første {shown} vises)", en: "and {count} more problems (only the first {shown} are shown)" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },
 } satisfies Record<string, Template>;
 

@@ -1,23 +1,36 @@
 /**
- * Evaluates a stored case with the bundled factors and keeps the result
- * (with the factor-set id and hash) beside the case version it came from.
- * The comparison page, the report, the exports and the API all use this,
- * so they show the same figures as `kalkyle evaluate`.
+ * Evaluates stored cases with the bundled factors, the same way the CLI and
+ * the API do, and keeps each saved version's result (with the factor-set
+ * id and hash) beside it. Results are recorded when a case is saved, never
+ * on a read: GET routes do not write.
  */
 import { evaluateDocument, type Evaluation } from "../case/evaluate-document.js";
-import type { StoredCase } from "../store/store.js";
+import type { SaveOutcome, StoredCase } from "../store/store.js";
 import type { AppContext } from "./context.js";
 
 export type StoredEvaluation = { stored: StoredCase; evaluation: Evaluation; computedAt: string };
 
 export async function evaluateStored(ctx: AppContext, stored: StoredCase): Promise<StoredEvaluation> {
-  const evaluation = evaluateDocument(stored.document, ctx.library);
-  const computedAt = new Date().toISOString();
-  if (evaluation.ok) {
-    const previous = await ctx.store.cases.latestResult(stored.id);
-    if (!previous || previous.version !== stored.version || previous.factorSetHash !== evaluation.context.set.hash) {
-      await ctx.store.cases.saveResult({ caseId: stored.id, version: stored.version, factorSet: evaluation.context.set.id, factorSetHash: evaluation.context.set.hash, result: evaluation.result, computedAt });
-    }
-  }
-  return { stored, evaluation, computedAt };
+  return { stored, evaluation: evaluateDocument(stored.document, ctx.library), computedAt: new Date().toISOString() };
+}
+
+async function recordResult(ctx: AppContext, saved: StoredCase): Promise<void> {
+  const evaluation = evaluateDocument(saved.document, ctx.library);
+  if (!evaluation.ok) return;
+  const set = evaluation.context.set;
+  await ctx.store.cases.saveResult({ caseId: saved.id, version: saved.version, factorSet: set.id, factorSetHash: set.hash, result: evaluation.result, computedAt: new Date().toISOString() });
+}
+
+/** Stores a new case and its result. */
+export async function createCase(ctx: AppContext, document: Record<string, unknown>): Promise<StoredCase> {
+  const saved = await ctx.store.cases.create(document);
+  await recordResult(ctx, saved);
+  return saved;
+}
+
+/** Replaces a case (refused on a version conflict) and stores the new version's result. */
+export async function updateCase(ctx: AppContext, id: string, document: Record<string, unknown>, expectedVersion?: number): Promise<SaveOutcome> {
+  const outcome = await ctx.store.cases.update(id, document, expectedVersion);
+  if (outcome.ok) await recordResult(ctx, outcome.saved);
+  return outcome;
 }

@@ -215,7 +215,7 @@ describe("body limits and floods of bad requests", () => {
 });
 
 describe("GET routes write nothing", () => {
-  it("GETting every page and download for a valid, an invalid and an unknown case leaves cases and audit unchanged, and results only gain the cache of each case's current version", async () => {
+  it("GETting every page and download for a valid, an invalid and an unknown case leaves cases, results and audit unchanged", async () => {
     const valid = await server.store.cases.create(validCase("Read only"));
     const invalid = await server.store.cases.create({ ...validCase("No longer valid"), factorSet: "1999-1" });
     const ids = [valid.id, invalid.id, "no-such-case"];
@@ -237,16 +237,8 @@ describe("GET routes write nothing", () => {
     const before = counts();
     const seen = await getAll();
     const afterFirst = counts();
-    expect(afterFirst.cases).toBe(before.cases);
-    expect(afterFirst.audit).toBe(before.audit);
+    expect(afterFirst).toEqual(before);
     expect(server.store.db.prepare("SELECT id, version, updated_at FROM cases ORDER BY id").all()).toEqual(casesBefore);
-    // evaluateStored keeps one result per case version (the figures a report was made from): the
-    // first read of a version may add that row, nothing else, and a second round adds nothing.
-    const strayResults = server.store.db.prepare("SELECT count(*) FROM results r JOIN cases c ON c.id = r.case_id WHERE r.version <> c.version").pluck().get();
-    expect(strayResults).toBe(0);
-    expect(afterFirst.results - before.results).toBeLessThanOrEqual(1);
-    await getAll();
-    expect(counts()).toEqual(afterFirst);
-    console.info(`GET routes read: ${seen.length} requests (${getRoutes.length} routes); results cache rows added: ${afterFirst.results - before.results}`);
+    console.info(`GET routes read: ${seen.length} requests (${getRoutes.length} routes); rows written: 0`);
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import { jsonBody } from "../api/json-body.js";
 import { listQuery } from "../api/list-query.js";
 import type { AppContext } from "../context.js";
 import { HttpError, notFound } from "../errors.js";
+import { createCase, updateCase } from "../evaluation.js";
 
 /** The parsed JSON body, or a 400 when the request had none. */
 function requiredBody(req: Request): unknown {
@@ -52,7 +53,7 @@ export function apiRoutes(ctx: AppContext): Router {
   });
 
   router.post("/cases", jsonBody, async (req, res) => {
-    const saved = await ctx.store.cases.create(validCaseBody(ctx, req));
+    const saved = await createCase(ctx, validCaseBody(ctx, req));
     res.status(201).location(caseHref(saved.id)).set("ETag", etagOf(saved.version)).json(caseJson(saved));
   });
 
@@ -64,7 +65,7 @@ export function apiRoutes(ctx: AppContext): Router {
 
   router.put("/cases/:id", jsonBody, async (req: Request<{ id: string }>, res: Response) => {
     const expected = expectedVersion(req.get("if-match"));
-    const outcome = await ctx.store.cases.update(req.params.id, validCaseBody(ctx, req), expected);
+    const outcome = await updateCase(ctx, req.params.id, validCaseBody(ctx, req), expected);
     if (!outcome.ok) throw outcome.reason === "not-found" ? notFound() : new HttpError(409, "api.conflict");
     res.set("ETag", etagOf(outcome.saved.version)).json(caseJson(outcome.saved));
   });

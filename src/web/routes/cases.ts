@@ -8,6 +8,7 @@ import { notFound } from "../errors.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { caseListModel } from "../view-models/case-list.js";
+import { createCase } from "../evaluation.js";
 
 export function caseListRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -22,7 +23,7 @@ export function caseListRoutes(ctx: AppContext): Router {
     const original = await ctx.store.cases.get(req.params.id);
     if (!original) throw notFound();
     const title = translate(langOf(req), "cases.copyOf", { title: original.title }).slice(0, 200);
-    const copy = await ctx.store.cases.create({ ...original.document, title });
+    const copy = await createCase(ctx, { ...original.document, title });
     res.redirect(303, `/cases/${copy.id}/edit?done=duplicated`);
   });
 

@@ -1,7 +1,94 @@
-/** (Being built.) */
-import { Router } from "express";
+/**
+ * The case editor:
+ *   GET  /cases/new        a blank draft
+ *   GET  /cases/:id/edit   the stored document in the form
+ *   POST /cases            create;  POST /cases/:id  update (hidden `version`)
+ * Without JavaScript everything works: the row buttons (`action` =
+ * add-alternative, add-emission:0, remove-cost:0:1, …) re-render the form
+ * with the change and save nothing; `save` checks the case and stores it
+ * (303 to the comparison) or re-renders with every problem (400), or on a
+ * version conflict with the user's values and a message (409).
+ */
+import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../context.js";
+import { caseToForm } from "../editor/case-to-form.js";
+import { checkForm } from "../editor/check-form.js";
+import { applyAction, blankCase, parseAction, readCaseForm, type CaseForm } from "../editor/form-model.js";
+import { notFound } from "../errors.js";
+import { translate } from "../i18n/catalog.js";
+import { langOf } from "../page.js";
+import { editorPageModel, type EditorPageInput } from "../view-models/editor.js";
+import { createCase, updateCase } from "../evaluation.js";
 
-export function editorRoutes(_ctx: AppContext): Router {
-  return Router();
+const NOTICES: Record<string, string> = { duplicated: "cases.duplicated", saved: "cases.saved" };
+
+function versionOf(body: Record<string, unknown>): number | undefined {
+  const raw = body.version;
+  return typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : undefined;
+}
+
+export function editorRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  const show = (req: Request, res: Response, input: Omit<EditorPageInput, "library" | "lang">, status = 200) => {
+    res.set("Cache-Control", "no-store");
+    ctx.render(req, res, "case-edit", editorPageModel({ ...input, library: ctx.library, lang: langOf(req) }), { status });
+  };
+
+  /** Row actions re-render; `save` checks and stores. `store` returns false on a version conflict. */
+  const submit = async (req: Request, res: Response, caseId: string | undefined, store: (doc: Record<string, unknown>) => Promise<{ id: string } | "conflict">, version: number | undefined) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const form: CaseForm = readCaseForm(body);
+    const action = parseAction(body.action);
+    const lang = langOf(req);
+    if (action.type !== "save") {
+      const changed = applyAction(form, action);
+      return show(req, res, { form: changed.form, problems: [], caseId, version, focus: changed.focus });
+    }
+    const checked = checkForm(form, ctx.library, lang);
+    if (!checked.ok) return show(req, res, { form, problems: checked.problems, caseId, version }, 400);
+    const saved = await store(checked.doc);
+    if (saved === "conflict") {
+      // Show the user's values; the hidden version becomes the stored one, so saving again replaces it knowingly.
+      const current = caseId ? await ctx.store.cases.get(caseId) : null;
+      if (!current) throw notFound();
+      return show(req, res, { form, problems: [], caseId, version: current.version, conflict: true }, 409);
+    }
+    res.redirect(303, `/cases/${encodeURIComponent(saved.id)}`);
+  };
+
+  router.get("/cases/new", (req, res) => {
+    show(req, res, { form: blankCase(new Date().getFullYear()), problems: [] });
+  });
+
+  router.get("/cases/:id/edit", async (req, res) => {
+    const found = await ctx.store.cases.get(req.params.id);
+    if (!found) throw notFound();
+    const done = typeof req.query.done === "string" ? NOTICES[req.query.done] : undefined;
+    show(req, res, { form: caseToForm(found.document, langOf(req)), problems: [], caseId: found.id, version: found.version, notice: done ? translate(langOf(req), done) : undefined });
+  });
+
+  router.post("/cases", async (req, res) => {
+    await submit(req, res, undefined, async (doc) => createCase(ctx, doc), undefined);
+  });
+
+  router.post("/cases/:id", async (req, res) => {
+    const id = req.params.id;
+    if (!(await ctx.store.cases.get(id))) throw notFound();
+    const version = versionOf((req.body ?? {}) as Record<string, unknown>);
+    await submit(
+      req,
+      res,
+      id,
+      async (doc) => {
+        const outcome = await updateCase(ctx, id, doc, version);
+        if (outcome.ok) return outcome.saved;
+        if (outcome.reason === "conflict") return "conflict";
+        throw notFound();
+      },
+      version,
+    );
+  });
+
+  return router;
 }

@@ -1,7 +1,98 @@
-/** (Being built.) */
-import { Router } from "express";
+/**
+ * Import and export of the case file (kalkyle.case/1 JSON):
+ *   GET  /import               a file input and a textarea to paste JSON
+ *   POST /import               multipart (file) or urlencoded (textarea): a valid
+ *                              case is created (303 to its comparison); anything
+ *                              else re-renders with every problem and its path (400)
+ *   GET  /cases/:id/case.json  the stored document as a download
+ * Mounted before the global CSRF check because multipart bodies are parsed
+ * here (multer, in memory, 1 MB); the token is checked right after parsing.
+ */
+import { Router, type Request, type Response } from "express";
+import multer from "multer";
+import { checkCase, parseJsonText } from "../../case/evaluate-document.js";
+import { problemMessage, type Problem } from "../../case/messages.js";
 import type { AppContext } from "../context.js";
+import { HttpError, notFound } from "../errors.js";
+import { translate } from "../i18n/catalog.js";
+import { langOf } from "../page.js";
+import { csrf } from "../security.js";
+import { createCase } from "../evaluation.js";
 
-export function importRoutes(_ctx: AppContext): Router {
-  return Router();
+export const IMPORT_MAX_BYTES = 1024 * 1024;
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: IMPORT_MAX_BYTES, parts: 6, fieldNameSize: 100 },
+}).single("file");
+
+/** Runs multer for a multipart body; its limit errors become 413, anything else malformed 400. */
+function parseMultipart(req: Request, res: Response): Promise<void> {
+  if (!req.is("multipart/form-data")) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    upload(req, res, (error: unknown) => {
+      if (!error) return resolve();
+      const code = (error as { code?: string }).code;
+      if (code === "LIMIT_FILE_SIZE" || code === "LIMIT_FIELD_VALUE") return reject(new HttpError(413, "error.tooLarge"));
+      reject(new HttpError(400, "error.generic"));
+    });
+  });
+}
+
+/** "Kontorstoler, rådhuset" → "kontorstoler-radhuset" */
+export function slugOf(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug || "case";
+}
+
+function importPage(ctx: AppContext, req: Request, res: Response, pasted: string, problems: Problem[] | string | null, status = 200): void {
+  const lang = langOf(req);
+  const items = typeof problems === "string" ? [{ path: "", message: problems }] : (problems ?? []).map((p) => ({ path: p.path === "(document)" ? translate(lang, "import.document") : p.path, message: problemMessage(p, lang) }));
+  res.set("Cache-Control", "no-store");
+  ctx.render(req, res, "import", { pageTitle: translate(lang, "import.title"), pasted, problems: items.length > 0 ? { title: translate(lang, "import.failed", { count: items.length }), items } : undefined }, { status });
+}
+
+export function importRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get("/import", (req, res) => importPage(ctx, req, res, "", null));
+
+  router.post("/import", async (req, res) => {
+    await parseMultipart(req, res);
+    if (!csrf.isRequestValid(req)) throw new HttpError(403, "error.forbidden");
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const pasted = typeof body.json === "string" ? body.json : "";
+    const file = req.file && req.file.size > 0 ? req.file.buffer.toString("utf8").replace(/^\uFEFF/, "") : undefined;
+    const text = file ?? pasted;
+    if (text.trim() === "") return importPage(ctx, req, res, pasted, translate(langOf(req), "import.empty"), 400);
+    const parsed = parseJsonText(text);
+    // The text goes back into the textarea, so a file's problems can be fixed in place.
+    if (!parsed.ok) return importPage(ctx, req, res, text, parsed.problems, 400);
+    const checked = checkCase(parsed.value, ctx.library);
+    if (!checked.ok) return importPage(ctx, req, res, text, checked.problems, 400);
+    const saved = await createCase(ctx, parsed.value as Record<string, unknown>);
+    res.redirect(303, `/cases/${encodeURIComponent(saved.id)}`);
+  });
+
+  router.get("/cases/:id/case.json", async (req, res) => {
+    const found = await ctx.store.cases.get(req.params.id);
+    if (!found) throw notFound();
+    res
+      .set("Content-Type", "application/json; charset=utf-8")
+      .set("Content-Disposition", `attachment; filename="${slugOf(found.title)}.kalkyle.json"`)
+      .set("Cache-Control", "no-store")
+      .send(`${JSON.stringify(found.document, null, 2)}\n`);
+  });
+
+  return router;
 }
