@@ -10,13 +10,15 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE TABLE cases (
         id TEXT PRIMARY KEY,
         title TEXT NOT NULL,
-        document TEXT NOT NULL,
         alternatives INTEGER NOT NULL,
         version INTEGER NOT NULL,
         created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        updated_at TEXT NOT NULL,
+        -- last: a large document spills into overflow pages, and the list reads only the columns before it
+        document TEXT NOT NULL
       );
-      CREATE INDEX cases_updated ON cases (updated_at);
+      -- covers the case list, so listing never touches the (large) rows themselves
+      CREATE INDEX cases_list ON cases (updated_at DESC, id, title, alternatives, version);
       CREATE TABLE results (
         case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
         version INTEGER NOT NULL,

@@ -45,6 +45,12 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
   const audit = db.prepare("INSERT INTO audit (at, action, case_id, detail) VALUES (?, ?, ?, ?)");
   const insert = db.prepare("INSERT INTO cases (id, title, document, alternatives, version, created_at, updated_at) VALUES (@id, @title, @document, @alternatives, 1, @now, @now)");
   const byId = db.prepare<[string], CaseRow>("SELECT * FROM cases WHERE id = ?");
+  const SUMMARY = "SELECT id, title, alternatives, version, updated_at FROM cases";
+  const MATCHING = "WHERE title LIKE ? ESCAPE '\\'";
+  const countAll = db.prepare("SELECT count(*) FROM cases").pluck();
+  const countMatching = db.prepare(`SELECT count(*) FROM cases ${MATCHING}`).pluck();
+  const listAll = db.prepare(`${SUMMARY} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`);
+  const listMatching = db.prepare(`${SUMMARY} ${MATCHING} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`);
   const create = db.transaction((document: Record<string, unknown>) => {
     const now = clock().toISOString();
     const id = newCaseId();
@@ -74,10 +80,9 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
   });
   return {
     async list({ search = "", limit = 100, offset = 0 }) {
-      const where = search.trim() === "" ? "" : "WHERE title LIKE ? ESCAPE '\\'";
-      const params = search.trim() === "" ? [] : [likePattern(search.trim())];
-      const total = db.prepare(`SELECT count(*) FROM cases ${where}`).pluck().get(...params) as number;
-      const rows = db.prepare(`SELECT id, title, alternatives, version, updated_at FROM cases ${where} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset) as CaseRow[];
+      const text = search.trim();
+      const total = (text === "" ? countAll.get() : countMatching.get(likePattern(text))) as number;
+      const rows = (text === "" ? listAll.all(limit, offset) : listMatching.all(likePattern(text), limit, offset)) as CaseRow[];
       return { total, cases: rows.map((r) => ({ id: r.id, title: r.title, alternatives: r.alternatives, version: r.version, updatedAt: r.updated_at })) };
     },
     async get(id) {

@@ -48,6 +48,8 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   };
 
   app.disable("x-powered-by");
+  // Pages are dynamic and small enough to send whole; hashing each one for an ETag costs more than it saves.
+  app.set("etag", false);
   app.set("query parser", "simple");
   app.use((req, res, next) => {
     res.locals.requestId = randomUUID();

@@ -10,8 +10,27 @@ import type { AppContext } from "./context.js";
 
 export type StoredEvaluation = { stored: StoredCase; evaluation: Evaluation; computedAt: string };
 
+/**
+ * A stored version never changes, so its evaluation is kept in a small
+ * bounded cache (id, version, time saved): a derived copy, never the only
+ * copy of anything, so several processes may each keep their own.
+ */
+const CACHE_LIMIT = 200;
+const cache = new Map<string, Evaluation>();
+
+function cachedEvaluation(ctx: AppContext, stored: StoredCase): Evaluation {
+  const key = `${stored.id}\u0000${stored.version}\u0000${stored.updatedAt}`;
+  let evaluation = cache.get(key);
+  if (evaluation === undefined) {
+    evaluation = evaluateDocument(stored.document, ctx.library);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, evaluation);
+  }
+  return evaluation;
+}
+
 export async function evaluateStored(ctx: AppContext, stored: StoredCase): Promise<StoredEvaluation> {
-  return { stored, evaluation: evaluateDocument(stored.document, ctx.library), computedAt: new Date().toISOString() };
+  return { stored, evaluation: cachedEvaluation(ctx, stored), computedAt: new Date().toISOString() };
 }
 
 async function recordResult(ctx: AppContext, saved: StoredCase): Promise<void> {
