@@ -9,6 +9,7 @@ import type { Problem } from "./messages.js";
 import { resolveCase, type CaseContext } from "./resolve.js";
 import { resultJson } from "./result-json.js";
 import { caseSchema, type CaseDocument } from "./schema.js";
+import { salvagedProblems } from "./salvage.js";
 import { zodProblems } from "./zod-problems.js";
 import type { ResolvedCase } from "../core/types.js";
 
@@ -42,7 +43,12 @@ export function capProblems(problems: Problem[]): Problem[] {
 export function checkCase(input: unknown, library: FactorLibrary): Checked {
   // reportInput: so that a value of the wrong type is told apart from a missing one
   const parsed = caseSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: capProblems(zodProblems(parsed.error)) };
+  if (!parsed.success) {
+    const structural = zodProblems(parsed.error);
+    const seen = new Set(structural.map((p) => p.path));
+    const more = salvagedProblems(input, library).filter((p) => !seen.has(p.path));
+    return { ok: false, problems: capProblems([...structural, ...more]) };
+  }
   const resolution = resolveCase(parsed.data, library);
   if (!resolution.ok) return { ok: false, problems: capProblems(resolution.problems) };
   return { ok: true, doc: parsed.data, resolved: resolution.resolved, context: resolution.context };
