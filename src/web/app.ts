@@ -54,6 +54,9 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   app.use((req, res, next) => {
     res.locals.requestId = randomUUID();
     res.locals.factorSetId = options.library.newest;
+    const started = process.hrtime.bigint();
+    // One JSON line per request (UTC time, request id); the path without its query, never a cookie or body.
+    res.on("finish", () => log({ level: "info", requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
     next();
   });
   app.use(securityHeaders());
