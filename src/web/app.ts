@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { FactorLibrary } from "../factors/factor-set.js";
 import type { Store } from "../store/store.js";
 import type { AppContext, PdfRenderer } from "./context.js";
-import { errorHandler, notFound } from "./errors.js";
+import { classify, errorHandler, notFound } from "./errors.js";
 import { makeRender } from "./page.js";
 import { caseListRoutes } from "./routes/cases.js";
 import { langRoutes } from "./routes/lang.js";
@@ -70,7 +70,13 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   app.use(async (req, res, next) => {
     if (req.method === "GET" && !req.session.csrfToken) {
       csrf.generateToken(req);
-      await ctx.saveSession(req, res);
+      try {
+        await ctx.saveSession(req, res);
+      } catch (error) {
+        // A read-only or full database must not stop anyone reading; only the forms will refuse.
+        if (classify(error).status !== 503) throw error;
+        req.session.csrfToken = null;
+      }
     }
     next();
   });
