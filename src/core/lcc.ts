@@ -2,7 +2,7 @@
  * Lifecycle cost after ISO 15686-5 / NS 3454: present value of all costs
  * over the analysis period with a real discount rate (R-109: 4 %).
  */
-import { Decimal, ONE, ZERO, addTo, sum, zeros } from "./decimal.js";
+import { type Decimal, ONE, ZERO, addTo, sum, zeros } from "./decimal.js";
 import { occurrenceYears } from "./occurrences.js";
 import type { At, CostKind, LccResult, ResolvedCostItem } from "./types.js";
 
@@ -68,4 +68,3 @@ export function cumulative(byYear: readonly Decimal[]): Decimal[] {
   return byYear.map((v) => (running = running.plus(v)));
 }
 
-export { Decimal };
