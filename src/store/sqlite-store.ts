@@ -17,11 +17,11 @@ export function newCaseId(): string {
   return randomBytes(9).toString("base64url");
 }
 
-export function migrate(db: Database.Database): number {
+export function migrate(db: Database.Database, migrations: readonly { version: number; sql: string }[] = SQLITE_MIGRATIONS): number {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
   const applied = new Set(db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[]);
   let count = 0;
-  for (const m of SQLITE_MIGRATIONS) {
+  for (const m of migrations) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);

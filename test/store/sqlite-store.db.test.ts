@@ -31,6 +31,15 @@ describe("SQLite store", () => {
     expect(store.db.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBe(1);
   });
 
+  it("a failing migration step changes nothing and can be retried", () => {
+    const next = [{ version: 2, sql: "CREATE TABLE extra (x INTEGER); INSERT INTO nowhere VALUES (1);" }];
+    expect(() => migrate(store.db, next)).toThrow(/no such table: nowhere/);
+    expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").pluck().get()).toBe(0);
+    expect(store.db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(1);
+    expect(migrate(store.db, [{ version: 2, sql: "CREATE TABLE extra (x INTEGER);" }])).toBe(1);
+    expect(store.db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(2);
+  });
+
   it("keeps what was saved across a reopen", async () => {
     const created = await store.cases.create(doc("Kontorstoler"));
     await store.close();
