@@ -54,7 +54,7 @@ try {
   const baseline = await load(`${bare.info.url}/`);
   const ratio = comparison.requestsPerSecond / baseline.requestsPerSecond;
   console.log(line("comparison page (5 alternatives)", comparison));
-  console.log(line("case list (200 cases)", list));
+  console.log(line("case list (page 1 of 200 cases, 50 a page)", list));
   console.log(line("bare Express, same layout", baseline));
   console.log(`ratio comparison page / bare Express: ${ratio.toFixed(3)}`);
   const figures = { when: new Date().toISOString(), node: process.version, durationSeconds: DURATION_S, runs: RUNS, connections: CONNECTIONS, comparisonPage: comparison, caseList: list, bareExpressLayout: baseline, ratioComparisonToBare: ratio };

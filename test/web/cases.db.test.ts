@@ -80,3 +80,25 @@ describe("case list", () => {
     expect(html).toContain("&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;&quot;window.__xss&#x3D;1&quot;&gt;");
   });
 });
+
+describe("case list pages", () => {
+  it("shows 50 cases a page, newest first, with links to the other pages that keep the search", async () => {
+    const local = await startTestServer({ seed: false });
+    try {
+      for (let n = 0; n < 120; n++) await local.store.cases.create(doc(`Innkjøp ${String(n).padStart(3, "0")}`));
+      const client = new TestClient(local.url);
+      const first = await client.get("/?q=Innkj%C3%B8p");
+      expect(first.html.match(/<th scope="row">/g)).toHaveLength(50);
+      expect(first.html).toContain("Side 1 av 3");
+      const decoded = first.html.replace(/&#x3D;/g, "=").replace(/&amp;/g, "&");
+      expect(decoded).toContain('href="/?q=Innkj%C3%B8p&page=2" rel="next"');
+      const third = await client.get("/?q=Innkj%C3%B8p&page=3");
+      expect(third.html.match(/<th scope="row">/g)).toHaveLength(20);
+      expect(third.html).toContain("Innkjøp 000");
+      expect(third.html).not.toContain('rel="next"');
+      expect((await client.get("/?page=-1")).res.status).toBe(200);
+    } finally {
+      await local.close();
+    }
+  });
+});

@@ -22,6 +22,10 @@ export const casesText: AreaText = {
     "cases.deleted": "Saken er slettet.",
     "cases.saved": "Saken er lagret.",
     "cases.duplicated": "Kopien er laget.",
+    "cases.pages": "Sider",
+    "cases.previous": "← Forrige side",
+    "cases.next": "Neste side →",
+    "cases.pageOf": "Side {page} av {pages}",
   },
   en: {
     "cases.title": "Cases",
@@ -44,5 +48,9 @@ export const casesText: AreaText = {
     "cases.deleted": "The case was deleted.",
     "cases.saved": "The case was saved.",
     "cases.duplicated": "The copy was made.",
+    "cases.pages": "Pages",
+    "cases.previous": "← Previous page",
+    "cases.next": "Next page →",
+    "cases.pageOf": "Page {page} of {pages}",
   },
 };

@@ -10,13 +10,22 @@ import { langOf } from "../page.js";
 import { caseListModel } from "../view-models/case-list.js";
 import { createCase } from "../evaluation.js";
 
+export const PAGE_SIZE = 50;
+
+/** ?page=N, a whole number from 1; anything else is page 1. */
+function pageNumber(value: unknown): number {
+  const n = typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 1;
+  return Math.max(1, n);
+}
+
 export function caseListRoutes(ctx: AppContext): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
     const search = typeof req.query.q === "string" ? req.query.q.slice(0, 200) : "";
-    const found = await ctx.store.cases.list({ search, limit: 500 });
-    ctx.render(req, res, "cases", caseListModel(found, search, langOf(req), typeof req.query.done === "string" ? req.query.done : undefined));
+    const page = pageNumber(req.query.page);
+    const found = await ctx.store.cases.list({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    ctx.render(req, res, "cases", caseListModel(found, { search, page, pageSize: PAGE_SIZE }, langOf(req), typeof req.query.done === "string" ? req.query.done : undefined));
   });
 
   router.post("/cases/:id/duplicate", async (req, res) => {

@@ -20,11 +20,21 @@ export function formatDateTime(iso: string, lang: Lang): string {
 
 const NOTICES: Record<string, string> = { deleted: "cases.deleted", saved: "cases.saved", duplicated: "cases.duplicated" };
 
-export function caseListModel(found: { total: number; cases: CaseSummary[] }, search: string, lang: Lang, done?: string) {
+function pageHref(search: string, page: number): string {
+  const params = new URLSearchParams();
+  if (search !== "") params.set("q", search);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query === "" ? "/" : `/?${query}`;
+}
+
+export function caseListModel(found: { total: number; cases: CaseSummary[] }, where: { search: string; page: number; pageSize: number }, lang: Lang, done?: string) {
+  const pages = Math.max(1, Math.ceil(found.total / where.pageSize));
   return {
-    search,
+    search: where.search,
     total: found.total,
     notice: done ? NOTICES[done] : undefined,
+    pagination: pages > 1 ? { page: where.page, pages, previous: where.page > 1 ? pageHref(where.search, where.page - 1) : undefined, next: where.page < pages ? pageHref(where.search, where.page + 1) : undefined } : undefined,
     cases: found.cases.map((c) => ({ id: c.id, title: c.title, alternatives: c.alternatives, updated: formatDateTime(c.updatedAt, lang), updatedIso: c.updatedAt })),
   };
 }
