@@ -516,7 +516,7 @@ describe("import and export", () => {
     const stored = await server.store.cases.create(validCase);
     const res = await new TestClient(server.url).request(`/cases/${stored.id}/case.json`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-disposition")).toBe('attachment; filename="kontorstoler-radhuset.kalkyle.json"');
+    expect(res.headers.get("content-disposition")).toBe("attachment; filename=\"kontorstoler-radhuset.kalkyle.json\"; filename*=UTF-8''Kontorstoler%2C%20r%C3%A5dhuset.kalkyle.json");
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(await res.json()).toEqual(validCase);

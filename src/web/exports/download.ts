@@ -13,8 +13,10 @@ export const CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   pdf: "application/pdf",
+  case: "application/json; charset=utf-8",
 } as const;
 export type DownloadKind = keyof typeof CONTENT_TYPES;
+const EXTENSIONS: Record<DownloadKind, string> = { csv: "csv", xlsx: "xlsx", pdf: "pdf", case: "kalkyle.json" };
 
 const LETTERS: Record<string, string> = { æ: "ae", Æ: "Ae", ø: "o", Ø: "O", å: "a", Å: "A", ß: "ss", đ: "d", ð: "d", þ: "th", ł: "l" };
 
@@ -45,5 +47,5 @@ export function contentDisposition(title: string, extension: string): string {
 }
 
 export function sendDownload(res: Response, kind: DownloadKind, title: string, body: string | Buffer): void {
-  res.status(200).set({ "Content-Type": CONTENT_TYPES[kind], "Content-Disposition": contentDisposition(title, kind), "Cache-Control": "no-store" }).send(body);
+  res.status(200).set({ "Content-Type": CONTENT_TYPES[kind], "Content-Disposition": contentDisposition(title, EXTENSIONS[kind]), "Cache-Control": "no-store" }).send(body);
 }

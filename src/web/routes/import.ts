@@ -18,6 +18,7 @@ import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { csrf } from "../security.js";
 import { createCase } from "../evaluation.js";
+import { sendDownload } from "../exports/download.js";
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;
 
@@ -37,22 +38,6 @@ function parseMultipart(req: Request, res: Response): Promise<void> {
       reject(new HttpError(400, "error.generic"));
     });
   });
-}
-
-/** "Kontorstoler, rådhuset" → "kontorstoler-radhuset" */
-export function slugOf(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/å/g, "a")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || "case";
 }
 
 function importPage(ctx: AppContext, req: Request, res: Response, pasted: string, problems: Problem[] | string | null, status = 200): void {
@@ -87,11 +72,7 @@ export function importRoutes(ctx: AppContext): Router {
   router.get("/cases/:id/case.json", async (req, res) => {
     const found = await ctx.store.cases.get(req.params.id);
     if (!found) throw notFound();
-    res
-      .set("Content-Type", "application/json; charset=utf-8")
-      .set("Content-Disposition", `attachment; filename="${slugOf(found.title)}.kalkyle.json"`)
-      .set("Cache-Control", "no-store")
-      .send(`${JSON.stringify(found.document, null, 2)}\n`);
+    sendDownload(res, "case", found.title, `${JSON.stringify(found.document, null, 2)}\n`);
   });
 
   return router;

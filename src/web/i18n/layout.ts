@@ -1,6 +1,6 @@
 import type { AreaText } from "./catalog.js";
 
-export const commonText: AreaText = {
+export const layoutText: AreaText = {
   nb: {
     "app.name": "Kalkyle",
     "app.tagline": "Klimafotavtrykk og livssykluskostnad for innkjøp",
