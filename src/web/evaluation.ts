@@ -7,6 +7,14 @@
 import { evaluateDocument, type Evaluation } from "../case/evaluate-document.js";
 import type { SaveOutcome, StoredCase } from "../store/store.js";
 import type { AppContext } from "./context.js";
+import { notFound } from "./errors.js";
+
+/** The stored case, or a 404 (a page or JSON, as the error handler decides). */
+export async function storedCaseOr404(ctx: AppContext, id: string): Promise<StoredCase> {
+  const stored = await ctx.store.cases.get(id);
+  if (!stored) throw notFound();
+  return stored;
+}
 
 export type StoredEvaluation = { stored: StoredCase; evaluation: Evaluation; computedAt: string };
 

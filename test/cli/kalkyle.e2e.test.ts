@@ -10,19 +10,11 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { loadFactorLibrary } from "../../src/factors/load.js";
+import { bundledSetLoads } from "./bundled-set.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CASES = fileURLToPath(new URL("../fixtures/cases/", import.meta.url));
 
-function bundledSetLoads(): boolean {
-  try {
-    loadFactorLibrary();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function kalkyle(...args: string[]) {
   const run = spawnSync(process.execPath, ["bin/kalkyle.js", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "C" }, timeout: 60_000 });

@@ -8,17 +8,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 import { loadFactorLibrary } from "../../src/factors/load.js";
+import { bundledSetLoads } from "./bundled-set.js";
 
 const CASES = fileURLToPath(new URL("../fixtures/cases/", import.meta.url));
 
-function bundledSetLoads(): boolean {
-  try {
-    loadFactorLibrary();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function kalkyle(argv: string[], env: NodeJS.ProcessEnv = { LANG: "C" }) {
   const out: string[] = [];

@@ -7,15 +7,9 @@
 import type { Problem } from "../../case/messages.js";
 import type { StoredCase } from "../../store/store.js";
 import type { AppContext } from "../context.js";
-import { HttpError, notFound } from "../errors.js";
-import { evaluateStored } from "../evaluation.js";
+import { HttpError } from "../errors.js";
+import { evaluateStored, storedCaseOr404 } from "../evaluation.js";
 import type { Evaluated } from "./tables.js";
-
-export async function storedCaseOr404(ctx: AppContext, id: string): Promise<StoredCase> {
-  const stored = await ctx.store.cases.get(id);
-  if (!stored) throw notFound();
-  return stored;
-}
 
 export const invalidCase = (problems: Problem[]) => new HttpError(409, "export.invalidCase", problems);
 

@@ -17,7 +17,7 @@ import { jsonBody } from "../api/json-body.js";
 import { listQuery } from "../api/list-query.js";
 import type { AppContext } from "../context.js";
 import { HttpError, notFound } from "../errors.js";
-import { createCase, updateCase } from "../evaluation.js";
+import { createCase, storedCaseOr404, updateCase } from "../evaluation.js";
 
 /** The parsed JSON body, or a 400 when the request had none. */
 function requiredBody(req: Request): unknown {
@@ -58,8 +58,7 @@ export function apiRoutes(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id", async (req, res) => {
-    const found = await ctx.store.cases.get(req.params.id);
-    if (!found) throw notFound();
+    const found = await storedCaseOr404(ctx, req.params.id);
     res.set("ETag", etagOf(found.version)).json(caseJson(found));
   });
 

@@ -8,7 +8,7 @@ import { notFound } from "../errors.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { caseListModel } from "../view-models/case-list.js";
-import { createCase } from "../evaluation.js";
+import { createCase, storedCaseOr404 } from "../evaluation.js";
 
 export const PAGE_SIZE = 50;
 
@@ -29,16 +29,14 @@ export function caseListRoutes(ctx: AppContext): Router {
   });
 
   router.post("/cases/:id/duplicate", async (req, res) => {
-    const original = await ctx.store.cases.get(req.params.id);
-    if (!original) throw notFound();
+    const original = await storedCaseOr404(ctx, req.params.id);
     const title = translate(langOf(req), "cases.copyOf", { title: original.title }).slice(0, 200);
     const copy = await createCase(ctx, { ...original.document, title });
     res.redirect(303, `/cases/${copy.id}/edit?done=duplicated`);
   });
 
   router.get("/cases/:id/delete", async (req, res) => {
-    const found = await ctx.store.cases.get(req.params.id);
-    if (!found) throw notFound();
+    const found = await storedCaseOr404(ctx, req.params.id);
     ctx.render(req, res, "case-delete", { id: found.id, title: found.title, alternatives: found.alternatives });
   });
 

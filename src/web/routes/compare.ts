@@ -6,8 +6,7 @@
  */
 import { Router, type Request } from "express";
 import type { AppContext } from "../context.js";
-import { notFound } from "../errors.js";
-import { evaluateStored } from "../evaluation.js";
+import { evaluateStored, storedCaseOr404 } from "../evaluation.js";
 import { langOf } from "../page.js";
 import { compareModel } from "../view-models/compare.js";
 import { reportModel } from "../view-models/report.js";
@@ -16,9 +15,7 @@ export function compareRoutes(ctx: AppContext): Router {
   const router = Router();
 
   const evaluate = async (req: Request) => {
-    const stored = await ctx.store.cases.get(String(req.params.id));
-    if (!stored) throw notFound();
-    return evaluateStored(ctx, stored);
+    return evaluateStored(ctx, await storedCaseOr404(ctx, String(req.params.id)));
   };
 
   router.get("/cases/:id", async (req, res) => {

@@ -18,7 +18,7 @@ import { notFound } from "../errors.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { editorPageModel, type EditorPageInput } from "../view-models/editor.js";
-import { createCase, updateCase } from "../evaluation.js";
+import { createCase, storedCaseOr404, updateCase } from "../evaluation.js";
 
 const NOTICES: Record<string, string> = { duplicated: "cases.duplicated", saved: "cases.saved" };
 
@@ -62,8 +62,7 @@ export function editorRoutes(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id/edit", async (req, res) => {
-    const found = await ctx.store.cases.get(req.params.id);
-    if (!found) throw notFound();
+    const found = await storedCaseOr404(ctx, req.params.id);
     const done = typeof req.query.done === "string" ? NOTICES[req.query.done] : undefined;
     show(req, res, { form: caseToForm(found.document, langOf(req)), problems: [], caseId: found.id, version: found.version, notice: done ? translate(langOf(req), done) : undefined });
   });
@@ -74,7 +73,7 @@ export function editorRoutes(ctx: AppContext): Router {
 
   router.post("/cases/:id", async (req, res) => {
     const id = req.params.id;
-    if (!(await ctx.store.cases.get(id))) throw notFound();
+    await storedCaseOr404(ctx, id);
     const version = versionOf((req.body ?? {}) as Record<string, unknown>);
     await submit(
       req,

@@ -13,10 +13,11 @@ import type { AppContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { csvOf } from "../exports/csv.js";
 import { sendDownload } from "../exports/download.js";
-import { evaluatedCase, invalidCase, storedCaseOr404 } from "../exports/evaluated-case.js";
+import { evaluatedCase, invalidCase } from "../exports/evaluated-case.js";
 import { exportTables } from "../exports/tables.js";
 import { xlsxOf } from "../exports/xlsx.js";
 import { langOf } from "../page.js";
+import { storedCaseOr404 } from "../evaluation.js";
 
 export function exportRoutes(ctx: AppContext): Router {
   const router = Router();

@@ -13,11 +13,11 @@ import multer from "multer";
 import { checkCase, parseJsonText } from "../../case/evaluate-document.js";
 import { problemMessage, type Problem } from "../../case/messages.js";
 import type { AppContext } from "../context.js";
-import { HttpError, notFound } from "../errors.js";
+import { HttpError } from "../errors.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { csrf } from "../security.js";
-import { createCase } from "../evaluation.js";
+import { createCase, storedCaseOr404 } from "../evaluation.js";
 import { sendDownload } from "../exports/download.js";
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;
@@ -70,8 +70,7 @@ export function importRoutes(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id/case.json", async (req, res) => {
-    const found = await ctx.store.cases.get(req.params.id);
-    if (!found) throw notFound();
+    const found = await storedCaseOr404(ctx, req.params.id);
     sendDownload(res, "case", found.title, `${JSON.stringify(found.document, null, 2)}\n`);
   });
 
