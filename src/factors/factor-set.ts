@@ -3,7 +3,7 @@
  * price index, carbon price path) and the hash of its files, which every
  * result carries so a report can be reproduced.
  */
-import type { Economics, FactorRecord, SetManifest, Source } from "./schema.js";
+import type { Economics, FactorRecord, SetChanges, SetManifest, Source } from "./schema.js";
 
 export type FactorSet = {
   readonly id: string;
@@ -11,6 +11,8 @@ export type FactorSet = {
   readonly hash: string;
   readonly records: ReadonlyMap<string, FactorRecord>;
   readonly economics: Economics;
+  /** What changed from the previous set (changes.json), where the set has one. */
+  readonly changes?: SetChanges | undefined;
 };
 
 export type FactorLibrary = {

@@ -5,13 +5,13 @@
  * compute with a factor nobody can trace.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { formatPath } from "../case/paths.js";
 import type { FactorLibrary, FactorSet } from "./factor-set.js";
 import { checkSetConsistency } from "./consistency.js";
-import { economicsSchema, factorFileSchema, setManifestSchema, type FactorRecord } from "./schema.js";
+import { economicsSchema, factorFileSchema, setChangesSchema, setManifestSchema, type FactorRecord } from "./schema.js";
 
 export class FactorLoadError extends Error {
   constructor(readonly problems: string[]) {
@@ -48,6 +48,10 @@ function parseWith<T>(schema: z.ZodType<T>, file: string, problems: string[]): T
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Files of a set that hold no records; every other .json file holds records. */
+const CHANGES_FILE = "changes.json";
+const SET_FILES = ["set.json", "economics.json", CHANGES_FILE];
+
 export function loadFactorSet(dir: string): FactorSet {
   const problems: string[] = [];
   const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
@@ -55,8 +59,9 @@ export function loadFactorSet(dir: string): FactorSet {
   for (const f of files) hash.update(f).update("\0").update(readFileSync(join(dir, f))).update("\0");
   const manifest = parseWith(setManifestSchema, join(dir, "set.json"), problems);
   const economics = parseWith(economicsSchema, join(dir, "economics.json"), problems);
+  const changes = files.includes(CHANGES_FILE) ? parseWith(setChangesSchema, join(dir, CHANGES_FILE), problems) : undefined;
   const records = new Map<string, FactorRecord>();
-  for (const f of files.filter((name) => name !== "set.json" && name !== "economics.json")) {
+  for (const f of files.filter((name) => !SET_FILES.includes(name))) {
     const parsed = parseWith(factorFileSchema, join(dir, f), problems);
     for (const record of parsed?.records ?? []) {
       if (records.has(record.id)) problems.push(`${join(dir, f)} record "${record.id}": id already used by another record`);
@@ -64,17 +69,22 @@ export function loadFactorSet(dir: string): FactorSet {
     }
   }
   if (problems.length > 0 || !manifest || !economics) throw new FactorLoadError(problems);
-  const set: FactorSet = { id: manifest.id, manifest, economics, records, hash: `sha256:${hash.digest("hex")}` };
+  const set: FactorSet = { id: manifest.id, manifest, economics, records, changes, hash: `sha256:${hash.digest("hex")}` };
   const inconsistent = checkSetConsistency(set).map((p) => `${dir}: ${p}`);
   if (inconsistent.length > 0) throw new FactorLoadError(inconsistent);
   return set;
 }
 
-/** Every set under `root`, one folder each; the newest is the last by release date, then id. */
+/**
+ * Every set under `root`, one folder each that holds a set.json (other
+ * folders, such as sources/ with the raw rows a set is built from, are not
+ * sets); the newest is the last by release date, then id.
+ */
 export function loadFactorLibrary(root: string = DEFAULT_FACTOR_DIR): FactorLibrary {
   const dirs = readdirSync(root)
+    .sort()
     .map((name) => join(root, name))
-    .filter((path) => statSync(path).isDirectory());
+    .filter((path) => statSync(path).isDirectory() && existsSync(join(path, "set.json")));
   const sets = new Map(dirs.map((d) => loadFactorSet(d)).map((s) => [s.id, s] as const));
   if (sets.size === 0) throw new FactorLoadError([`${root}: no factor set found`]);
   const newest = [...sets.values()].sort((a, b) => a.manifest.released.localeCompare(b.manifest.released) || a.id.localeCompare(b.id)).at(-1)!;

@@ -45,6 +45,8 @@ export const factorRecordSchema = z
     priceYear: z.number().int().min(1990).max(2100).optional(),
     priceBasis: z.enum(["basic", "purchaser"]).optional(),
     gwp: z.string().min(1).optional(),
+    /** "CO2": the value holds carbon dioxide only (no CH4, N2O); the record's names say so. Absent: all gases of its gwp basis. */
+    gases: z.literal("CO2").optional(),
     source: sourceSchema,
     uncertainty: z.strictObject({ low: decimalText, high: decimalText }).optional(),
     note: z.string().min(1).optional(),
@@ -75,10 +77,50 @@ export const economicsSchema = z.strictObject({
   exchangeRates: z.array(sourced({ currency: z.string().regex(/^[A-Z]{3}$/), year: z.number().int(), nokPerUnit: decimalText })).min(1),
   /** Norwegian consumer price index, any base; only ratios are used. */
   priceIndex: sourced({ name: z.string().min(1), base: z.string().min(1), values: z.record(z.string().regex(/^\d{4}$/), decimalText) }),
-  /** The bundled shadow carbon price path, NOK per tonne CO2e by calendar year. */
-  carbonPricePath: sourced({ note: z.string().min(1), nokPerTonne: z.record(z.string().regex(/^\d{4}$/), decimalText) }),
-});
+  /** Set 2025-1 only: one shadow carbon price path, NOK per tonne CO2e by calendar year, used as published. */
+  carbonPricePath: sourced({ note: z.string().min(1), nokPerTonne: z.record(z.string().regex(/^\d{4}$/), decimalText) }).optional(),
+  /**
+   * From set 2025-2: Finansdepartementet's carbon price paths (R-109/21), one
+   * per id ("non-ets" is the default), each in the kroner of `priceLevelYear`,
+   * rebased with `priceIndex` to the case's price year.
+   */
+  carbonPricePaths: z
+    .array(
+      sourced({
+        id: z.enum(["non-ets", "ets"]),
+        names: localizedText,
+        priceLevelYear: z.number().int().min(1990).max(2100),
+        nokPerTonne: z.record(z.string().regex(/^\d{4}$/), decimalText),
+      }),
+    )
+    .min(1)
+    .optional(),
+}).refine((e) => (e.carbonPricePath === undefined) !== (e.carbonPricePaths === undefined), { message: "give either carbonPricePath (one path as published) or carbonPricePaths (R-109 paths with their price level)" });
 export type Economics = z.infer<typeof economicsSchema>;
+
+const changedValue = z.strictObject({ value: decimalText, unit: z.string().min(3), via: z.string().min(1).optional() });
+
+/**
+ * changes.json (from set 2025-2): what changed from the previous set, one
+ * entry per record added, removed or changed, written by the set's
+ * generator, with a one-line reason in both languages.
+ */
+export const setChangesSchema = z.strictObject({
+  from: z.string().min(1),
+  to: z.string().min(1),
+  records: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      change: z.enum(["added", "removed", "changed"]),
+      before: changedValue.nullable(),
+      after: changedValue.nullable(),
+      reason: localizedText,
+    }),
+  ),
+  /** Changes outside the records (economics, labels), one line each. */
+  other: z.array(z.strictObject({ item: z.string().min(1), reason: localizedText })),
+});
+export type SetChanges = z.infer<typeof setChangesSchema>;
 
 export const setManifestSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
