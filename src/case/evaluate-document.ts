@@ -11,11 +11,12 @@ import { resultJson } from "./result-json.js";
 import { caseSchema, type CaseDocument } from "./schema.js";
 import { salvagedProblems } from "./salvage.js";
 import { zodProblems } from "./zod-problems.js";
+import { caseWarnings, type Warning } from "./warnings.js";
 import type { ResolvedCase } from "../core/types.js";
 
 export type Checked = { ok: true; doc: CaseDocument; resolved: ResolvedCase; context: CaseContext } | { ok: false; problems: Problem[] };
 export type Evaluation =
-  | { ok: true; doc: CaseDocument; core: CoreResult; resolved: ResolvedCase; context: CaseContext; result: ReturnType<typeof resultJson> }
+  | { ok: true; doc: CaseDocument; core: CoreResult; resolved: ResolvedCase; context: CaseContext; warnings: Warning[]; result: ReturnType<typeof resultJson> }
   | { ok: false; problems: Problem[] };
 
 /** Parses JSON text; a syntax error is a problem at the document, not an exception. */
@@ -58,5 +59,6 @@ export function evaluateDocument(input: unknown, library: FactorLibrary): Evalua
   const checked = checkCase(input, library);
   if (!checked.ok) return checked;
   const core = evaluateCase(checked.resolved);
-  return { ...checked, core, result: resultJson(core, checked.resolved, checked.context) };
+  const warnings = caseWarnings(checked.doc, checked.context);
+  return { ...checked, core, warnings, result: resultJson(core, checked.resolved, checked.context, warnings) };
 }

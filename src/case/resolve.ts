@@ -6,11 +6,14 @@
  * Every problem is collected; the core only ever sees a valid case.
  */
 import { Decimal } from "../core/decimal.js";
-import type { EmissionKind, ResolvedAlternative, ResolvedCase, ResolvedCostItem, ResolvedEmissionItem, Scope, Stage } from "../core/types.js";
+import type { EmissionKind, SpendBasisUsed, ResolvedAlternative, ResolvedCase, ResolvedCostItem, ResolvedEmissionItem, Scope, Stage } from "../core/types.js";
 import { convertQuantity, isCurrency, parseFactorUnit, parseQuantity } from "../core/units.js";
 import type { FactorLibrary, FactorSet } from "../factors/factor-set.js";
 import { resolveFactor } from "../factors/resolve-factor.js";
 import { canConvertSpend, defaultPriceYear, priceIndexYears, spendOnFactorBasis } from "../factors/spend.js";
+import { wasteRouteLevel } from "../factors/waste-route.js";
+import { R109_SCHEDULE, flatSchedule } from "../core/discount.js";
+import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
 import type { Problem } from "./messages.js";
 import { parseNok } from "./money.js";
 import type { AlternativeInput, CaseDocument, CostItemInput, EmissionItemInput } from "./schema.js";
@@ -19,6 +22,8 @@ export type CaseContext = {
   set: FactorSet;
   electricity: { factor: string; basis: "location" | "market"; kgPerUnit: Decimal; unit: string };
   priceYear: number;
+  /** The bundled carbon price path used, or null for the case's own path or none. */
+  carbonPath: BundledCarbonPath | null;
 };
 export type Resolution = { ok: true; resolved: ResolvedCase; context: CaseContext } | { ok: false; problems: Problem[] };
 
@@ -42,8 +47,16 @@ class Collector {
 
 type Env = { set: FactorSet; electricityId: string; priceYear: number; years: number; out: Collector };
 
-function checkTiming(item: { at?: number | "end" | undefined }, path: string, env: Env): void {
+/** Factor denominators that count things (or money): the only ones a bare number may stand for. */
+const COUNTED_UNITS = new Set(["unit", "units", "pcs", "stk"]);
+
+/** Kinds that happen once at a set time and so have no service life. */
+const NO_LIFE = new Set(["residual", "endOfLife", "waste"]);
+
+function checkTiming(item: { kind: string; at?: number | "end" | undefined; every?: number | undefined; life?: number | undefined }, path: string, env: Env): void {
   if (typeof item.at === "number" && item.at > env.years) env.out.add(`${path}.at`, "after-period", { year: String(item.at), years: String(env.years) });
+  if (item.life !== undefined && item.every !== undefined) env.out.add(`${path}.life`, "life-and-every");
+  else if (item.life !== undefined && NO_LIFE.has(item.kind)) env.out.add(`${path}.life`, "life-not-allowed", { kind: item.kind });
 }
 
 /** The factor as kg CO2e per unit, or undefined after reporting why not. */
@@ -78,7 +91,11 @@ function itemQuantity(item: EmissionItemInput, path: string, factor: NonNullable
     if (!canConvertSpend(env.set.economics, basis, env.priceYear)) return void env.out.add(`${path}.quantity`, "price-year", { year: String(env.priceYear), options: priceIndexYears(env.set.economics).join(", ") });
     return spendOnFactorBasis(money.nok, env.priceYear, basis, env.set.economics);
   }
-  if (typeof item.quantity === "number") return new Decimal(text);
+  if (typeof item.quantity === "number") {
+    // A bare number is safe only where the factor counts things: anywhere else "12" might be kg or t.
+    if (!COUNTED_UNITS.has(factor.unit)) return void env.out.add(`${path}.quantity`, "needs-unit", { value: text, unit: factor.unit });
+    return new Decimal(text);
+  }
   const parsed = parseQuantity(text);
   if (!parsed.ok) {
     const code = parsed.problem === "syntax" ? "quantity-syntax" : parsed.problem;
@@ -90,14 +107,22 @@ function itemQuantity(item: EmissionItemInput, path: string, factor: NonNullable
 }
 
 function wasteMass(item: EmissionItemInput, factor: NonNullable<ReturnType<typeof itemFactor>>, quantity: Decimal) {
-  const level = factor.record?.wasteLevel;
+  const level = factor.record && wasteRouteLevel(factor.record);
   if (item.kind !== "waste" || level === undefined) return undefined;
   const massKg = convertQuantity({ value: quantity, unit: factor.unit }, "kg");
   return massKg === null ? undefined : { level, massKg };
 }
 
+/** The spend item's price years and basis, stated in every result (spend screening overstates: see the factor). */
+function spendBasis(factor: NonNullable<ReturnType<typeof itemFactor>>, env: Env): SpendBasisUsed | undefined {
+  const r = factor.record;
+  if (r?.group !== "spend" || r.currency === undefined || r.priceYear === undefined || r.priceBasis === undefined) return undefined;
+  return { priceYear: env.priceYear, factorPriceYear: r.priceYear, currency: r.currency, priceBasis: r.priceBasis };
+}
+
 function resolveEmission(item: EmissionItemInput, path: string, env: Env): ResolvedEmissionItem | undefined {
   checkTiming(item, path, env);
+  if (item.existingStock && item.kind !== "waste") env.out.add(`${path}.existingStock`, "existing-stock-not-waste");
   const factor = itemFactor(item, path, env);
   const quantity = factor && itemQuantity(item, path, factor, env);
   if (!factor || quantity === undefined) return undefined;
@@ -115,7 +140,10 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
     count: new Decimal(String(item.count ?? 1)),
     at: item.at,
     every: item.every,
+    life: item.life,
     waste: wasteMass(item, factor, quantity),
+    existingStock: item.existingStock === true,
+    spend: spendBasis(factor, env),
   };
 }
 
@@ -123,7 +151,7 @@ function resolveCost(item: CostItemInput, path: string, env: Env): ResolvedCostI
   checkTiming(item, path, env);
   const money = parseNok(item.amount);
   if (!money.ok) return void env.out.add(`${path}.amount`, money.problem, { value: String(item.amount) });
-  return { label: item.label || item.kind, kind: item.kind, amount: money.nok, escalation: new Decimal(String(item.escalation ?? 0)), at: item.at, every: item.every };
+  return { label: item.label || item.kind, kind: item.kind, amount: money.nok, escalation: new Decimal(String(item.escalation ?? 0)), at: item.at, every: item.every, life: item.life };
 }
 
 function resolveAlternative(alt: AlternativeInput, path: string, env: Env): ResolvedAlternative {
@@ -146,11 +174,17 @@ function chooseElectricity(doc: CaseDocument, set: FactorSet, out: Collector) {
   return record?.group === "electricity" ? record : set.records.get(set.manifest.defaults.electricity)!;
 }
 
-function carbonPath(doc: CaseDocument, set: FactorSet): Map<number, Decimal> | null {
+/** The case's own path as given, or a bundled path (rebased to the price year where the set says its price level). */
+function carbonPath(doc: CaseDocument, set: FactorSet, priceYear: number, out: Collector): { prices: Map<number, Decimal> | null; bundled: BundledCarbonPath | null } {
   const given = doc.analysis.carbonPrice;
-  if (given === undefined) return null;
-  const table = given === "default" ? set.economics.carbonPricePath.nokPerTonne : given;
-  return new Map(Object.entries(table).map(([year, price]) => [Number(year), new Decimal(String(price))]));
+  if (given === undefined) return { prices: null, bundled: null };
+  if (typeof given === "object") return { prices: new Map(Object.entries(given).map(([year, price]) => [Number(year), new Decimal(String(price))])), bundled: null };
+  const found = bundledCarbonPath(set.economics, given, priceYear);
+  if (!found.ok) {
+    out.add("analysis.carbonPrice", found.code, { id: given, set: set.id, ...found.params });
+    return { prices: null, bundled: null };
+  }
+  return { prices: found.prices, bundled: found.path };
 }
 
 export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resolution {
@@ -166,20 +200,23 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
   const baseline = doc.baseline ?? ids[0]!;
   if (!ids.includes(baseline)) out.add("baseline", "unknown-baseline", { id: baseline, options: ids.join(", ") });
   if (doc.ranking === "lcc-with-carbon" && doc.analysis.carbonPrice === undefined) out.add("ranking", "needs-carbon-price");
+  const carbon = carbonPath(doc, set, priceYear, out);
   const env: Env = { set, electricityId: electricity.id, priceYear, years: doc.analysis.years, out };
   const alternatives = doc.alternatives.map((a, i) => resolveAlternative(a, `alternatives[${i}]`, env));
   if (out.problems.length > 0) return { ok: false, problems: out.problems };
   const chosen = resolveFactor(set, electricity.id, electricity.id);
   if (!chosen.ok) throw new Error(`factor set ${set.id}: electricity record ${electricity.id} does not resolve`);
+  const rate = doc.analysis.discountRate === undefined ? R109_SCHEDULE[0]!.rate : new Decimal(String(doc.analysis.discountRate));
   return {
     ok: true,
-    context: { set, priceYear, electricity: { factor: electricity.id, basis: electricity.electricityBasis!, kgPerUnit: chosen.factor.kgPerUnit, unit: chosen.factor.unit } },
+    context: { set, priceYear, carbonPath: carbon.bundled, electricity: { factor: electricity.id, basis: electricity.electricityBasis!, kgPerUnit: chosen.factor.kgPerUnit, unit: chosen.factor.unit } },
     resolved: {
       title: doc.title,
       startYear: doc.analysis.startYear,
       years: doc.analysis.years,
-      discountRate: new Decimal(String(doc.analysis.discountRate)),
-      carbonPrice: carbonPath(doc, set),
+      discountRate: rate,
+      discountSchedule: doc.analysis.discountRate === undefined ? R109_SCHEDULE : flatSchedule(rate),
+      carbonPrice: carbon.prices,
       baseline,
       ranking: doc.ranking,
       alternatives,

@@ -3,8 +3,13 @@
  * plain JSON numbers here, at the edge, and nowhere earlier.
  */
 import type { Decimal } from "../core/decimal.js";
-import type { AlternativeResult, CoreResult, ResolvedCase } from "../core/types.js";
+import { discountScheduleOf } from "../core/evaluate.js";
+import { segmentsWithin } from "../core/discount.js";
+import type { AlternativeResult, CoreResult, DominatedBy, ResolvedCase } from "../core/types.js";
+import { rankNoteMessage } from "./rank-note.js";
 import type { CaseContext } from "./resolve.js";
+import { suggestionMessage } from "./suggestion-note.js";
+import { warningMessage, type Warning } from "./warnings.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -13,6 +18,8 @@ const num = (d: Decimal): number => (d.isZero() ? 0 : d.toNumber());
 const nums = (ds: readonly Decimal[]): number[] => ds.map(num);
 const numRecord = (r: Partial<Record<string, Decimal>>): Record<string, number> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, num(v!)]));
+
+const dominatedByJson = (d: DominatedBy) => ({ by: d.by, moreKg: num(d.moreKg), morePresentValue: num(d.morePresentValue) });
 
 function alternativeJson(a: AlternativeResult): Json {
   const lcc: Record<string, Json> = {
@@ -37,23 +44,53 @@ function alternativeJson(a: AlternativeResult): Json {
       indirectKg: num(a.emissions.indirectKg),
       byStage: numRecord(a.emissions.byStage),
       byYear: nums(a.emissions.byYear),
-      items: a.emissions.items.map((i) => ({ label: i.label, kind: i.kind, stage: i.stage, scope: i.scope, kg: num(i.kg), factor: i.factor, source: i.source })),
+      items: a.emissions.items.map((i) => ({
+        label: i.label,
+        kind: i.kind,
+        stage: i.stage,
+        scope: i.scope,
+        kg: num(i.kg),
+        factor: i.factor,
+        source: i.source,
+        ...(i.existingStock && { existingStock: true }),
+        ...(i.spend && { spend: { ...i.spend } }),
+      })),
     },
     lcc,
     rank: a.rank,
     dominated: a.dominated,
+    dominatedBy: a.dominatedBy.map(dominatedByJson),
+    rankNote: a.rankNote === null ? null : { ...dominatedByJson(a.rankNote), message: { nb: rankNoteMessage(a.rankNote, "nb"), en: rankNoteMessage(a.rankNote, "en") } },
+    wasteLevelSuggestion:
+      a.wasteLevelSuggestion === null
+        ? null
+        : { level: a.wasteLevelSuggestion.level, share: num(a.wasteLevelSuggestion.share), message: { nb: suggestionMessage(a.wasteLevelSuggestion, "nb"), en: suggestionMessage(a.wasteLevelSuggestion, "en") } },
   };
 }
 
-export function resultJson(result: CoreResult, resolved: ResolvedCase, context: CaseContext): Json {
+/** Stated on every result with spend items: EXIOBASE factors are per basic-price euro. */
+const SPEND_NOTE = {
+  code: "spend-basic-prices",
+  message: {
+    nb: "Utgiftsbaserte faktorer (EXIOBASE) gjelder per euro i basispriser; fakturabeløp inkluderer avanser og avgifter, så utgiftsbasert screening overvurderer utslippene.",
+    en: "Spend-based factors (EXIOBASE) are per euro at basic prices; invoice amounts include margins and taxes, so spend screening overstates the emissions.",
+  },
+};
+
+export function resultJson(result: CoreResult, resolved: ResolvedCase, context: CaseContext, warnings: readonly Warning[] = []): Json {
   const analysis: Record<string, Json> = {
     startYear: resolved.startYear,
     years: resolved.years,
     discountRate: num(resolved.discountRate),
+    discountRateSource: resolved.discountSchedule !== undefined && resolved.discountSchedule.length > 1 ? "r109-declining" : "given",
+    discountSchedule: segmentsWithin(discountScheduleOf(resolved), resolved.years).map((s) => ({ fromYear: s.fromYear, rate: num(s.rate) })),
     electricity: { factor: context.electricity.factor, basis: context.electricity.basis, kgCO2ePerUnit: num(context.electricity.kgPerUnit), unit: context.electricity.unit },
     priceYear: context.priceYear,
   };
   if (resolved.carbonPrice) analysis.carbonPrice = Object.fromEntries([...resolved.carbonPrice].map(([y, p]) => [String(y), num(p)]));
+  const path = context.carbonPath;
+  if (path) analysis.carbonPricePath = { id: path.id, priceLevelYear: path.priceLevelYear, rebasedTo: path.rebasedTo, firstYear: path.firstYear, lastYear: path.lastYear };
+  const hasSpend = result.alternatives.some((a) => a.emissions.items.some((i) => i.spend !== undefined));
   return {
     schema: "kalkyle.result/1",
     title: resolved.title,
@@ -69,6 +106,9 @@ export function resultJson(result: CoreResult, resolved: ResolvedCase, context: 
       deltaPresentValue: num(c.deltaPresentValue),
       abatementCostPerTonne: c.abatementCostPerTonne === null ? null : num(c.abatementCostPerTonne),
       paybackYear: c.paybackYear,
+      payback: c.payback,
     })),
+    warnings: warnings.map((w) => ({ path: w.path, code: w.code, message: { nb: warningMessage(w, "nb"), en: warningMessage(w, "en") } })),
+    notes: hasSpend ? [SPEND_NOTE] : [],
   };
 }

@@ -11,6 +11,7 @@ const MAX_TEXT = 500;
 const text = (max = MAX_TEXT) => z.string().trim().min(1).max(max);
 const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
 const yearIndex = z.union([z.number().int().min(0).max(1000), z.literal("end")]);
+const serviceLife = z.number().int().min(1).max(1000).optional();
 
 export const emissionItemSchema = z.strictObject({
   label: z.string().trim().max(200).optional(),
@@ -20,6 +21,10 @@ export const emissionItemSchema = z.strictObject({
   count: finite.pipe(z.number().min(0).max(1e9)).optional(),
   at: yearIndex.optional(),
   every: z.number().int().min(1).max(1000).optional(),
+  /** Added by Kalkyle: service life in years; the item occurs at `at` and again every `life` years before N. */
+  life: serviceLife,
+  /** Added by Kalkyle: a waste item that disposes of existing stock, not of the alternative's own product. */
+  existingStock: z.boolean().optional(),
   stage: z.enum(STAGES).optional(),
   scope: z.enum(["direct", "indirect"]).optional(),
 });
@@ -31,6 +36,8 @@ export const costItemSchema = z.strictObject({
   amount: z.union([z.string().trim().min(1).max(80), finite.pipe(z.number().min(0).max(1e15))]),
   at: yearIndex.optional(),
   every: z.number().int().min(1).max(1000).optional(),
+  /** Added by Kalkyle: service life in years; a residual value for the unused life at N. */
+  life: serviceLife,
   escalation: finite.pipe(z.number().min(-0.5).max(1)).optional(),
 });
 export type CostItemInput = z.infer<typeof costItemSchema>;
@@ -45,15 +52,18 @@ export const alternativeSchema = z.strictObject({
 export type AlternativeInput = z.infer<typeof alternativeSchema>;
 
 const calendarYear = z.number().int().min(1900).max(2200);
+/** "default" is the set's default path (R-109's non-ETS path from set 2025-2); "non-ets" and "ets" name a path. */
+export const CARBON_PATH_NAMES = ["default", "non-ets", "ets"] as const;
 export const carbonPriceSchema = z.union([
-  z.literal("default"),
+  z.enum(CARBON_PATH_NAMES),
   z.record(z.string().regex(/^\d{4}$/, "keys are calendar years, e.g. \"2030\""), finite.pipe(z.number().min(0).max(1e7))).refine((r) => Object.keys(r).length > 0, { message: "give at least one year" }),
 ]);
 
 export const analysisSchema = z.strictObject({
   startYear: calendarYear,
-  years: z.number().int().min(0).max(200),
-  discountRate: finite.pipe(z.number().min(0).max(1)).default(0.04),
+  years: z.number().int().min(1).max(200),
+  /** A flat real rate; absent: R-109's declining schedule (4 % to year 40, 3 % to 75, 2 % after). */
+  discountRate: finite.pipe(z.number().min(0).max(1)).optional(),
   carbonPrice: carbonPriceSchema.optional(),
   /** Added by Kalkyle: the electricity factor every electric item uses; default: the set's. */
   electricity: z.string().trim().min(1).max(120).optional(),

@@ -1,7 +1,7 @@
 /**
  * Comparison against the baseline alternative: deltas, abatement cost per
- * tonne CO2e avoided and the payback year (the first year index at which
- * the alternative's cumulative discounted cost is at most the baseline's).
+ * tonne CO2e avoided and the payback year (the first year from which the
+ * alternative's cumulative discounted cost stays at most the baseline's).
  *
  * Example: 3 t less CO2e for 15 000 NOK more → 5 000 NOK per tonne.
  */
@@ -15,11 +15,25 @@ export function abatementCostPerTonne(deltaKg: Decimal, deltaPresentValue: Decim
   return deltaPresentValue.div(deltaKg.neg().div(THOUSAND));
 }
 
+/**
+ * The payback year: the first year t from which the alternative's
+ * cumulative discounted cost stays ≤ the baseline's through year N. An
+ * alternative that is cheaper to buy but dearer over the period, or that
+ * crosses back, has none (null). Year 0 means cheaper from the start.
+ *
+ * Example: cumulative alternative [100, 150, 170], baseline [80, 160, 200]
+ * → 1 (dearer in year 0, cheaper from year 1 on).
+ */
 export function paybackYear(alternative: readonly Decimal[], baseline: readonly Decimal[]): number | null {
   const a = cumulative(alternative);
   const b = cumulative(baseline);
-  const year = a.findIndex((value, t) => value.lte(b[t]!));
-  return year === -1 ? null : year;
+  let year: number | null = null;
+  for (let t = a.length - 1; t >= 0 && a[t]!.lte(b[t]!); t--) year = t;
+  return year;
+}
+
+export function paybackKind(year: number | null): ComparisonRow["payback"] {
+  return year === null ? "never" : year === 0 ? "from-start" : "in-year";
 }
 
 export function compareWithBaseline(results: readonly AlternativeResult[], baselineId: string): ComparisonRow[] {
@@ -29,13 +43,15 @@ export function compareWithBaseline(results: readonly AlternativeResult[], basel
     .map((r) => {
       const deltaKg = r.emissions.totalKg.minus(base.emissions.totalKg);
       const deltaPresentValue = r.lcc.presentValue.minus(base.lcc.presentValue);
+      const payback = paybackYear(r.lcc.byYear, base.lcc.byYear);
       return {
         id: r.id,
         baseline: baselineId,
         deltaKg,
         deltaPresentValue,
         abatementCostPerTonne: abatementCostPerTonne(deltaKg, deltaPresentValue),
-        paybackYear: paybackYear(r.lcc.byYear, base.lcc.byYear),
+        paybackYear: payback,
+        payback: paybackKind(payback),
       };
     });
 }

@@ -35,7 +35,7 @@ export function alternativeEmissions(items: readonly ResolvedEmissionItem[], yea
     const when = itemYears(item, years);
     const kg = once.mul(when.length);
     byStage[item.stage] = byStage[item.stage].plus(kg);
-    rows.push({ label: item.label, kind: item.kind, stage: item.stage, scope: item.scope, kg, factor: item.factor, source: item.source });
+    rows.push({ label: item.label, kind: item.kind, stage: item.stage, scope: item.scope, kg, factor: item.factor, source: item.source, existingStock: item.existingStock === true, ...(item.spend && { spend: item.spend }) });
     if (item.stage === "D") continue;
     for (const year of when) byYear[year] = byYear[year]!.plus(once);
     if (item.scope === "direct") direct = direct.plus(kg);

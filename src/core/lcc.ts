@@ -3,8 +3,9 @@
  * over the analysis period with a real discount rate (R-109: 4 %).
  */
 import { type Decimal, ONE, ZERO, addTo, sum, zeros } from "./decimal.js";
-import { occurrenceYears } from "./occurrences.js";
-import type { At, CostKind, LccResult, ResolvedCostItem } from "./types.js";
+import { annuityFactor, discountDivisor, flatSchedule } from "./discount.js";
+import { occurrenceYears, unusedLifeYears } from "./occurrences.js";
+import type { At, CostKind, DiscountSegment, LccResult, ResolvedCostItem } from "./types.js";
 
 /**
  * Present value of one payment: A × (1+e)^t / (1+r)^t (ISO 15686-5).
@@ -38,19 +39,56 @@ export function signedAmount(item: ResolvedCostItem): Decimal {
   return item.kind === "residual" ? item.amount.neg() : item.amount;
 }
 
+/** A flat rate or a schedule of rates by year (R-109's declining schedule). */
+export type Discounting = Decimal | readonly DiscountSegment[];
+
+export function scheduleOf(discounting: Discounting): readonly DiscountSegment[] {
+  return Array.isArray(discounting) ? discounting : flatSchedule(discounting as Decimal);
+}
+
+/**
+ * Present value under a schedule: A × (1+e)^t / Π (1+r_i)^n_i. With one
+ * segment this is presentValue(A, t, r, e), the same operations in the
+ * same order, so flat-rate figures are unchanged to the last digit.
+ */
+export function presentValueUnder(amount: Decimal, year: number, schedule: readonly DiscountSegment[], escalation: Decimal = ZERO): Decimal {
+  return amount.mul(ONE.plus(escalation).pow(year)).div(discountDivisor(schedule, year));
+}
+
+/** EAC under a schedule: the flat formula for one segment, else PV / Σ_{t=1..N} discount factor. */
+export function equivalentAnnualCostUnder(pv: Decimal, schedule: readonly DiscountSegment[], years: number): Decimal {
+  if (schedule.length === 1) return equivalentAnnualCost(pv, schedule[0]!.rate, years);
+  return years === 0 ? pv : pv.div(annuityFactor(schedule, years));
+}
+
+type Payment = { kind: CostKind; year: number; amount: Decimal; escalation: Decimal };
+
+/**
+ * The payments of one cost item: its occurrences, and for an item with a
+ * service life the residual value of the last copy's unused life at N,
+ * linear: −A × unused / life, escalated to N (× (1+e)^N)
+ * like the item. Example: 7 000 NOK, life 7, N = 20 → years 0, 7, 14 and
+ * −1 000 NOK in year 20.
+ */
+export function payments(item: ResolvedCostItem, years: number): Payment[] {
+  const amount = signedAmount(item);
+  const out: Payment[] = occurrenceYears(item, years, DEFAULT_AT[item.kind] ?? 0).map((year) => ({ kind: item.kind, year, amount, escalation: item.escalation }));
+  const unused = unusedLifeYears(item, years);
+  if (unused > 0) out.push({ kind: "residual", year: years, amount: amount.mul(unused).div(item.life!).neg(), escalation: item.escalation });
+  return out;
+}
+
 /** LCC of one alternative's cost items, without carbon cost. */
-export function lifecycleCost(items: readonly ResolvedCostItem[], years: number, rate: Decimal): Omit<LccResult, "carbonCostPresentValue" | "presentValueWithCarbon"> {
+export function lifecycleCost(items: readonly ResolvedCostItem[], years: number, discounting: Discounting): Omit<LccResult, "carbonCostPresentValue" | "presentValueWithCarbon"> {
+  const schedule = scheduleOf(discounting);
   const byYear = zeros(years + 1);
   const byKind = new Map<CostKind, Decimal>();
   const nominal: Decimal[] = [];
-  for (const item of items) {
-    const amount = signedAmount(item);
-    for (const year of occurrenceYears(item, years, DEFAULT_AT[item.kind] ?? 0)) {
-      const pv = presentValue(amount, year, rate, item.escalation);
-      byYear[year] = byYear[year]!.plus(pv);
-      addTo(byKind, item.kind, pv);
-      nominal.push(escalated(amount, year, item.escalation));
-    }
+  for (const payment of items.flatMap((item) => payments(item, years))) {
+    const pv = presentValueUnder(payment.amount, payment.year, schedule, payment.escalation);
+    byYear[payment.year] = byYear[payment.year]!.plus(pv);
+    addTo(byKind, payment.kind, pv);
+    nominal.push(escalated(payment.amount, payment.year, payment.escalation));
   }
   const pv = sum(byYear);
   return {
@@ -58,7 +96,7 @@ export function lifecycleCost(items: readonly ResolvedCostItem[], years: number,
     nominalTotal: sum(nominal),
     byKind: Object.fromEntries(byKind) as Partial<Record<CostKind, Decimal>>,
     byYear,
-    equivalentAnnualCost: equivalentAnnualCost(pv, rate, years),
+    equivalentAnnualCost: equivalentAnnualCostUnder(pv, schedule, years),
   };
 }
 
@@ -67,4 +105,3 @@ export function cumulative(byYear: readonly Decimal[]): Decimal[] {
   let running = ZERO;
   return byYear.map((v) => (running = running.plus(v)));
 }
-

@@ -1,26 +1,38 @@
 /**
  * Ranking of alternatives by one of four methods:
- * - waste-pyramid (default): pyramid level prevent → dispose (no level
- *   last), then total CO2e, then LCC present value;
+ * - waste-pyramid (default): the alternatives no other dominates (on CO2e
+ *   and LCC) first, ordered by declared pyramid level prevent → dispose
+ *   (undeclared after declared), then total CO2e, then LCC present value;
+ *   the dominated ones after them, in the same order. Only a declared
+ *   level ranks: a level suggested from end-of-life data never moves an
+ *   alternative, so adding an end-of-life line cannot either.
  * - emissions: total CO2e, then present value;
  * - lcc: present value, then total CO2e;
  * - lcc-with-carbon: present value including the carbon cost, then CO2e.
  * Remaining ties keep the order the alternatives were entered in.
+ *
+ * Example: A reuse 3 t / 80 000 NOK, B dispose 1 t / 60 000 NOK → B, A
+ * (B dominates A, so A's better level does not put it first).
  */
 import type { Decimal } from "./decimal.js";
+import { dominatedIds } from "./dominance.js";
 import { pyramidIndex } from "./waste-level.js";
 import type { AlternativeResult, RankingMethod } from "./types.js";
 
-type Ranked = Pick<AlternativeResult, "id" | "wasteLevel" | "emissions" | "lcc">;
+type Ranked = Pick<AlternativeResult, "id" | "wasteLevel" | "emissions" | "lcc"> & { wasteLevelSource?: AlternativeResult["wasteLevelSource"] };
 type Key = (r: Ranked) => Decimal | number;
 
 const kg: Key = (r) => r.emissions.totalKg;
 const pv: Key = (r) => r.lcc.presentValue;
 const pvWithCarbon: Key = (r) => r.lcc.presentValueWithCarbon ?? r.lcc.presentValue;
-const level: Key = (r) => pyramidIndex(r.wasteLevel);
+
+/** The declared level's place in the pyramid; a suggested or missing level after every declared one. */
+export function declaredIndex(r: Ranked): number {
+  return pyramidIndex(r.wasteLevelSource === "suggested" ? null : r.wasteLevel);
+}
 
 const KEYS: Record<RankingMethod, Key[]> = {
-  "waste-pyramid": [level, kg, pv],
+  "waste-pyramid": [declaredIndex, kg, pv],
   emissions: [kg, pv],
   lcc: [pv, kg],
   "lcc-with-carbon": [pvWithCarbon, kg],
@@ -33,10 +45,12 @@ function compareKey(a: Decimal | number, b: Decimal | number): number {
 /** Alternative ids, best first. */
 export function rankAlternatives(alternatives: readonly Ranked[], method: RankingMethod): string[] {
   const keys = KEYS[method];
+  const dominated = method === "waste-pyramid" ? dominatedIds(alternatives) : new Set<string>();
+  const tier = (r: Ranked) => (dominated.has(r.id) ? 1 : 0);
   return alternatives
     .map((alt, index) => ({ alt, index }))
     .sort((x, y) => {
-      for (const key of keys) {
+      for (const key of [tier, ...keys]) {
         const c = compareKey(key(x.alt), key(y.alt));
         if (c !== 0) return c;
       }

@@ -19,7 +19,11 @@ export type RankingMethod = (typeof RANKING_METHODS)[number];
 
 /** Year index 0..N, or the last year of the analysis period. */
 export type At = number | "end";
-export type Timing = { at?: At; every?: number };
+/**
+ * When an item occurs: once in year `at`; every `every` years; or, with a
+ * service life, at `at` and again every `life` years strictly before N.
+ */
+export type Timing = { at?: At; every?: number; life?: number };
 
 export type ResolvedEmissionItem = Timing & {
   label: string;
@@ -35,7 +39,16 @@ export type ResolvedEmissionItem = Timing & {
   count: Decimal;
   /** Waste items: the route's pyramid level and the waste mass per occurrence. */
   waste?: { level: WasteLevel; massKg: Decimal };
+  /** The disposal of existing stock (the old furniture, the old fittings): not the alternative's own product. */
+  existingStock?: boolean;
+  /** Spend items: the price years and basis the NOK amount was put on. */
+  spend?: SpendBasisUsed;
 };
+
+export type SpendBasisUsed = { priceYear: number; factorPriceYear: number; currency: string; priceBasis: "basic" | "purchaser" };
+
+/** A discount rate that applies from `fromYear` on (until the next segment). */
+export type DiscountSegment = { fromYear: number; rate: Decimal };
 
 export type ResolvedCostItem = Timing & {
   label: string;
@@ -57,7 +70,14 @@ export type ResolvedCase = {
   title: string;
   startYear: number;
   years: number;
+  /** The rate of year 0; with the R-109 schedule, the first segment's 4 %. */
   discountRate: Decimal;
+  /**
+   * The rates by year: one segment for a flat rate, R-109's declining
+   * schedule (4 % from 0, 3 % from 40, 2 % from 75) when none is given.
+   * Absent means flat at `discountRate`.
+   */
+  discountSchedule?: readonly DiscountSegment[];
   /** NOK per tonne by calendar year, as given (interpolated by the core), or null. */
   carbonPrice: ReadonlyMap<number, Decimal> | null;
   baseline: string;
@@ -71,7 +91,7 @@ export type EmissionsResult = {
   indirectKg: Decimal;
   byStage: Record<Stage, Decimal>;
   byYear: Decimal[];
-  items: { label: string; kind: EmissionKind; stage: Stage; scope: Scope; kg: Decimal; factor: string | null; source: string }[];
+  items: { label: string; kind: EmissionKind; stage: Stage; scope: Scope; kg: Decimal; factor: string | null; source: string; existingStock: boolean; spend?: SpendBasisUsed }[];
 };
 
 export type LccResult = {
@@ -89,11 +109,23 @@ export type AlternativeResult = {
   name: string;
   wasteLevel: WasteLevel | null;
   wasteLevelSource: "declared" | "suggested" | null;
+  /** The level the alternative's own end-of-life data point to, as a hint: never ranked. */
+  wasteLevelSuggestion: WasteLevelSuggestion | null;
   emissions: EmissionsResult;
   lcc: LccResult;
   rank: number;
   dominated: boolean;
+  /** The alternatives that dominate this one, with how much worse this one is. */
+  dominatedBy: DominatedBy[];
+  /** Why a better pyramid level ranks below a worse one: the dominating alternative ranked first. */
+  rankNote: DominatedBy | null;
 };
+
+/** `share` of the alternative's own waste mass goes to a route at `level`. */
+export type WasteLevelSuggestion = { level: WasteLevel; share: Decimal };
+
+/** Dominated by `by`: `moreKg` more CO2e and `morePresentValue` more NOK (each ≥ 0, one > 0). */
+export type DominatedBy = { by: string; moreKg: Decimal; morePresentValue: Decimal };
 
 export type ComparisonRow = {
   id: string;
@@ -101,7 +133,10 @@ export type ComparisonRow = {
   deltaKg: Decimal;
   deltaPresentValue: Decimal;
   abatementCostPerTonne: Decimal | null;
+  /** The first year from which the cumulative discounted cost stays ≤ the baseline's through N; null if none. */
   paybackYear: number | null;
+  /** from-start: cheaper in every year; in-year: pays back in paybackYear; never: not within the period. */
+  payback: "from-start" | "in-year" | "never";
 };
 
 export type CoreResult = {

@@ -17,11 +17,19 @@ math.createUnit("tkm", "1 t km");
 /** A counted thing: one product, one delivery; the denominator of fixed factors. */
 math.createUnit("unit", { aliases: ["units", "pcs", "stk"] });
 
-const REFUSED_UNITS = new Set(["ton", "tons", "shortton", "longton"]);
+/**
+ * US customary units that pass for Norwegian ones and would be converted
+ * silently with a 9 % (ton) or 3.8× (gallon) error: refused, with the
+ * spelling to use instead.
+ */
+const REFUSED_UNITS: ReadonlyMap<string, "short-ton" | "us-gallon"> = new Map([
+  ...["ton", "tons", "shortton", "longton"].map((u) => [u, "short-ton"] as const),
+  ...["gal", "gallon", "gallons", "quart", "quarts", "pint", "pints", "cup", "cups", "floz", "fluidounce", "fluidounces", "gill", "gills"].map((u) => [u, "us-gallon"] as const),
+]);
 const NUMBER_THEN_UNIT = /^\s*(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$/;
 
 export type Quantity = { readonly value: Decimal; readonly unit: string };
-export type QuantityProblem = "syntax" | "unknown-unit" | "short-ton" | "negative" | "too-large";
+export type QuantityProblem = "syntax" | "unknown-unit" | "short-ton" | "us-gallon" | "negative" | "too-large";
 
 export type QuantityParse = { ok: true; quantity: Quantity } | { ok: false; problem: QuantityProblem; detail?: string };
 
@@ -47,7 +55,8 @@ export function parseQuantity(text: string): QuantityParse {
  * texts come from users.
  */
 const MEMO_LIMIT = 5000;
-const unitProblems = new Map<string, "unknown-unit" | "short-ton" | null>();
+type UnitProblem = "unknown-unit" | "short-ton" | "us-gallon";
+const unitProblems = new Map<string, UnitProblem | null>();
 const conversionFactors = new Map<string, Decimal | null>();
 
 function remember<V>(memo: Map<string, V>, key: string, compute: () => V): V {
@@ -58,7 +67,7 @@ function remember<V>(memo: Map<string, V>, key: string, compute: () => V): V {
   return value;
 }
 
-function unitProblem(unit: string): "unknown-unit" | "short-ton" | null {
+function unitProblem(unit: string): UnitProblem | null {
   return remember(unitProblems, unit, () => {
     let parsed: Unit;
     try {
@@ -66,11 +75,12 @@ function unitProblem(unit: string): "unknown-unit" | "short-ton" | null {
     } catch {
       return "unknown-unit";
     }
-    return parsed.units.some((u) => REFUSED_UNITS.has(u.unit.name)) ? "short-ton" : null;
+    const refused = parsed.units.find((u) => REFUSED_UNITS.has(u.unit.name));
+    return refused ? REFUSED_UNITS.get(refused.unit.name)! : null;
   });
 }
 
-/** Checks that `unit` is a unit mathjs knows (and not the short ton). */
+/** Checks that `unit` is a unit mathjs knows (and not a refused US unit). */
 export function isKnownUnit(unit: string): boolean {
   const parsed = parseQuantity(`1 ${unit}`);
   return parsed.ok;

@@ -38,7 +38,7 @@ describe("paybackYear: first year the alternative's cumulative discounted cost i
 function result(id: string, kg: number, byYear: number[]): AlternativeResult {
   const pv = byYear.reduce((a, b) => a + b, 0);
   return {
-    id, name: id, wasteLevel: null, wasteLevelSource: null, rank: 0, dominated: false,
+    id, name: id, wasteLevel: null, wasteLevelSource: null, wasteLevelSuggestion: null, rank: 0, dominated: false, dominatedBy: [], rankNote: null,
     emissions: { totalKg: d(kg) } as AlternativeResult["emissions"],
     lcc: { presentValue: d(pv), byYear: years(...byYear) } as AlternativeResult["lcc"],
   };

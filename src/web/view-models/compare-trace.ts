@@ -58,7 +58,7 @@ function recordChain(set: FactorSet, id: string, electricity: string): string[] 
 
 /** Every source of the calculation, each once: factors used, the electricity factor, and the economics used. */
 export function sourcesModel(evaluation: OkEvaluation, lang: Lang): SourceEntry[] {
-  const { context, core, doc } = evaluation;
+  const { context, core } = evaluation;
   const set = context.set;
   const electricity = context.electricity.factor;
   const ids = new Set<string>();
@@ -79,6 +79,6 @@ export function sourcesModel(evaluation: OkEvaluation, lang: Lang): SourceEntry[
       if (spendBases.has(`${rate.currency} ${rate.year}`)) out.push(entry(translate(lang, "compare.sources.exchangeRate", { currency: rate.currency, year: String(rate.year) }), rate.source, lang));
     }
   }
-  if (doc.analysis.carbonPrice === "default") out.push(entry(translate(lang, "compare.sources.carbonPath"), economics.carbonPricePath.source, lang));
+  if (context.carbonPath !== null) out.push(entry(translate(lang, "compare.sources.carbonPath"), context.carbonPath.source, lang));
   return out;
 }

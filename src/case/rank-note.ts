@@ -1,0 +1,31 @@
+/**
+ * Why an alternative ranks where it does, in words, for the result, the
+ * comparison page and the report: "dominated by B: 2.9 t more CO2e and
+ * NOK 4,000 more". Tonnes to one decimal (kg below one tonne), kroner whole.
+ */
+import type { DominatedBy } from "../core/types.js";
+import type { Lang } from "./messages.js";
+
+const LOCALE: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };
+const formats = new Map<string, Intl.NumberFormat>();
+
+function format(lang: Lang, digits: number, value: number): string {
+  const key = `${lang}${digits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(value);
+}
+
+function co2e(kg: number, lang: Lang): string {
+  return kg >= 1000 ? `${format(lang, 1, kg / 1000)} t` : `${format(lang, 1, kg)} kg`;
+}
+
+export function rankNoteMessage(note: DominatedBy, lang: Lang): string {
+  const kg = note.moreKg.toNumber();
+  const nok = note.morePresentValue.toNumber();
+  const parts: string[] = [];
+  if (kg > 0) parts.push(lang === "nb" ? `${co2e(kg, lang)} mer CO2e` : `${co2e(kg, lang)} more CO2e`);
+  if (nok > 0) parts.push(lang === "nb" ? `${format(lang, 0, nok)} kr mer` : `NOK ${format(lang, 0, nok)} more`);
+  const joined = parts.join(lang === "nb" ? " og " : " and ");
+  return lang === "nb" ? `dominert av ${note.by}: ${joined}` : `dominated by ${note.by}: ${joined}`;
+}

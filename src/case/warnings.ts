@@ -1,0 +1,91 @@
+/**
+ * Warnings: things in a valid case that compute but are probably not
+ * meant. They never stop an evaluation; every result lists them (nb and
+ * en), and the comparison page and the report show them.
+ *
+ * - an item whose `every` exceeds N never occurs;
+ * - energy, operation or maintenance without `every` (or `life`) in a
+ *   period longer than one year is counted once only;
+ * - a replacement that lands in year N gives no service within the period
+ *   (EN 15978);
+ * - a default that falls back and changes a figure: the price year of
+ *   the amounts, a bundled carbon price path held flat beyond its table.
+ */
+import type { CaseDocument, CostItemInput, EmissionItemInput } from "./schema.js";
+import type { CaseContext } from "./resolve.js";
+import type { Lang } from "./messages.js";
+
+export const WARNING_MESSAGES = {
+  "never-occurs": {
+    nb: "gjentas hvert {every}. år, men analyseperioden er {years} år: posten kommer aldri med",
+    en: "recurs every {every} years, but the analysis period is {years} years: the item never occurs",
+  },
+  "once-only": {
+    nb: "{kind} uten intervall regnes bare én gang i en periode på {years} år; sett «hvert år» hvis den gjentas",
+    en: "{kind} without an interval is counted once only in a {years}-year period; set \"every year\" if it recurs",
+  },
+  "replacement-in-last-year": {
+    nb: "utskifting i år {year}, periodens siste år, gir ingen nytte innenfor perioden; oppgi levetid i stedet",
+    en: "a replacement in year {year}, the last year of the period, gives no service within the period; give a service life instead",
+  },
+  "price-year-fallback": {
+    nb: "faktorsettet har ingen prisindeks for {startYear}; beløpene regnes i {used}-kroner",
+    en: "the factor set has no price index for {startYear}; amounts are taken as {used} kroner",
+  },
+  "carbon-price-flat": {
+    nb: "karbonprisbanen går til {last}; årene {from}–{to} bruker prisen for {last}",
+    en: "the carbon price path ends in {last}; the years {from}–{to} use the price of {last}",
+  },
+} as const;
+
+export type WarningCode = keyof typeof WARNING_MESSAGES;
+export type Warning = { path: string; code: WarningCode; params: Record<string, string> };
+
+const KIND_NAMES: Record<string, { nb: string; en: string }> = {
+  energy: { nb: "Energi", en: "Energy" },
+  operation: { nb: "Drift", en: "Operation" },
+  maintenance: { nb: "Vedlikehold", en: "Maintenance" },
+};
+
+export function warningMessage(warning: Warning, lang: Lang): string {
+  const params = { ...warning.params };
+  if (params.kind && KIND_NAMES[params.kind]) params.kind = KIND_NAMES[params.kind]![lang];
+  return WARNING_MESSAGES[warning.code][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? "");
+}
+
+type Item = Pick<EmissionItemInput, "kind" | "at" | "every" | "life"> | Pick<CostItemInput, "kind" | "at" | "every" | "life">;
+
+function itemWarnings(item: Item, path: string, years: number): Warning[] {
+  const out: Warning[] = [];
+  if (item.every !== undefined && item.every > years && item.at === undefined) out.push({ path: `${path}.every`, code: "never-occurs", params: { every: String(item.every), years: String(years) } });
+  if (KIND_NAMES[item.kind] && item.every === undefined && item.life === undefined && years > 1) out.push({ path, code: "once-only", params: { kind: item.kind, years: String(years) } });
+  if (item.kind === "replacement" && item.every !== undefined) {
+    const first = item.at === undefined ? item.every : item.at === "end" ? years : item.at;
+    if (first <= years && (years - first) % item.every === 0) out.push({ path: `${path}.every`, code: "replacement-in-last-year", params: { year: String(years) } });
+  }
+  return out;
+}
+
+function fallbackWarnings(doc: CaseDocument, context: CaseContext, usesPriceYear: boolean): Warning[] {
+  const out: Warning[] = [];
+  const { startYear, years } = doc.analysis;
+  if (usesPriceYear && doc.analysis.priceYear === undefined && context.priceYear !== startYear) {
+    out.push({ path: "analysis.priceYear", code: "price-year-fallback", params: { startYear: String(startYear), used: String(context.priceYear) } });
+  }
+  const path = context.carbonPath;
+  if (path !== null && startYear + years > path.lastYear) {
+    out.push({ path: "analysis.carbonPrice", code: "carbon-price-flat", params: { last: String(path.lastYear), from: String(Math.max(path.lastYear + 1, startYear)), to: String(startYear + years) } });
+  }
+  return out;
+}
+
+/** Every warning of a valid case, in document order. */
+export function caseWarnings(doc: CaseDocument, context: CaseContext): Warning[] {
+  const years = doc.analysis.years;
+  const items = doc.alternatives.flatMap((alt, a) => [
+    ...alt.emissions.flatMap((e, i) => itemWarnings(e, `alternatives[${a}].emissions[${i}]`, years)),
+    ...alt.costs.flatMap((c, i) => itemWarnings(c, `alternatives[${a}].costs[${i}]`, years)),
+  ]);
+  const usesPriceYear = context.carbonPath?.rebasedTo != null || doc.alternatives.some((alt) => alt.emissions.some((e) => e.kind === "spend"));
+  return [...items, ...fallbackWarnings(doc, context, usesPriceYear)];
+}
