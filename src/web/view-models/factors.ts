@@ -82,6 +82,30 @@ export function factorSearchJson(query: FactorQuery, limit: number, lang: Lang) 
   return { factorSet: query.set.id, total: all.length, count: hits.length, hits: hits.map((r) => factorHitJson(r, lang)) };
 }
 
+const CHANGE_KINDS = ["added", "changed", "removed"] as const;
+
+/** "2,51279 kgCO2e/l" (× chained factor), or "–" for a record the set does not hold. */
+function changedValueText(v: { value: string; unit: string; via?: string | undefined } | null, lang: Lang): string {
+  if (v === null) return "\u2013";
+  return `${factorValueText(v.value, lang)} ${v.unit}${v.via === undefined ? "" : ` × ${v.via}`}`;
+}
+
+/** The change list a set carries (what changed from the set before it), as table rows. */
+export function setChangesModel(set: FactorSet, lang: Lang) {
+  const changes = set.changes;
+  if (!changes) return undefined;
+  const rank = (kind: string) => CHANGE_KINDS.indexOf(kind as (typeof CHANGE_KINDS)[number]);
+  return {
+    from: changes.from,
+    to: changes.to,
+    caption: translate(lang, "factors.changes.caption", { from: changes.from, to: changes.to }),
+    rows: [...changes.records]
+      .sort((a, b) => rank(a.change) - rank(b.change) || a.id.localeCompare(b.id))
+      .map((c) => ({ id: c.id, change: translate(lang, `factors.changes.kind.${c.change}`), before: changedValueText(c.before, lang), after: changedValueText(c.after, lang), reason: c.reason[lang] })),
+    other: changes.other.map((o) => ({ item: o.item, reason: o.reason[lang] })),
+  };
+}
+
 /** The /factors page. */
 export function factorLibraryModel(library: FactorLibrary, query: FactorQuery, lang: Lang) {
   const all = findFactors(query);
@@ -93,6 +117,11 @@ export function factorLibraryModel(library: FactorLibrary, query: FactorQuery, l
     setName: query.set.manifest.names[lang],
     sets: [...library.sets.values()].map((s) => ({ value: s.id, label: `${s.id} – ${s.manifest.names[lang]}`, selected: s.id === query.set.id })),
     multipleSets: library.sets.size > 1,
+    currentId: library.newest,
+    currentName: library.sets.get(library.newest)?.manifest.names[lang] ?? library.newest,
+    currentReleased: library.sets.get(library.newest)?.manifest.released ?? "",
+    showingCurrent: query.set.id === library.newest,
+    changes: setChangesModel(query.set, lang),
     groups: groupOptions(lang, query.group),
     total: all.length,
     shown: shown.length,
