@@ -40,14 +40,15 @@ export const FACTOR_CHOICES: FactorChoice[] = [
   { kind: "material", factor: { value: -0.5, unit: "kgCO2e/kg" }, units: MASS, stage: "D" },
 ];
 
-export type Timing = { at?: number | "end"; every?: number };
+export type Timing = { at?: number | "end"; every?: number; life?: number };
 export type EmissionSpec = { choice: number; base: string; unit: number; count?: number; timing: Timing; stage?: Stage; scope?: "direct" | "indirect"; asNumber: boolean };
 export type CostSpec = { kind: CostKind; amount: number; asText: boolean; timing: Timing; escalation?: number };
 export type AlternativeSpec = { wasteLevel?: string; emissions: EmissionSpec[]; costs: CostSpec[] };
 export type CaseSpec = {
   startYear: number;
   years: number;
-  discountRate: number;
+  /** undefined: R-109's declining schedule. */
+  discountRate: number | undefined;
   carbonPrice?: "default" | Record<string, number>;
   ranking: RankingMethod;
   baseline: number;
@@ -57,7 +58,14 @@ export type CaseSpec = {
 /** An exact decimal with up to 3 places, 0 … 10 000 000. */
 const decimalText = fc.tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 3 })).map(([n, places]) => new Decimal(n).div(new Decimal(10).pow(places)).toString());
 /** `at` is drawn before the period is known and folded into 0..N by toDoc. */
-const timing: fc.Arbitrary<Timing> = fc.record({ at: fc.option(fc.oneof(fc.nat(60), fc.constant("end" as const)), { nil: undefined }), every: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }) }, { requiredKeys: [] });
+const timing: fc.Arbitrary<Timing> = fc.record(
+  {
+    at: fc.option(fc.oneof(fc.nat(60), fc.constant("end" as const)), { nil: undefined }),
+    every: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+    life: fc.option(fc.integer({ min: 1, max: 25 }), { nil: undefined, freq: 3 }),
+  },
+  { requiredKeys: [] },
+);
 
 export const emissionSpec: fc.Arbitrary<EmissionSpec> = fc.record(
   {
@@ -104,8 +112,8 @@ const carbonPrice = fc.option(
 export const caseSpec: fc.Arbitrary<CaseSpec> = fc
   .record({
     startYear: fc.integer({ min: 2015, max: 2045 }),
-    years: fc.integer({ min: 0, max: 30 }),
-    discountRate: fc.oneof(fc.constantFrom(0, 0.04), fc.integer({ min: 0, max: 150 }).map((n) => n / 1000)),
+    years: fc.integer({ min: 1, max: 30 }),
+    discountRate: fc.oneof(fc.constantFrom(0, 0.04, undefined), fc.integer({ min: 0, max: 150 }).map((n) => n / 1000)),
     carbonPrice,
     ranking: fc.constantFrom(...RANKING_METHODS),
     baseline: fc.nat(3),
@@ -120,13 +128,19 @@ export type DocOptions = {
   unitIndex?: number;
   discountRate?: number;
   years?: number;
+  /** Write no discount rate: R-109's declining schedule. */
+  r109?: boolean;
   ranking?: RankingMethod;
 };
 
-function timingFor(t: Timing, years: number): Timing {
+/** Kinds that take no service life (the case refuses `life` on them). */
+const NO_LIFE = new Set(["residual", "endOfLife", "waste"]);
+
+function timingFor(t: Timing, years: number, kind: string): Timing {
   const out: Timing = {};
   if (t.at !== undefined) out.at = t.at === "end" ? "end" : t.at % (years + 1);
   if (t.every !== undefined) out.every = t.every;
+  else if (t.life !== undefined && !NO_LIFE.has(kind)) out.life = t.life;
   return out;
 }
 
@@ -136,7 +150,7 @@ function emissionDoc(e: EmissionSpec, years: number, o: DocOptions): Json {
   const value = new Decimal(e.base).mul(o.scale ?? 1).mul(unit.perBase);
   // A bare number is NOK for spend factors; elsewhere write the unit.
   const quantity = choice.kind === "spend" && (unit.unit === "" || e.asNumber) ? value.toNumber() : `${value.toString()} ${unit.unit === "" ? "NOK" : unit.unit}`;
-  const doc: Json = { kind: choice.kind, factor: choice.factor, quantity, ...timingFor(e.timing, years) };
+  const doc: Json = { kind: choice.kind, factor: choice.factor, quantity, ...timingFor(e.timing, years, choice.kind) };
   if (e.count !== undefined) doc.count = e.count;
   const stage = choice.stage ?? e.stage;
   if (stage !== undefined) doc.stage = stage;
@@ -145,7 +159,7 @@ function emissionDoc(e: EmissionSpec, years: number, o: DocOptions): Json {
 }
 
 function costDoc(c: CostSpec, years: number): Json {
-  const doc: Json = { kind: c.kind, amount: c.asText ? `${c.amount} NOK` : c.amount, ...timingFor(c.timing, years) };
+  const doc: Json = { kind: c.kind, amount: c.asText ? `${c.amount} NOK` : c.amount, ...timingFor(c.timing, years, c.kind) };
   if (c.escalation !== undefined) doc.escalation = c.escalation;
   return doc;
 }
@@ -160,7 +174,7 @@ export function toDoc(spec: CaseSpec, o: DocOptions = {}): Json {
     analysis: {
       startYear: spec.startYear,
       years,
-      discountRate: o.discountRate ?? spec.discountRate,
+      ...(o.r109 === true || (o.discountRate ?? spec.discountRate) === undefined ? {} : { discountRate: o.discountRate ?? spec.discountRate }),
       ...(spec.carbonPrice === undefined ? {} : { carbonPrice: spec.carbonPrice }),
     },
     baseline: ids[spec.baseline % ids.length],

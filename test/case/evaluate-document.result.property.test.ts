@@ -25,14 +25,31 @@ describe("ranking and dominance", () => {
     );
   });
 
-  it("a dominated alternative is never ranked first by emissions nor by lcc", () => {
+  it("a dominated alternative is never ranked first by the waste pyramid (the default), by emissions nor by lcc", () => {
     fc.assert(
       fc.property(caseSpec, (spec) => {
-        for (const ranking of ["emissions", "lcc"] as const) {
+        for (const ranking of ["waste-pyramid", "emissions", "lcc"] as const) {
           const { core } = evaluateSpec(spec, { ranking });
           const first = core.alternatives.find((a) => a.id === core.ranking.order[0])!;
           expect(first.dominated, `${ranking}: ${first.id} is dominated but first`).toBe(false);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it("waste-pyramid: every undominated alternative ranks above every dominated one, and each level inversion carries a note", () => {
+    fc.assert(
+      fc.property(caseSpec, (spec) => {
+        const { core } = evaluateSpec(spec, { ranking: "waste-pyramid" });
+        const ranked = core.ranking.order.map((id) => core.alternatives.find((a) => a.id === id)!);
+        const firstDominated = ranked.findIndex((a) => a.dominated);
+        if (firstDominated >= 0) expect(ranked.slice(firstDominated).every((a) => a.dominated)).toBe(true);
+        const level = (a: (typeof ranked)[number]) => (a.wasteLevelSource === "declared" ? ["prevent", "reuse", "recycle", "recover", "dispose"].indexOf(a.wasteLevel!) : 5);
+        ranked.forEach((a, i) => {
+          const inverted = ranked.slice(0, i).some((above) => level(above) > level(a));
+          expect(a.rankNote !== null, `${a.id}: inversion ${inverted}, note ${JSON.stringify(a.rankNote)}`).toBe(inverted);
+        });
       }),
       RUNS,
     );

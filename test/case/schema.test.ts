@@ -36,11 +36,11 @@ describe("structural problems (zod schema), every one with its JSON path", () =>
     expect(Object.prototype).not.toHaveProperty("polluted");
   });
 
-  it("negative years: analysis.years, an item's at and a cost's at, and every 0 — all at once", () => {
+  it("negative years and a zero-year period: analysis.years (at least 1), an item's at and a cost's at, and every 0 — all at once", () => {
     const doc = caseWith([{ emissions: [{ ...wood, at: -2 }], costs: [{ kind: "other", amount: 1, at: -1, every: 0 }] }], { years: -1 });
     expect(problemsOf(doc)).toEqual(
       expect.arrayContaining([
-        { path: "analysis.years", code: "too-small", params: { min: "0" } },
+        { path: "analysis.years", code: "too-small", params: { min: "1" } },
         { path: "alternatives[0].emissions[0].at", code: "too-small", params: { min: "0" } },
         { path: "alternatives[0].costs[0].at", code: "too-small", params: { min: "0" } },
         { path: "alternatives[0].costs[0].every", code: "too-small", params: { min: "1" } },

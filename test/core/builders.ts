@@ -40,6 +40,8 @@ export type EmissionSpec = {
   scope?: Scope;
   label?: string;
   waste?: { level: WasteLevel; massKg: string | number };
+  existingStock?: boolean;
+  life?: number;
 };
 
 export function emission(spec: EmissionSpec): ResolvedEmissionItem {
@@ -57,15 +59,17 @@ export function emission(spec: EmissionSpec): ResolvedEmissionItem {
     count: d(spec.count ?? 1),
     at: spec.at,
     every: spec.every,
+    life: spec.life,
     waste: spec.waste ? { level: spec.waste.level, massKg: d(spec.waste.massKg) } : undefined,
+    existingStock: spec.existingStock,
   };
 }
 
-export type CostSpec = { kind?: CostKind; amount: string | number; at?: number | "end"; every?: number; escalation?: string | number; label?: string };
+export type CostSpec = { kind?: CostKind; amount: string | number; at?: number | "end"; every?: number; life?: number; escalation?: string | number; label?: string };
 
 export function cost(spec: CostSpec): ResolvedCostItem {
   const kind = spec.kind ?? "acquisition";
-  return { label: spec.label ?? kind, kind, amount: d(spec.amount), escalation: d(spec.escalation ?? 0), at: spec.at, every: spec.every };
+  return { label: spec.label ?? kind, kind, amount: d(spec.amount), escalation: d(spec.escalation ?? 0), at: spec.at, every: spec.every, life: spec.life };
 }
 
 export function alternative(id: string, parts: { emissions?: ResolvedEmissionItem[]; costs?: ResolvedCostItem[]; wasteLevel?: WasteLevel | null; name?: string } = {}): ResolvedAlternative {
@@ -87,10 +91,11 @@ export function resolvedCase(alternatives: ResolvedAlternative[], over: Partial<
 }
 
 /** A point for ranking and dominance: only what those functions read. */
-export function point(id: string, totalKg: string | number, presentValue: string | number, extra: { wasteLevel?: WasteLevel | null; withCarbon?: string | number } = {}) {
+export function point(id: string, totalKg: string | number, presentValue: string | number, extra: { wasteLevel?: WasteLevel | null; withCarbon?: string | number; suggested?: boolean } = {}) {
   return {
     id,
     wasteLevel: extra.wasteLevel ?? null,
+    wasteLevelSource: extra.wasteLevel == null ? null : extra.suggested ? ("suggested" as const) : ("declared" as const),
     emissions: { totalKg: d(totalKg) } as AlternativeResult["emissions"],
     lcc: {
       presentValue: d(presentValue),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { abatementCostPerTonne, compareWithBaseline, paybackYear } from "../../src/core/comparison.js";
+import { abatementCostPerTonne, compareWithBaseline, paybackKind, paybackYear } from "../../src/core/comparison.js";
 import type { AlternativeResult } from "../../src/core/types.js";
 import { d } from "./builders.js";
 import { expectExact } from "./expect-decimal.js";
@@ -27,8 +27,26 @@ describe("paybackYear: first year the alternative's cumulative discounted cost i
     // alternative cumulative: 150, 160, 170, 180; baseline: 100, 130, 160, 190
     expect(paybackYear(years(150, 10, 10, 10), years(100, 30, 30, 30))).toBe(3);
   });
-  it("is year 0 when the alternative is no dearer from the start (ties count)", () => {
-    expect(paybackYear(years(100, 50), years(100, 10))).toBe(0);
+  it("is year 0 when the alternative is no dearer in any year (ties count): cheaper from the start", () => {
+    // cumulative 100, 110 vs 100, 150
+    expect(paybackYear(years(100, 10), years(100, 50))).toBe(0);
+    expect(paybackKind(0)).toBe("from-start");
+  });
+  it("is null for an alternative that is cheaper to buy but dearer over the period", () => {
+    // cumulative alternative 100, 150 vs baseline 100, 110: level in year 0, dearer from year 1 to N
+    expect(paybackYear(years(100, 50), years(100, 10))).toBeNull();
+    // cheaper upfront (80 < 100), dearer overall (80+30+30 = 140 > 100+10+10 = 120)
+    expect(paybackYear(years(80, 30, 30), years(100, 10, 10))).toBeNull();
+    expect(paybackKind(null)).toBe("never");
+  });
+  it("is null for one that crosses back: cheaper in years 1–2, dearer again in year 3 = N", () => {
+    // cumulative alternative 150, 160, 170, 220; baseline 100, 170, 180, 190
+    expect(paybackYear(years(150, 10, 10, 50), years(100, 70, 10, 10))).toBeNull();
+  });
+  it("is the first year of the run that lasts to N, not the first crossing", () => {
+    // cumulative alternative 150, 160, 200, 205; baseline 100, 170, 180, 210: ≤ in year 1, > in 2, ≤ from 3
+    expect(paybackYear(years(150, 10, 40, 5), years(100, 70, 10, 30))).toBe(3);
+    expect(paybackKind(3)).toBe("in-year");
   });
   it("is null when it never pays back within N", () => {
     expect(paybackYear(years(200, 10, 10), years(100, 20, 20))).toBeNull();

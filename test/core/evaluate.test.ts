@@ -55,11 +55,28 @@ describe("evaluateCase", () => {
     expect(plain.alternatives[0]!.lcc.presentValueWithCarbon).toBeUndefined();
   });
 
-  it("ranks by the waste pyramid by default: declared recycle first, then the unlevelled by CO2e", () => {
-    expect(result.ranking).toEqual({ method: "waste-pyramid", order: ["C", "B", "A"] });
-    expect([byId("C").rank, byId("B").rank, byId("A").rank]).toEqual([1, 2, 3]);
+  it("ranks by the waste pyramid by default: the undominated first (by CO2e, none has a declared level), then C, dominated despite its declared level", () => {
+    // C (recycle, 3000 kg, 120 000 NOK) is dominated by A (2000 kg, 100 000 NOK): it follows the undominated B (1500 kg) and A (2000 kg)
+    expect(result.ranking).toEqual({ method: "waste-pyramid", order: ["B", "A", "C"] });
+    expect([byId("B").rank, byId("A").rank, byId("C").rank]).toEqual([1, 2, 3]);
     expect(byId("C").wasteLevelSource).toBe("declared");
     expect(byId("A").wasteLevel).toBeNull();
+  });
+
+  it("says why C, with a better level, ranks below A and B: dominated by B (the best-ranked of its dominators), 1 500 kg more CO2e and NOK 13 377.82 more", () => {
+    const note = byId("C").rankNote!;
+    expect(note.by).toBe("B");
+    expectExact(note.moreKg, 1500); // 3000 − 1500
+    expectClose(note.morePresentValue, "13377.8208441289942826008726"); // 120 000 − 106 622.1791558710057173991274
+    expect(byId("A").rankNote).toBeNull();
+    expect(byId("B").rankNote).toBeNull();
+    expect(byId("C").dominatedBy.map((x) => x.by)).toEqual(["A", "B"]);
+  });
+
+  it("gives no rank note under the other methods, where dominance does not move an alternative", () => {
+    for (const method of ["emissions", "lcc", "lcc-with-carbon"] as const) {
+      expect(evaluateCase(theCase(method)).alternatives.every((a) => a.rankNote === null)).toBe(true);
+    }
   });
 
   it("ranks by each of the four methods", () => {
