@@ -4,8 +4,8 @@
  * en), and the comparison page and the report show them.
  *
  * - an item whose `every` exceeds N never occurs;
- * - energy, operation or maintenance without `every` (or `life`) in a
- *   period longer than one year is counted once only;
+ * - energy, operation or maintenance with no timing at all (no `every`,
+ *   `life` or `at`) in a period longer than one year is counted once only;
  * - a replacement that lands in year N gives no service within the period
  *   (EN 15978);
  * - a default that falls back and changes a figure: the price year of
@@ -58,7 +58,8 @@ type Item = Pick<EmissionItemInput, "kind" | "at" | "every" | "life"> | Pick<Cos
 function itemWarnings(item: Item, path: string, years: number): Warning[] {
   const out: Warning[] = [];
   if (item.every !== undefined && item.every > years && item.at === undefined) out.push({ path: `${path}.every`, code: "never-occurs", params: { every: String(item.every), years: String(years) } });
-  if (KIND_NAMES[item.kind] && item.every === undefined && item.life === undefined && years > 1) out.push({ path, code: "once-only", params: { kind: item.kind, years: String(years) } });
+  // An explicit `at` says when: a one-off repair in year 5 is meant once.
+  if (KIND_NAMES[item.kind] && item.every === undefined && item.life === undefined && item.at === undefined && years > 1) out.push({ path, code: "once-only", params: { kind: item.kind, years: String(years) } });
   if (item.kind === "replacement" && item.every !== undefined) {
     const first = item.at === undefined ? item.every : item.at === "end" ? years : item.at;
     if (first <= years && (years - first) % item.every === 0) out.push({ path: `${path}.every`, code: "replacement-in-last-year", params: { year: String(years) } });
