@@ -80,6 +80,6 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
   }
   const evaluation = evaluateDocument(input.value, library);
   if (!evaluation.ok) return reportProblems(evaluation.problems, io, lang), 2;
-  io.out(values.format === "table" ? resultTable(evaluation.doc.title, evaluation.core, lang) : JSON.stringify(evaluation.result, null, 2));
+  io.out(values.format === "table" ? resultTable(evaluation.doc.title, evaluation.core, lang, { warnings: evaluation.warnings, document: evaluation.doc }) : JSON.stringify(evaluation.result, null, 2));
   return 0;
 }

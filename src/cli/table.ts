@@ -1,9 +1,14 @@
 /**
  * `kalkyle evaluate --format table`: a summary a buyer can read in a
- * terminal, one row per alternative in rank order, then the comparison.
+ * terminal, one row per alternative in rank order, then why a dominated
+ * alternative ranks where it does, the comparison (payback in words), and
+ * the warnings, each placed in words (alternative and item).
  */
 import type { Lang } from "../case/messages.js";
-import type { CoreResult } from "../core/types.js";
+import { rankNoteMessage } from "../case/rank-note.js";
+import { warningMessage, type Warning } from "../case/warnings.js";
+import type { ComparisonRow, CoreResult } from "../core/types.js";
+import { placeOf } from "../i18n/case-place.js";
 import { wasteLevelName } from "../i18n/domain-terms.js";
 import { formatNumber } from "../i18n/numbers.js";
 
@@ -13,16 +18,29 @@ const HEAD = {
 };
 const WITH_CARBON = { nb: ["Karbonkostnad kr", "Nåverdi med karbon kr"], en: ["Carbon cost NOK", "PV with carbon NOK"] };
 const COMPARE = {
-  nb: ["Alternativ", "Mot", "Δ t CO2e", "Δ nåverdi kr", "kr per tonn spart", "Inntjent år"],
-  en: ["Alternative", "Against", "Δ t CO2e", "Δ present value NOK", "NOK per tonne avoided", "Payback year"],
+  nb: ["Alternativ", "Mot", "Δ t CO2e", "Δ nåverdi kr", "kr per tonn spart", "Inntjent"],
+  en: ["Alternative", "Against", "Δ t CO2e", "Δ present value NOK", "NOK per tonne avoided", "Payback"],
 };
+const WORDS = {
+  nb: { ranking: "Rangering", rankNotes: "Hvorfor et bedre nivå står lavere:", warnings: "Advarsler:", fromStart: "billigere fra start", never: "betaler seg ikke tilbake innen perioden", year: "år" },
+  en: { ranking: "Ranking", rankNotes: "Why a better level ranks lower:", warnings: "Warnings:", fromStart: "cheaper from the start", never: "pays back never within the period", year: "year" },
+};
+
+function payback(c: ComparisonRow, lang: Lang): string {
+  if (c.payback === "from-start") return WORDS[lang].fromStart;
+  if (c.payback === "never" || c.paybackYear === null) return WORDS[lang].never;
+  return `${WORDS[lang].year} ${c.paybackYear}`;
+}
+
+/** What the table shows besides the result: the case's warnings, placed in words through the document. */
+export type TableExtras = { warnings?: readonly Warning[]; document?: unknown };
 
 function grid(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")).join("\n");
 }
 
-export function resultTable(title: string, result: CoreResult, lang: Lang): string {
+export function resultTable(title: string, result: CoreResult, lang: Lang, extras: TableExtras = {}): string {
   const t = (kg: { toNumber(): number }) => formatNumber(kg.toNumber() / 1000, lang, 2);
   const kr = (v: { toNumber(): number }) => formatNumber(v.toNumber(), lang, 0);
   const yes = lang === "nb" ? "ja" : "yes";
@@ -40,9 +58,13 @@ export function resultTable(title: string, result: CoreResult, lang: Lang): stri
     ...(carbon ? [kr(a.lcc.carbonCostPresentValue!), kr(a.lcc.presentValueWithCarbon!)] : []),
     a.dominated ? yes : "",
   ]);
-  const comparison = result.comparison.map((c) => [c.id, c.baseline, t(c.deltaKg), kr(c.deltaPresentValue), c.abatementCostPerTonne === null ? "–" : kr(c.abatementCostPerTonne), c.paybackYear === null ? "–" : String(c.paybackYear)]);
-  const method = lang === "nb" ? "Rangering" : "Ranking";
-  const parts = [title, `${method}: ${result.ranking.method}`, "", grid([head, ...rows])];
+  const comparison = result.comparison.map((c) => [c.id, c.baseline, t(c.deltaKg), kr(c.deltaPresentValue), c.abatementCostPerTonne === null ? "–" : kr(c.abatementCostPerTonne), payback(c, lang)]);
+  const words = WORDS[lang];
+  const parts = [title, `${words.ranking}: ${result.ranking.method}`, "", grid([head, ...rows])];
+  const notes = ordered.filter((a) => a.rankNote !== null).map((a) => `  ${a.id} ${a.name}: ${rankNoteMessage(a.rankNote!, lang)}`);
+  if (notes.length > 0) parts.push("", words.rankNotes, ...notes);
   if (comparison.length > 0) parts.push("", grid([COMPARE[lang], ...comparison]));
+  const warnings = (extras.warnings ?? []).map((w) => `  ${placeOf(w.path, extras.document, lang)}: ${warningMessage(w, lang)}`);
+  if (warnings.length > 0) parts.push("", words.warnings, ...warnings);
   return parts.join("\n");
 }

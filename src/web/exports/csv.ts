@@ -1,6 +1,6 @@
 /**
  * One CSV file with the export tables one after another (about, summary,
- * comparison, items), a blank line and a title row between them. csv-stringify
+ * comparison, items, notes), a blank line and a title row between them. csv-stringify
  * neutralises text cells that a spreadsheet would read as a formula
  * (`= + - @ \t \r`, also their full-width forms) with a leading apostrophe;
  * numbers are passed as numbers, so a negative number stays a number.
@@ -14,7 +14,7 @@ import type { Cell, Table } from "./tables.js";
 
 export type CsvOptions = { semicolon: boolean };
 
-const CSV_SECTIONS = ["about", "summary", "comparison", "items"] as const;
+const CSV_SECTIONS = ["about", "summary", "comparison", "items", "notes"] as const;
 
 export function csvOf(tables: Record<Table["name"], Table>, { semicolon }: CsvOptions): string {
   const records: Cell[][] = [];

@@ -2,27 +2,40 @@
  * The tables every spreadsheet export holds, built once from an evaluated
  * case so the CSV and the Excel workbook cannot disagree: about (case,
  * factor set id and hash, time made in UTC), summary (one row per
- * alternative), comparison, items (with factor and source) and sources.
+ * alternative), comparison (with the payback in words), items (with factor,
+ * source and the price basis of spend items), sources, and notes (the
+ * warnings placed in words and the result's notes).
  * Numbers stay numbers (exact decimals become JSON-style numbers here, at the
  * edge, as in the result document); labels are in the user's language.
  */
 import type { Evaluation } from "../../case/evaluate-document.js";
 import type { Lang } from "../../case/messages.js";
 import type { Decimal } from "../../core/decimal.js";
-import { STAGES } from "../../core/types.js";
+import { STAGES, type ComparisonRow } from "../../core/types.js";
 import { translate } from "../i18n/catalog.js";
+import { carbonPathText, discountText } from "../view-models/analysis-terms.js";
+import { resultNotes, spendBasisText, warningsModel } from "../view-models/compare-notes.js";
 
 export type Evaluated = Extract<Evaluation, { ok: true }>;
 /** How a column's numbers are shown: kg CO2e, NOK, a whole number, or as they come (text column). */
 export type ColumnKind = "text" | "kg" | "nok" | "int";
 export type Cell = string | number | null;
 export type Column = { header: string; kind: ColumnKind; width: number };
-export type Table = { name: "about" | "summary" | "comparison" | "items" | "sources"; title: string; columns: Column[]; rows: Cell[][] };
+export type Table = { name: "about" | "summary" | "comparison" | "items" | "sources" | "notes"; title: string; columns: Column[]; rows: Cell[][] };
 export type ExportMeta = { caseId: string; version: number; madeAt: string };
 
 const num = (d: Decimal | undefined | null): number | null => (d === undefined || d === null ? null : d.toNumber());
 
-function about(e: Evaluated, meta: ExportMeta, t: (key: string, params?: Record<string, string>) => string): Table {
+type T = (key: string, params?: Record<string, string>) => string;
+
+/** The carbon price in words: the bundled path and its kroner, the case's own table, or none. */
+function carbonPriceText(e: Evaluated, lang: Lang, t: T): string {
+  const path = carbonPathText(e.context.carbonPath, lang);
+  if (path !== null) return path;
+  return e.resolved.carbonPrice === null ? t("export.carbonPrice.none") : t("export.carbonPrice.given");
+}
+
+function about(e: Evaluated, meta: ExportMeta, lang: Lang, t: T): Table {
   const r = e.resolved;
   const rows: Cell[][] = [
     [t("export.field.case"), r.title],
@@ -34,7 +47,8 @@ function about(e: Evaluated, meta: ExportMeta, t: (key: string, params?: Record<
     [t("export.field.madeWith"), "Kalkyle"],
     [t("export.field.startYear"), r.startYear],
     [t("export.field.years"), r.years],
-    [t("export.field.discountRate"), num(r.discountRate)],
+    [t("export.field.discountRate"), r.discountSchedule !== undefined && r.discountSchedule.length > 1 ? discountText(r, lang) : num(r.discountRate)],
+    [t("export.field.carbonPrice"), carbonPriceText(e, lang, t)],
     [t("export.field.priceYear"), e.context.priceYear],
     [t("export.field.electricity"), e.context.electricity.factor],
     [t("export.field.ranking"), t(`export.ranking.${e.core.ranking.method}`)],
@@ -81,7 +95,13 @@ function summary(e: Evaluated, t: (key: string, params?: Record<string, string>)
   return { name: "summary", title: t("export.summary.title"), columns, rows };
 }
 
-function comparison(e: Evaluated, t: (key: string) => string): Table {
+function paybackText(c: ComparisonRow, t: T): string {
+  if (c.payback === "from-start") return t("export.payback.fromStart");
+  if (c.payback === "never" || c.paybackYear === null) return t("export.payback.never");
+  return t("export.payback.inYear", { year: String(c.paybackYear) });
+}
+
+function comparison(e: Evaluated, t: T): Table {
   const columns: Column[] = [
     { header: t("export.col.alternative"), kind: "text", width: 12 },
     { header: t("export.col.baseline"), kind: "text", width: 16 },
@@ -89,12 +109,13 @@ function comparison(e: Evaluated, t: (key: string) => string): Table {
     { header: t("export.col.deltaPresentValue"), kind: "nok", width: 20 },
     { header: t("export.col.abatementCost"), kind: "nok", width: 20 },
     { header: t("export.col.paybackYear"), kind: "int", width: 14 },
+    { header: t("export.col.payback"), kind: "text", width: 40 },
   ];
-  const rows = e.core.comparison.map((c): Cell[] => [c.id, c.baseline, num(c.deltaKg), num(c.deltaPresentValue), num(c.abatementCostPerTonne), c.paybackYear]);
+  const rows = e.core.comparison.map((c): Cell[] => [c.id, c.baseline, num(c.deltaKg), num(c.deltaPresentValue), num(c.abatementCostPerTonne), c.paybackYear, paybackText(c, t)]);
   return { name: "comparison", title: t("export.comparison.title"), columns, rows };
 }
 
-function items(e: Evaluated, t: (key: string) => string): Table {
+function items(e: Evaluated, lang: Lang, t: T): Table {
   const columns: Column[] = [
     { header: t("export.col.alternative"), kind: "text", width: 12 },
     { header: t("export.col.label"), kind: "text", width: 28 },
@@ -104,9 +125,22 @@ function items(e: Evaluated, t: (key: string) => string): Table {
     { header: t("export.col.kg"), kind: "kg", width: 16 },
     { header: t("export.col.factor"), kind: "text", width: 36 },
     { header: t("export.col.source"), kind: "text", width: 80 },
+    { header: t("export.col.spendBasis"), kind: "text", width: 50 },
+    { header: t("export.col.existingStock"), kind: "text", width: 14 },
   ];
   const rows = e.core.alternatives.flatMap((a) =>
-    a.emissions.items.map((i): Cell[] => [a.id, i.label, t(`export.kind.${i.kind}`), i.stage, t(`export.scope.${i.scope}`), num(i.kg), i.factor ?? t("export.inlineFactor"), i.source]),
+    a.emissions.items.map((i): Cell[] => [
+      a.id,
+      i.label,
+      t(`export.kind.${i.kind}`),
+      i.stage,
+      t(`export.scope.${i.scope}`),
+      num(i.kg),
+      i.factor ?? t("export.inlineFactor"),
+      i.source,
+      i.spend === undefined ? null : spendBasisText(i.spend, lang),
+      i.existingStock ? t("export.yes") : null,
+    ]),
   );
   return { name: "items", title: t("export.items.title"), columns, rows };
 }
@@ -128,7 +162,24 @@ function sources(e: Evaluated, t: (key: string) => string): Table {
   return { name: "sources", title: t("export.sources.title"), columns, rows: [...used.values()].map((s) => [s.factor, s.source, s.count]) };
 }
 
+/** The warnings, each placed in words (alternative and item, or the analysis settings), and the result's notes. */
+function notes(e: Evaluated, lang: Lang, t: T): Table {
+  const columns: Column[] = [
+    { header: t("export.col.place"), kind: "text", width: 50 },
+    { header: t("export.col.note"), kind: "text", width: 100 },
+  ];
+  const rows: Cell[][] = [...warningsModel(e, lang).map((w) => [w.place, w.message]), ...resultNotes(e, lang).map((n) => [t("export.place.spend"), n])];
+  return { name: "notes", title: t("export.notes.title"), columns, rows };
+}
+
 export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang): Record<Table["name"], Table> {
   const t = (key: string, params: Record<string, string> = {}) => translate(lang, key, params);
-  return { about: about(evaluated, meta, t), summary: summary(evaluated, t), comparison: comparison(evaluated, t), items: items(evaluated, t), sources: sources(evaluated, t) };
+  return {
+    about: about(evaluated, meta, lang, t),
+    summary: summary(evaluated, t),
+    comparison: comparison(evaluated, t),
+    items: items(evaluated, lang, t),
+    sources: sources(evaluated, t),
+    notes: notes(evaluated, lang, t),
+  };
 }

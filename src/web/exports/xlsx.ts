@@ -1,6 +1,6 @@
 /**
  * The Excel workbook: one sheet per export table (Sammendrag/Summary,
- * Utslipp per post/Items, Sammenligning/Comparison, Kilder/Sources, Om/About),
+ * Utslipp per post/Items, Sammenligning/Comparison, Merknader/Notes, Kilder/Sources, Om/About),
  * numbers as numeric cells with number formats, and no formula cell ever:
  * every cell value is a plain number or string, and a string that a
  * spreadsheet would read as a formula gets a leading apostrophe.
@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import type { Cell, ColumnKind, Table } from "./tables.js";
 
-const SHEET_ORDER = ["summary", "items", "comparison", "sources", "about"] as const;
+const SHEET_ORDER = ["summary", "items", "comparison", "notes", "sources", "about"] as const;
 
 /** Number formats are locale-neutral in the file; Excel shows them with the reader's separators. */
 const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = { text: undefined, kg: "#,##0.0", nok: "#,##0", int: "0" };

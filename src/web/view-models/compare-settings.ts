@@ -2,17 +2,14 @@
  * The analysis settings shown at the top of the comparison page and the
  * report: period, discount rate, carbon price, factor set (id and hash),
  * the electricity factor and its basis, price year, ranking and baseline.
+ * The discount rate and the carbon path are put in words by analysis-terms.ts.
  */
 import type { Evaluation } from "../../case/evaluate-document.js";
 import type { Lang } from "../../case/messages.js";
 import { translate } from "../i18n/catalog.js";
+import { carbonPathText, discountText, usesR109 } from "./analysis-terms.js";
 
 export type OkEvaluation = Extract<Evaluation, { ok: true }>;
-
-const PERCENT = {
-  nb: new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 2 }),
-};
 
 export function settingsModel(evaluation: OkEvaluation, lang: Lang) {
   const { doc, resolved, context } = evaluation;
@@ -24,7 +21,8 @@ export function settingsModel(evaluation: OkEvaluation, lang: Lang) {
     functionalUnit: doc.functionalUnit ? doc.functionalUnit : null,
     category: doc.category ? translate(lang, `compare.category.${doc.category}`) : null,
     period: translate(lang, "compare.period.value", { years: resolved.years, start: String(start), end: String(start + resolved.years) }),
-    discountRate: PERCENT[lang].format(resolved.discountRate.toNumber()),
+    discountRate: discountText(resolved, lang),
+    discountR109: usesR109(resolved),
     factorSet: { id: set.id, name: set.manifest.names[lang], hash: set.hash, released: set.manifest.released, gwp: set.manifest.gwp },
     electricity: {
       id: context.electricity.factor,
@@ -37,7 +35,8 @@ export function settingsModel(evaluation: OkEvaluation, lang: Lang) {
     priceYear: context.priceYear,
     carbonPrice: resolved.carbonPrice
       ? {
-          bundled: doc.analysis.carbonPrice === "default",
+          bundled: context.carbonPath !== null,
+          path: carbonPathText(context.carbonPath, lang),
           points: [...resolved.carbonPrice].sort(([a], [b]) => a - b).map(([year, price]) => ({ year, price: price.toNumber() })),
         }
       : null,

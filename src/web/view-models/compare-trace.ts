@@ -8,6 +8,7 @@ import { COST_KINDS, type AlternativeResult } from "../../core/types.js";
 import { citation, type FactorSet } from "../../factors/factor-set.js";
 import type { Source } from "../../factors/schema.js";
 import { translate } from "../i18n/catalog.js";
+import { spendBasisText } from "./compare-notes.js";
 import type { OkEvaluation } from "./compare-settings.js";
 
 export function traceModel(alternative: AlternativeResult, index: number, lang: Lang) {
@@ -20,6 +21,8 @@ export function traceModel(alternative: AlternativeResult, index: number, lang: 
     factor: item.factor,
     factorHref: item.factor === null ? null : `/factors?q=${encodeURIComponent(item.factor)}`,
     source: item.factor === null ? translate(lang, "compare.trace.inlineSource") : item.source,
+    spend: item.spend === undefined ? null : spendBasisText(item.spend, lang),
+    existingStock: item.existingStock,
   }));
   const costs = COST_KINDS.filter((k) => alternative.lcc.byKind[k] !== undefined).map((kind) => ({
     kind: translate(lang, `compare.costKind.${kind}`),

@@ -7,10 +7,14 @@
  */
 import type { Lang } from "../../case/messages.js";
 import { problemMessage } from "../../case/messages.js";
+import { rankNoteMessage } from "../../case/rank-note.js";
+import { suggestionMessage } from "../../case/suggestion-note.js";
+import { placeOf } from "../../i18n/case-place.js";
 import { WASTE_LEVELS, type AlternativeResult, type ComparisonRow } from "../../core/types.js";
 import type { StoredEvaluation } from "../evaluation.js";
 import { translate } from "../i18n/catalog.js";
 import { costChart, costTable, stageChart, stageTable } from "./compare-charts.js";
+import { resultNotes, warningsModel } from "./compare-notes.js";
 import { settingsModel, type OkEvaluation } from "./compare-settings.js";
 import { sourcesModel, traceModel } from "./compare-trace.js";
 
@@ -21,15 +25,27 @@ export function caseLinks(id: string) {
   return { compare: base, edit: `${base}/edit`, report: `${base}/report`, pdf: `${base}/report.pdf`, xlsx: `${base}/export.xlsx`, csv: `${base}/export.csv`, json: `${base}/case.json` };
 }
 
+const declaredLevel = (a: AlternativeResult) => (a.wasteLevelSource === "declared" ? a.wasteLevel : null);
+
+/** The level an alternative's own end-of-life data suggest, with its reason: a hint, never ranked. */
+function suggestionHint(a: AlternativeResult, lang: Lang): string | null {
+  if (a.wasteLevelSource === "declared" || a.wasteLevelSuggestion === null) return null;
+  const s = a.wasteLevelSuggestion;
+  return translate(lang, "compare.level.suggestionHint", { level: translate(lang, `compare.level.${s.level}`), reason: suggestionMessage(s, lang) });
+}
+
 function rankingRow(a: AlternativeResult, baseline: string, lang: Lang) {
   const carbon = a.lcc.carbonCostPresentValue;
+  const level = declaredLevel(a);
   return {
     rank: a.rank,
     id: a.id,
     name: a.name,
     isBaseline: a.id === baseline,
-    wasteLevel: a.wasteLevel === null ? translate(lang, "compare.level.none") : translate(lang, `compare.level.${a.wasteLevel}`),
-    wasteLevelSource: a.wasteLevelSource === null ? null : translate(lang, `compare.level.${a.wasteLevelSource}`),
+    wasteLevel: level === null ? translate(lang, "compare.level.none") : translate(lang, `compare.level.${level}`),
+    wasteLevelSource: level === null ? null : translate(lang, "compare.level.declared"),
+    suggestion: suggestionHint(a, lang),
+    rankNote: a.rankNote === null ? null : rankNoteMessage(a.rankNote, lang),
     totalKg: a.emissions.totalKg.toNumber(),
     directKg: a.emissions.directKg.toNumber(),
     indirectKg: a.emissions.indirectKg.toNumber(),
@@ -41,16 +57,26 @@ function rankingRow(a: AlternativeResult, baseline: string, lang: Lang) {
   };
 }
 
-/** The inverted pyramid, best level first, each with the alternatives placed on it. */
+/**
+ * The inverted pyramid, best level first, with the alternatives whose level
+ * is declared placed on it; the others beside it, each with the level its
+ * own end-of-life data suggest as a hint (which never ranks).
+ */
 function pyramidModel(ranked: readonly AlternativeResult[], lang: Lang) {
   return {
     levels: WASTE_LEVELS.map((level) => ({
       level,
       label: translate(lang, `compare.level.${level}`),
-      alternatives: ranked.filter((a) => a.wasteLevel === level).map((a) => ({ id: a.id, name: a.name, suggested: a.wasteLevelSource === "suggested" })),
+      alternatives: ranked.filter((a) => declaredLevel(a) === level).map((a) => ({ id: a.id, name: a.name })),
     })),
-    unplaced: ranked.filter((a) => a.wasteLevel === null).map((a) => ({ id: a.id, name: a.name })),
+    unplaced: ranked.filter((a) => declaredLevel(a) === null).map((a) => ({ id: a.id, name: a.name, suggestion: suggestionHint(a, lang) ?? translate(lang, "compare.level.noSuggestion") })),
   };
+}
+
+function paybackText(row: ComparisonRow, startYear: number, lang: Lang): string {
+  if (row.payback === "from-start") return translate(lang, "compare.deltas.fromStart");
+  if (row.payback === "never" || row.paybackYear === null) return translate(lang, "compare.deltas.never");
+  return translate(lang, "compare.deltas.payback", { index: row.paybackYear, year: String(startYear + row.paybackYear) });
 }
 
 function deltaRow(row: ComparisonRow, byId: Map<string, AlternativeResult>, startYear: number, lang: Lang) {
@@ -63,7 +89,7 @@ function deltaRow(row: ComparisonRow, byId: Map<string, AlternativeResult>, star
     abatementCostPerTonne: row.abatementCostPerTonne === null ? null : row.abatementCostPerTonne.toNumber(),
     notAvoided,
     paybackYear: row.paybackYear,
-    payback: row.paybackYear === null ? translate(lang, "compare.deltas.noPayback") : translate(lang, "compare.deltas.payback", { index: row.paybackYear, year: String(startYear + row.paybackYear) }),
+    payback: paybackText(row, startYear, lang),
   };
 }
 
@@ -75,9 +101,14 @@ export function resultSections(evaluation: OkEvaluation, lang: Lang) {
   const stages = stageTable(ranked, lang);
   const costs = costTable(ranked, resolved.startYear, lang);
   const hasCarbon = resolved.carbonPrice !== null;
+  const warnings = warningsModel(evaluation, lang);
+  const notes = resultNotes(evaluation, lang);
   return {
     settings: settingsModel(evaluation, lang),
-    ranking: { method: translate(lang, `compare.method.${core.ranking.method}`), order: core.ranking.order, hasCarbon, rows: ranked.map((a) => rankingRow(a, resolved.baseline, lang)), anyDominated: ranked.some((a) => a.dominated) },
+    warnings,
+    notes,
+    anyNotices: warnings.length > 0 || notes.length > 0,
+    ranking: { method: translate(lang, `compare.method.${core.ranking.method}`), order: core.ranking.order, hasCarbon, rows: ranked.map((a) => rankingRow(a, resolved.baseline, lang)), anyDominated: ranked.some((a) => a.dominated), anyRankNote: ranked.some((a) => a.rankNote !== null) },
     pyramid: pyramidModel(ranked, lang),
     stages,
     stageChart: stageChart(stages, lang),
@@ -90,7 +121,9 @@ export function resultSections(evaluation: OkEvaluation, lang: Lang) {
 }
 
 export function problemsModel(evaluated: StoredEvaluation, lang: Lang) {
-  return evaluated.evaluation.ok ? [] : evaluated.evaluation.problems.map((p) => ({ path: p.path, message: problemMessage(p, lang) }));
+  if (evaluated.evaluation.ok) return [];
+  const document = evaluated.stored.document;
+  return evaluated.evaluation.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) }));
 }
 
 export function compareModel(evaluated: StoredEvaluation, lang: Lang) {
