@@ -3,7 +3,9 @@
  *  - the error summary takes the focus after a failed save;
  *  - every factor field gets a "search" button that opens a factor picker:
  *    GET /api/v1/factors?q=&group=&set=&lang= and a list of hits with value,
- *    unit, name and source; choosing one fills the field.
+ *    unit, name and source; choosing one fills the field;
+ *  - the existing-stock checkbox is hidden on rows whose kind is not waste
+ *    (unless it is ticked, so a ticked box is never hidden).
  * No inline script (CSP script-src 'self'); text comes from the page's
  * <script type="application/json" id="editor-config">; hits are written
  * with textContent only.
@@ -200,5 +202,18 @@
       if (opener === button && panel && !panel.hidden) close(true);
       else open(input, button);
     });
+  });
+
+  // ---- the existing-stock checkbox shows on waste rows only (and wherever it is ticked) ----
+  Array.prototype.forEach.call(document.querySelectorAll("[data-waste-only]"), function (wrapper) {
+    var rowSet = wrapper.closest("fieldset");
+    var kind = rowSet && rowSet.querySelector('select[name$=".kind"]');
+    var box = wrapper.querySelector("input[type=checkbox]");
+    if (!kind || !box) return;
+    function update() {
+      wrapper.hidden = kind.value !== "waste" && !box.checked;
+    }
+    kind.addEventListener("change", update);
+    update();
   });
 })();

@@ -62,14 +62,16 @@ function emissionRow(v: unknown, lang: Lang): EmissionRow {
     count: num(e.count),
     at: atText(e.at, lang),
     every: num(e.every, false),
+    life: num(e.life, false),
     stage: plain(e.stage),
     scope: plain(e.scope),
+    existingStock: e.existingStock === true ? "true" : e.existingStock === undefined || e.existingStock === false ? "" : plain(e.existingStock),
   };
 }
 
 function costRow(v: unknown, lang: Lang): CostRow {
   const c = obj(v);
-  return { ...blankCost(), label: plain(c.label), kind: plain(c.kind), amount: amountText(c.amount), at: atText(c.at, lang), every: num(c.every, false), escalation: pct(c.escalation) };
+  return { ...blankCost(), label: plain(c.label), kind: plain(c.kind), amount: amountText(c.amount), at: atText(c.at, lang), every: num(c.every, false), life: num(c.life, false), escalation: pct(c.escalation) };
 }
 
 function alternative(v: unknown, lang: Lang): AlternativeForm {
@@ -79,7 +81,7 @@ function alternative(v: unknown, lang: Lang): AlternativeForm {
 
 function carbonPriceFields(v: unknown): { carbonPrice: string; carbonPriceCustom: string } {
   if (v === undefined || v === null) return { carbonPrice: "", carbonPriceCustom: "" };
-  if (v === "default") return { carbonPrice: "default", carbonPriceCustom: "" };
+  if (typeof v === "string") return { carbonPrice: v, carbonPriceCustom: "" };
   const table = obj(v);
   const entries = Object.entries(table).map(([year, price]) => `${year}: ${num(price)}`);
   return { carbonPrice: "custom", carbonPriceCustom: entries.length > 0 ? entries.join("; ") : plain(v) };

@@ -7,18 +7,19 @@
  */
 import { HttpError } from "../errors.js";
 
-export const EMISSION_FIELDS = ["label", "kind", "factor", "quantity", "count", "at", "every", "stage", "scope"] as const;
-export const COST_FIELDS = ["label", "kind", "amount", "at", "every", "escalation"] as const;
-/** Fields a user types; a row where all of these are blank is an empty row (selects do not count). */
-export const EMISSION_TEXT_FIELDS = ["label", "factor", "quantity", "count", "at", "every"] as const;
-export const COST_TEXT_FIELDS = ["label", "amount", "at", "every", "escalation"] as const;
+/** `existingStock` is a checkbox: "true" when ticked, "" when not (an unticked box sends nothing). */
+export const EMISSION_FIELDS = ["label", "kind", "factor", "quantity", "count", "at", "every", "life", "stage", "scope", "existingStock"] as const;
+export const COST_FIELDS = ["label", "kind", "amount", "at", "every", "life", "escalation"] as const;
+/** Fields a user types; a row where all of these are blank is an empty row (selects and checkboxes do not count). */
+export const EMISSION_TEXT_FIELDS = ["label", "factor", "quantity", "count", "at", "every", "life"] as const;
+export const COST_TEXT_FIELDS = ["label", "amount", "at", "every", "life", "escalation"] as const;
 
 export type EmissionRow = Record<(typeof EMISSION_FIELDS)[number], string>;
 export type CostRow = Record<(typeof COST_FIELDS)[number], string>;
 
 export type AlternativeForm = { id: string; name: string; wasteLevel: string; emissions: EmissionRow[]; costs: CostRow[] };
 
-/** `carbonPrice`: "" (none) | "default" | "custom" (then `carbonPriceCustom`, e.g. "2026: 1500; 2030: 2000"). */
+/** `carbonPrice`: "" (none) | "default" | "non-ets" | "ets" | "custom" (then `carbonPriceCustom`, e.g. "2026: 1500; 2030: 2000"). */
 export type AnalysisForm = { startYear: string; years: string; discountRate: string; carbonPrice: string; carbonPriceCustom: string; electricity: string; priceYear: string };
 
 export type CaseForm = {
@@ -41,24 +42,24 @@ export const MAX_ROWS = 1000;
 export const MAX_FORM_ROWS = 5000;
 
 export function blankEmission(): EmissionRow {
-  return { label: "", kind: "material", factor: "", quantity: "", count: "", at: "", every: "", stage: "", scope: "" };
+  return { label: "", kind: "material", factor: "", quantity: "", count: "", at: "", every: "", life: "", stage: "", scope: "", existingStock: "" };
 }
 
 export function blankCost(): CostRow {
-  return { label: "", kind: "acquisition", amount: "", at: "", every: "", escalation: "" };
+  return { label: "", kind: "acquisition", amount: "", at: "", every: "", life: "", escalation: "" };
 }
 
 export function blankAlternative(id: string): AlternativeForm {
   return { id, name: "", wasteLevel: "", emissions: [blankEmission()], costs: [blankCost()] };
 }
 
-/** A new case: one alternative "A" with one empty emission and one empty cost row. */
+/** A new case: one alternative "A" with one empty emission and one empty cost row; no discount rate, so R-109's declining schedule. */
 export function blankCase(startYear: number): CaseForm {
   return {
     title: "",
     category: "",
     functionalUnit: "",
-    analysis: { startYear: String(startYear), years: "10", discountRate: "4", carbonPrice: "", carbonPriceCustom: "", electricity: "", priceYear: "" },
+    analysis: { startYear: String(startYear), years: "10", discountRate: "", carbonPrice: "", carbonPriceCustom: "", electricity: "", priceYear: "" },
     factorSet: "",
     baseline: "",
     ranking: "",

@@ -17,7 +17,7 @@ import { CARBON_PRICE_CUSTOM, isBlankCost, isBlankEmission, type AlternativeForm
 import { numberText, percentFraction, splitNumberAndUnit } from "./numbers.js";
 
 /** A problem found while reading the form; its text is `editor.problem.<code>` in the editor catalog. */
-export type FormProblem = { path: string; code: "not-a-number" | "not-a-year" | "carbon-price-entry" | "carbon-price-empty"; params: Record<string, string> };
+export type FormProblem = { path: string; code: "not-a-number" | "not-a-year" | "carbon-price-entry" | "carbon-price-empty" | "carbon-price-unused" | "not-a-checkbox"; params: Record<string, string> };
 
 export type FormParse = {
   /** The case document (with stand-ins where `problems` name a field). */
@@ -99,6 +99,15 @@ class Reader {
     return { value: 0, unit: split.unit };
   }
 
+  /** A ticked checkbox ("true", or "on" from a browser without a value) is true; an unticked one is left out. */
+  checkbox(raw: string, path: string): true | undefined {
+    const t = raw.trim().toLowerCase();
+    if (t === "") return undefined;
+    if (t === "true" || t === "on") return true;
+    this.bad(path, "not-a-checkbox", { value: raw.trim() });
+    return undefined;
+  }
+
   /** "2026: 1500; 2030: 2000" (or one year per line) → { "2026": 1500, "2030": 2000 }. */
   carbonPrice(raw: string): Record<string, number> {
     const table: Record<string, number> = {};
@@ -130,8 +139,10 @@ function emissionDoc(row: EmissionRow, path: string, read: Reader): Doc {
   put(doc, "count", read.number(row.count, `${path}.count`));
   put(doc, "at", read.at(row.at, `${path}.at`));
   put(doc, "every", read.number(row.every, `${path}.every`));
+  put(doc, "life", read.number(row.life, `${path}.life`));
   put(doc, "stage", choice(row.stage, STAGES));
   put(doc, "scope", choice(row.scope, ["direct", "indirect"]));
+  put(doc, "existingStock", read.checkbox(row.existingStock, `${path}.existingStock`));
   return doc;
 }
 
@@ -142,6 +153,7 @@ function costDoc(row: CostRow, path: string, read: Reader): Doc {
   put(doc, "amount", read.amount(row.amount, `${path}.amount`));
   put(doc, "at", read.at(row.at, `${path}.at`));
   put(doc, "every", read.number(row.every, `${path}.every`));
+  put(doc, "life", read.number(row.life, `${path}.life`));
   put(doc, "escalation", read.percent(row.escalation, `${path}.escalation`));
   return doc;
 }
@@ -171,6 +183,8 @@ export function formToCase(form: CaseForm): FormParse {
   if (mode === "default") analysis.carbonPrice = "default";
   else if (mode === "custom") analysis.carbonPrice = read.carbonPrice(form.analysis.carbonPriceCustom);
   else if (mode !== "") analysis.carbonPrice = mode;
+  // Prices typed but not chosen are never dropped silently (docs/decisions.md): the user decides.
+  if (mode !== "custom" && form.analysis.carbonPriceCustom.trim() !== "") read.bad(CARBON_PRICE_CUSTOM, "carbon-price-unused");
   put(analysis, "electricity", form.analysis.electricity.trim());
   put(analysis, "priceYear", read.number(form.analysis.priceYear, "analysis.priceYear"));
 

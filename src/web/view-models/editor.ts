@@ -17,7 +17,11 @@ type Option = { value: string; label: string; selected: boolean };
 export type FieldModel = {
   id: string;
   label: string;
-  control: "input" | "select";
+  control: "input" | "select" | "checkbox";
+  /** A checkbox: ticked or not. */
+  checked?: boolean;
+  /** Shown only where the row's kind is waste (editor.js hides it elsewhere; without script it always shows). */
+  wasteOnly?: boolean;
   value: string;
   options?: Option[];
   hint?: string;
@@ -131,13 +135,13 @@ function analysisFields(b: Builder, form: CaseForm, library: FactorLibrary, set:
     form.factorSet,
   );
   const priceYears = withCurrent([{ value: "", label: b.t("editor.priceYear.default"), selected: a.priceYear === "" }, ...priceIndexYears(set.economics).map((y) => ({ value: String(y), label: String(y), selected: String(y) === a.priceYear.trim() }))], a.priceYear);
-  const carbon = b.options(["default", "custom"], "editor.carbonPrice.", a.carbonPrice, b.t("editor.carbonPrice.none"));
+  const carbon = b.options(a.carbonPrice === "non-ets" ? ["default", "non-ets", "ets", "custom"] : ["default", "ets", "custom"], "editor.carbonPrice.", a.carbonPrice, b.t("editor.carbonPrice.none"));
   return [
     b.field("analysis.startYear", b.t("editor.field.startYear"), a.startYear, { hint: b.t("editor.hint.startYear"), inputmode: "numeric", width: "s" }),
     b.field("analysis.years", b.t("editor.field.years"), a.years, { inputmode: "numeric", width: "s" }),
     b.field("analysis.discountRate", b.t("editor.field.discountRate"), a.discountRate, { hint: b.t("editor.hint.discountRate"), inputmode: "decimal", width: "s", optional: true }),
     b.field("factorSet", b.t("editor.field.factorSet"), form.factorSet, { options: sets, optional: true }),
-    b.field("analysis.carbonPrice", b.t("editor.field.carbonPrice"), a.carbonPrice, { options: carbon, optional: true }),
+    b.field("analysis.carbonPrice", b.t("editor.field.carbonPrice"), a.carbonPrice, { options: carbon, hint: b.t("editor.hint.carbonPrice"), optional: true }),
     b.field(CARBON_PRICE_CUSTOM, b.t("editor.field.carbonPriceCustom"), a.carbonPriceCustom, { hint: b.t("editor.hint.carbonPriceCustom"), width: "l", optional: true }),
     b.field("analysis.electricity", b.t("editor.field.electricity"), a.electricity, { options: electricityOptions, hint: b.t("editor.hint.electricity"), width: "xl", optional: true }),
     b.field("analysis.priceYear", b.t("editor.field.priceYear"), a.priceYear, { options: priceYears, hint: b.t("editor.hint.priceYear"), width: "l", optional: true }),
@@ -166,8 +170,10 @@ function emissionRow(b: Builder, row: EmissionRow, path: string, number: number,
       f("count", b.t("editor.field.count"), { hint: b.t("editor.hint.count"), inputmode: "decimal", width: "s", optional: true }),
       f("at", b.t("editor.field.at"), { hint: b.t("editor.hint.at"), width: "s", optional: true }),
       f("every", b.t("editor.field.every"), { inputmode: "numeric", width: "s", optional: true }),
+      f("life", b.t("editor.field.life"), { hint: b.t("editor.hint.lifeEmission"), inputmode: "numeric", width: "s", optional: true }),
       f("stage", b.t("editor.field.stage"), { options: b.options(STAGES, "editor.stage.", row.stage, b.t("editor.default")), optional: true }),
       f("scope", b.t("editor.field.scope"), { options: b.options(["direct", "indirect"], "editor.scope.", row.scope, b.t("editor.default")), optional: true }),
+      f("existingStock", b.t("editor.field.existingStock"), { control: "checkbox", checked: row.existingStock.trim() !== "", hint: b.t("editor.hint.existingStock"), wasteOnly: true, width: "xl", optional: true }),
     ],
     remove: b.t("editor.action.removeEmission", { number }),
   };
@@ -186,6 +192,7 @@ function costRow(b: Builder, row: CostRow, path: string, number: number, context
       f("amount", b.t("editor.field.amount"), { hint: b.t("editor.hint.amount"), inputmode: "decimal", width: "m" }),
       f("at", b.t("editor.field.at"), { hint: b.t("editor.hint.at"), width: "s", optional: true }),
       f("every", b.t("editor.field.every"), { inputmode: "numeric", width: "s", optional: true }),
+      f("life", b.t("editor.field.life"), { hint: b.t("editor.hint.lifeCost"), inputmode: "numeric", width: "s", optional: true }),
       f("escalation", b.t("editor.field.escalation"), { hint: b.t("editor.hint.escalation"), inputmode: "decimal", width: "s", optional: true }),
     ],
     remove: b.t("editor.action.removeCost", { number }),
@@ -202,7 +209,7 @@ function alternativeModel(b: Builder, alt: AlternativeForm, index: number, set: 
   const fields = [
     b.field(`${path}.id`, b.t("editor.field.altId"), alt.id, { context, hint: b.t("editor.hint.altId"), width: "xs" }),
     b.field(`${path}.name`, b.t("editor.field.altName"), alt.name, { context, width: "l" }),
-    b.field(`${path}.wasteLevel`, b.t("editor.field.wasteLevel"), alt.wasteLevel, { context, options: b.options(WASTE_LEVELS, "editor.wasteLevel.", alt.wasteLevel, b.t("editor.wasteLevel.suggest")), optional: true }),
+    b.field(`${path}.wasteLevel`, b.t("editor.field.wasteLevel"), alt.wasteLevel, { context, options: b.options(WASTE_LEVELS, "editor.wasteLevel.", alt.wasteLevel, b.t("editor.wasteLevel.suggest")), hint: b.t("editor.hint.wasteLevel"), optional: true }),
   ];
   b.place(`${path}.emissions`, `${context}: ${b.t("editor.emissions")}`);
   const emissions = alt.emissions.map((row, i) => ({ ...emissionRow(b, row, `${path}.emissions[${i}]`, i + 1, context, set), action: `remove-emission:${index}:${i}` }));
@@ -283,6 +290,7 @@ export function editorPageModel(input: EditorPageInput) {
       costs: a.costs.map((r) => ({ ...r, error: sectionError(r.id) })),
     })),
     addAlternativeAutofocus: input.focus === "add-alternative" || undefined,
+    wasteLevels: WASTE_LEVELS.map((level) => ({ name: translate(lang, `editor.wasteLevel.${level}`), example: translate(lang, `editor.wasteLevelExample.${level}`) })),
     factorIds: [...set.records.values()].map((r) => ({ value: r.id, label: r.names[lang] })),
     picker: {
       api: "/api/v1/factors",

@@ -121,13 +121,14 @@ describe.each(examples.map((doc) => [String(doc.title), doc] as const))("compari
     expect(costChart.labels).toEqual(costs.rows.map((r) => String(r.year)));
   });
 
-  it("shows the deltas, abatement cost and payback year of the result", () => {
+  it("shows the deltas, abatement cost and payback of the result, the payback in words", () => {
     const start = result.analysis.startYear as number;
     expect(model.deltas.rows.map((r) => r.id)).toEqual(result.comparison.map((c) => c.id));
     model.deltas.rows.forEach((row, i) => {
       const c = result.comparison[i]!;
       expect([row.deltaKg, row.deltaPresentValue, row.abatementCostPerTonne, row.paybackYear]).toEqual([c.deltaKg, c.deltaPresentValue, c.abatementCostPerTonne, c.paybackYear]);
-      expect(row.payback).toBe(c.paybackYear === null ? "ikke innen perioden" : `år ${c.paybackYear} (${start + c.paybackYear})`);
+      const words = { "from-start": "billigere fra start", never: "betaler seg ikke tilbake innen perioden", "in-year": `år ${c.paybackYear} (${start + (c.paybackYear ?? 0)})` };
+      expect(row.payback).toBe(words[(c as typeof c & { payback: keyof typeof words }).payback]);
       expect(row.notAvoided === null).toBe(c.abatementCostPerTonne !== null);
     });
   });
@@ -176,7 +177,7 @@ describe("comparison view model: stage D, inline factors and a carbon price", ()
 
   it("shows carbon cost columns and an inline factor without a link", () => {
     expect(model.ranking.hasCarbon).toBe(true);
-    expect(model.settings.carbonPrice).toEqual({ bundled: false, points: [{ year: 2026, price: 1500 }, { year: 2030, price: 2000 }] });
+    expect(model.settings.carbonPrice).toEqual({ bundled: false, path: null, points: [{ year: 2026, price: 1500 }, { year: 2030, price: 2000 }] });
     const inline = model.trace.find((t) => t.id === "A")!.items.find((i) => i.label === "Levering")!;
     expect(inline).toMatchObject({ factor: null, factorHref: null, source: "Verdi oppgitt i saken (ingen publisert kilde)" });
   });
@@ -201,7 +202,8 @@ describe("comparison view model: a stored case that no longer validates", () => 
     const nb = compareModel(evaluated(broken), "nb");
     expect(nb.ok).toBe(false);
     if (nb.ok) return;
-    expect(nb.problems).toEqual([{ path: "alternatives[0].emissions[0].factor", message: `ukjent faktor «material.no-such-thing» i faktorsett ${library.newest}` }]);
+    // the place in words, not the JSON path: the first emission item has no label
+    expect(nb.problems).toEqual([{ place: "Alternativ «Nye», utslippspost 1", message: `ukjent faktor «material.no-such-thing» i faktorsett ${library.newest}` }]);
     expect(nb.links.edit).toBe("/cases/case-1/edit");
     const en = compareModel(evaluated(broken), "en");
     expect(en.ok ? [] : en.problems[0]!.message).toMatch(/^unknown factor "material.no-such-thing"/);
