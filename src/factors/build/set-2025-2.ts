@@ -3,8 +3,8 @@
  * DESNZ 2025 combustion factors (the same set year as the well-to-tank
  * factors), cited HVO and biogas rows, the excavator chained to the diesel
  * factor it was derived with, CO2-only records labelled so, fossil CO2
- * from incinerating plastics, and economics with the R-109 carbon path in
- * the kroner of its table.
+ * from incinerating plastics, and economics with the Norges Bank exchange
+ * rates and the R-109 non-ETS path as 2025-1 shipped it.
  */
 import { join } from "node:path";
 import type { Economics, FactorRecord, SetManifest } from "../schema.js";
@@ -50,9 +50,7 @@ export function economics20252(root: string): Economics {
   const folder = (name: string) => join(sources, name);
   const eur = readCsv(join(folder("landbruksdirektoratet-valuta-2020"), "eur.csv"));
   const cpi = readCsv(join(folder("world-bank-wdi-cpi"), "cpi-nor.csv"));
-  const paths = readCsv(join(folder("finansdepartementet-karbonprisbaner-2024"), "paths.csv"));
-  const nonEts = paths.filter((p) => p.id === "non-ets");
-  const priceLevel = Number(nonEts[0]!["price level year"]);
+  const paths = readCsv(join(folder("finansdepartementet-karbonprisbaner-2024"), "paths.csv")).filter((p) => p.id === "non-ets");
   return {
     exchangeRates: eur.map((r) => ({
       currency: "EUR",
@@ -66,15 +64,16 @@ export function economics20252(root: string): Economics {
       values: Object.fromEntries(cpi.map((r) => [r.year!, r["FP.CPI.TOTL (2010=100)"]!])),
       source: { ...readCitation(folder("world-bank-wdi-cpi")), table: `FP.CPI.TOTL, NOR, 2010=100, years ${cpi.map((r) => r.year).join(", ")}` },
     },
-    carbonPricePaths: [
-      {
-        id: "non-ets",
-        names: { nb: "Ikke-kvotepliktige utslipp (R-109/21)", en: "Emissions outside the EU ETS (R-109/21)" },
-        priceLevelYear: priceLevel,
-        nokPerTonne: Object.fromEntries(nonEts.map((p) => [p.year!, p["NOK per tonne CO2e"]!])),
-        source: { ...readCitation(folder("finansdepartementet-karbonprisbaner-2024")), table: `Tabell 1, kategori 2 «Ikke-kvotepliktig utslipp»: pris første år = den generelle satsen i CO2-avgiften for mineralske produkter, ${nonEts.map((p) => `${p["NOK per tonne CO2e"]} kr per tonn i ${p.year}`).join(", ")} (${priceLevel}-kroner)` },
+    // Table 2's yearly values (one price level, ETS and non-ETS) could not be read: the rows at hand mix
+    // price bases, so they stay one path used as published, as in 2025-1 (see the sources README).
+    carbonPricePath: {
+      note: "Non-ETS path from Finansdepartementet's carbon price paths under circular R-109/21: 2021–2024 are the general CO2 tax on mineral products in NOK per tonne CO2 (each year's own kroner); 2030 is NOK 2,000 per tonne in 2020 kroner (a gradual increase to 2030 as signalled in the climate plan). The years are not on one price basis. Kalkyle uses the figures as given (linear between 2024 and 2030, flat beyond, with a warning), and every result shows the path it used.",
+      nokPerTonne: Object.fromEntries(paths.map((p) => [p.year!, p["NOK per tonne CO2e"]!])),
+      source: {
+        ...readCitation(folder("finansdepartementet-karbonprisbaner-2024")),
+        table: "Tabell 1, kategori 2 «Ikke-kvotepliktig utslipp»: pris første år = den generelle satsen i CO2-avgiften for mineralske produkter (591, 766, 952 og 1 176 kr per tonn i 2021–2024); gradvis økning til 2 000 kroner i 2030 (prisnivå 2020)",
       },
-    ],
+    },
   };
 }
 
