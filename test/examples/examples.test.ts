@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateDocument, type Evaluation } from "../../src/case/evaluate-document.js";
 import { sum } from "../../src/core/decimal.js";
+import { occurrenceYears } from "../../src/core/occurrences.js";
 import type { AlternativeResult, CoreResult, Stage } from "../../src/core/types.js";
 import { loadFactorLibrary } from "../../src/factors/load.js";
 import type { FactorLibrary } from "../../src/factors/factor-set.js";
@@ -123,6 +124,14 @@ describe("baerbare-pc.json: new laptops every 4 years or refurbished ones", () =
     expect(core.ranking.order).toEqual(["brukt", "ny"]);
     expect(alt(core, "ny").dominated).toBe(true);
   });
+
+  it("new laptops with a 4-year life: bought in years 0, 4 and 8; the set of year 8 has 2 of 4 years left, so half comes back in year 10", () => {
+    const lcc = alt(core, "ny").lcc;
+    // acquisition 3 300 000 and roll-out 150 000, each in years 0, 4, 8; residual −(3 300 000 + 150 000) × 2/4 = −1 725 000 in year 10
+    expect(lcc.byKind.residual!.toNumber()).toBeCloseTo(-1_725_000 / 1.04 ** 10, 6);
+    // refurbished ones with a 5-year life: years 0 and 5, used up in year 10, no residual
+    expect(alt(core, "brukt").lcc.byKind.residual).toBeUndefined();
+  });
 });
 
 describe("matlevering.json: diesel vans, electric vans, consolidated deliveries", () => {
@@ -170,7 +179,7 @@ describe("skoleutvidelse.json: diesel or electric site machinery", () => {
 
   it("electric machinery has far lower A5 emissions: 20 000 l diesel against 60 000 kWh", () => {
     const [a, b] = [alt(ok.core, "A"), alt(ok.core, "B")];
-    expect(stage(a, "A5")).toBeCloseTo(20_000 * 2.51279, 6);
+    expect(stage(a, "A5")).toBeCloseTo(20_000 * 2.57082, 6);
     expect(stage(b, "A5")).toBeCloseTo(60_000 * 0.015, 6);
     expect(b.emissions.directKg.lt(a.emissions.directKg)).toBe(true);
   });
@@ -204,6 +213,22 @@ describe("gatelys.json: keep high-pressure sodium or change to LED", () => {
     expect(payback).not.toBeNull();
     expect(payback!).toBeGreaterThanOrEqual(5);
     expect(payback!).toBeLessThanOrEqual(15);
+  });
+
+  it("the sodium lamps are changed in years 4, 8, 12 and 16 (service life 4), not in year 20; LED's 25-year life leaves 5/25 of NOK 2.8 M in year 20", () => {
+    const { resolved } = evaluate("gatelys.json");
+    const item = resolved.alternatives[0]!.emissions.find((i) => i.label.startsWith("Nye natriumlamper"))!;
+    const once = item.quantity.mul(item.kgPerUnit).mul(item.count);
+    const lamps = alt(core, "A").emissions.items.find((i) => i.label === item.label)!;
+    expect(lamps.kg.eq(once.mul(4))).toBe(true); // four changes: years 4, 8, 12, 16
+    expect(occurrenceYears(item, 20, 0)).toEqual([4, 8, 12, 16]);
+    // 2 800 000 × 5/25 = 560 000, discounted 20 years at 4 %
+    expect(alt(core, "B").lcc.byKind.residual!.toNumber()).toBeCloseTo(-560_000 / 1.04 ** 20, 6);
+  });
+
+  it("the old fittings LED replaces are existing stock: they suggest no level for LED", () => {
+    expect(alt(core, "B").wasteLevelSuggestion).toBeNull();
+    expect(alt(core, "A").wasteLevelSuggestion?.level).toBe("recycle");
   });
 
   it("reports the recycled aluminium of the old fittings as a stage D benefit beside the total", () => {
