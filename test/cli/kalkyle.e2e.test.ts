@@ -85,7 +85,7 @@ describe.skipIf(!bundledSetLoads())("kalkyle (child process)", { timeout: 120_00
     expect(stderr.trim().split("\n").sort()).toEqual(
       [
         "__proto__: ukjent felt «__proto__» (sjekk stavemåten)",
-        "analysis.years: må være minst 0",
+        "analysis.years: må være minst 1",
         "analysis.discountrate: ukjent felt «discountrate» (sjekk stavemåten)",
         "alternatives[0].colour: ukjent felt «colour» (sjekk stavemåten)",
         "alternatives[0].emissions[0].qty: ukjent felt «qty» (sjekk stavemåten)",

@@ -57,7 +57,7 @@ async function seededCases() {
 }
 
 describe("comparison page of the seeded examples", () => {
-  it("shows every example with its ranking order, dominated alternatives marked in text, and payback years", async () => {
+  it("shows every example with its ranking order, dominated alternatives marked in text, and the payback in words", async () => {
     const stored = await seededCases();
     expect(stored.length).toBeGreaterThan(0);
     for (const c of stored) {
@@ -81,7 +81,9 @@ describe("comparison page of the seeded examples", () => {
       const deltas = text(/<table class="data deltas">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "");
       for (const cmp of result.comparison) {
         const start = result.analysis.startYear as number;
-        expect(deltas, `${c.title} ${cmp.id}`).toContain(cmp.paybackYear === null ? "ikke innen perioden" : `år ${cmp.paybackYear} (${start + cmp.paybackYear})`);
+        const payback = (cmp as typeof cmp & { payback: "from-start" | "in-year" | "never" }).payback;
+        const words = { "from-start": "billigere fra start", never: "betaler seg ikke tilbake innen perioden", "in-year": `år ${cmp.paybackYear} (${start + (cmp.paybackYear ?? 0)})` };
+        expect(deltas, `${c.title} ${cmp.id}`).toContain(words[payback]);
       }
 
       expect(html).toContain(result.factorSetHash);
@@ -145,12 +147,14 @@ describe("a stored case that no longer validates", () => {
       const { res, html } = await client.get(path);
       expect(res.status).toBe(200);
       expect(html).toContain("Saken kan ikke beregnes nå");
-      expect(text(html)).toContain("factorSet: ukjent faktorsett «1999-old»");
+      // the place in words, not the JSON path
+      expect(text(html)).toContain("Saken: ukjent faktorsett «1999-old»");
+      expect(text(html)).not.toContain("factorSet:");
       expect(html).toContain(`href="/cases/${broken.id}/edit"`);
       expect(html).not.toContain("chart.umd.min.js");
     }
     const en = await client.get(`/cases/${broken.id}?lang=en`);
-    expect(text(en.html)).toContain('factorSet: unknown factor set "1999-old"');
+    expect(text(en.html)).toContain('The case: unknown factor set "1999-old"');
   });
 });
 
