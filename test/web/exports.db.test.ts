@@ -160,7 +160,8 @@ describe("CSV export", () => {
     expectDownload(res, /^text\/csv; charset=utf-8$/, "csv");
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ""), ";");
     expect(rows.find((r) => r[0] === "Faktorsett")?.[1]).toBe(result.factorSet);
-    expect(rows.find((r) => r[0] === "Kalkulasjonsrente (reell)")?.[1]).toBe("0,04");
+    // no rate in the case: R-109's declining schedule, in words (the period lies within its first segment)
+    expect(rows.find((r) => r[0] === "Kalkulasjonsrente (reell)")?.[1]).toBe("R-109: 4\u00a0% (år 0–40)");
     expect(rows.find((r) => r.includes("Unngått produksjon"))).toContain("-25");
     const header = rows.find((r) => r[0] === "Alternativ" && r.includes("Nåverdi (kr)"))!;
     const a = rows.find((r) => r[0] === "A" && r.length === header.length)!;
@@ -184,9 +185,9 @@ describe("Excel export", () => {
     return cells;
   };
 
-  it("has the five sheets, in the user's language", async () => {
-    expect((await workbook()).worksheets.map((s) => s.name)).toEqual(["Sammendrag", "Utslipp per post", "Sammenligning", "Kilder", "Om"]);
-    expect((await workbook("?lang=en")).worksheets.map((s) => s.name)).toEqual(["Summary", "Items", "Comparison", "Sources", "About"]);
+  it("has the six sheets, notes included, in the user's language", async () => {
+    expect((await workbook()).worksheets.map((s) => s.name)).toEqual(["Sammendrag", "Utslipp per post", "Sammenligning", "Merknader", "Kilder", "Om"]);
+    expect((await workbook("?lang=en")).worksheets.map((s) => s.name)).toEqual(["Summary", "Items", "Comparison", "Notes", "Sources", "About"]);
   });
 
   it("has 0 formula cells, no text that starts like a formula, numeric negatives, and æøå intact", async () => {
