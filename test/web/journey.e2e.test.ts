@@ -165,7 +165,19 @@ describe("a buyer's first case in the browser", () => {
 describe("every page, both languages", () => {
   it("passes axe with no serious or critical violations and no CSP errors", async () => {
     const id = new URL(caseUrl).pathname.split("/").pop()!;
-    const pages = ["/", "/cases/new", `/cases/${id}`, `/cases/${id}/edit`, `/cases/${id}/report`, `/cases/${id}/delete`, "/factors", "/factors?q=diesel", "/import", "/no-such-page"];
+    // a case with a rank note, a suggested level, existing stock and warnings, so those parts are checked too
+    const notes = await server.store.cases.create({
+      schema: "kalkyle.case/1",
+      title: "Stoler med merknader",
+      analysis: { startYear: 2026, years: 60 },
+      baseline: "B",
+      alternatives: [
+        { id: "A", name: "Ombruk", wasteLevel: "reuse", emissions: [{ label: "Oppussing", kind: "fixed", factor: { value: 1, unit: "kgCO2e/unit" }, quantity: "3000 unit" }], costs: [{ label: "Service", kind: "maintenance", amount: 100, every: 70 }, { label: "Innkjøp", kind: "acquisition", amount: 10000 }] },
+        { id: "B", name: "Nye", wasteLevel: "dispose", emissions: [{ label: "Produksjon", kind: "fixed", factor: { value: 1, unit: "kgCO2e/unit" }, quantity: "100 unit" }], costs: [{ label: "Innkjøp", kind: "acquisition", amount: 6000 }] },
+        { id: "C", name: "Stål", emissions: [{ label: "Gamle stoler", kind: "waste", factor: "waste.metal-scrap.recycling", quantity: "500 kg", existingStock: true }, { label: "Stål", kind: "waste", factor: "waste.metal-scrap.recycling", quantity: "400 kg" }], costs: [{ label: "Innkjøp", kind: "acquisition", amount: 7000, life: 25 }] },
+      ],
+    });
+    const pages = ["/", "/cases/new", `/cases/${id}`, `/cases/${id}/edit`, `/cases/${id}/report`, `/cases/${id}/delete`, `/cases/${notes.id}`, `/cases/${notes.id}/edit`, `/cases/${notes.id}/report`, "/factors", "/factors?q=diesel", "/import", "/no-such-page"];
     const summary: string[] = [];
     for (const lang of ["nb", "en"] as const) {
       const watched = await openPage(browser);
@@ -186,6 +198,21 @@ describe("every page, both languages", () => {
     }
     console.info(`axe: ${summary.length} page views checked, ${summary.join("; ")}`);
   }, 120_000);
+
+  it("shows the existing-stock box on waste rows only, and never hides a ticked one", async () => {
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.goto(`${server.url}/cases/new`);
+    const box = page.locator('[name="alternatives[0].emissions[0].existingStock"]');
+    expect(await box.isVisible()).toBe(false);
+    await page.locator('[name="alternatives[0].emissions[0].kind"]').selectOption("waste");
+    expect(await box.isVisible()).toBe(true);
+    await box.check();
+    await page.locator('[name="alternatives[0].emissions[0].kind"]').selectOption("material");
+    expect(await box.isVisible()).toBe(true);
+    await expectCleanPage(watched, "editor");
+    await page.context().close();
+  });
 
   it("runs no stored script from hostile text on any page, chart or PDF", async () => {
     const payloads = ["<script>window.__xss=1</script>", '"><img src=x onerror="window.__xss=1">', "</script><script>window.__xss=1</script>", "{{constructor.constructor('window.__xss=1')()}}", "javascript:window.__xss=1", "linje\u2028skift"];

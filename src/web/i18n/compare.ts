@@ -73,7 +73,7 @@ export const compareText: AreaText = {
     "compare.pyramid.intro": "Den omvendte avfallspyramiden: øverst og bredest det beste (forebygge), nederst deponi, som bare brukes når helse og miljø krever det. Alternativene står på sitt nivå.",
     "compare.pyramid.label": "Alternativene i den omvendte avfallspyramiden",
     "compare.pyramid.none": "ingen",
-    "compare.pyramid.unplaced": "Uten nivå (rangeres etter alternativene som har nivå):",
+    "compare.pyramid.unplaced": "Uten oppgitt nivå (i avfallspyramiden rangeres de etter alternativene med oppgitt nivå; et foreslått nivå er bare et hint):",
 
     "compare.heading.stages": "Utslipp etter livsløpsfase",
     "compare.stages.intro": "Tonn CO2e per fase (EN 15978 / NS 3720), delt i direkte (skravert, mørk kant) og indirekte utslipp. Trinn D vises som egen søyle ved siden av og inngår ikke i summen.",
@@ -268,7 +268,7 @@ export const compareText: AreaText = {
     "compare.pyramid.intro": "The inverted waste pyramid: the best at the top and widest (prevent), landfill at the bottom, used only where health and environment demand it. Each alternative is shown at its level.",
     "compare.pyramid.label": "The alternatives in the inverted waste pyramid",
     "compare.pyramid.none": "none",
-    "compare.pyramid.unplaced": "No level (ranked after the alternatives that have one):",
+    "compare.pyramid.unplaced": "No declared level (in the waste pyramid they rank after the alternatives with a declared level; a suggested level is a hint only):",
 
     "compare.heading.stages": "Emissions by lifecycle stage",
     "compare.stages.intro": "Tonnes CO2e per stage (EN 15978 / NS 3720), split into direct (hatched, dark border) and indirect emissions. Stage D is a separate bar beside them and is not part of the total.",
