@@ -13,7 +13,7 @@ import type { Lang } from "../../case/messages.js";
 import type { Decimal } from "../../core/decimal.js";
 import { STAGES, type ComparisonRow } from "../../core/types.js";
 import { translate } from "../i18n/catalog.js";
-import { carbonPathText, discountText } from "../view-models/analysis-terms.js";
+import { carbonPathText, discountText, usesR109 } from "../view-models/analysis-terms.js";
 import { resultNotes, spendBasisText, warningsModel } from "../view-models/compare-notes.js";
 
 export type Evaluated = Extract<Evaluation, { ok: true }>;
@@ -47,7 +47,7 @@ function about(e: Evaluated, meta: ExportMeta, lang: Lang, t: T): Table {
     [t("export.field.madeWith"), "Kalkyle"],
     [t("export.field.startYear"), r.startYear],
     [t("export.field.years"), r.years],
-    [t("export.field.discountRate"), r.discountSchedule !== undefined && r.discountSchedule.length > 1 ? discountText(r, lang) : num(r.discountRate)],
+    [t("export.field.discountRate"), usesR109(r) ? discountText(r, lang) : num(r.discountRate)],
     [t("export.field.carbonPrice"), carbonPriceText(e, lang, t)],
     [t("export.field.priceYear"), e.context.priceYear],
     [t("export.field.electricity"), e.context.electricity.factor],
