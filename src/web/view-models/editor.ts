@@ -135,7 +135,9 @@ function analysisFields(b: Builder, form: CaseForm, library: FactorLibrary, set:
     form.factorSet,
   );
   const priceYears = withCurrent([{ value: "", label: b.t("editor.priceYear.default"), selected: a.priceYear === "" }, ...priceIndexYears(set.economics).map((y) => ({ value: String(y), label: String(y), selected: String(y) === a.priceYear.trim() }))], a.priceYear);
-  const carbon = b.options(a.carbonPrice === "non-ets" ? ["default", "non-ets", "ets", "custom"] : ["default", "ets", "custom"], "editor.carbonPrice.", a.carbonPrice, b.t("editor.carbonPrice.none"));
+  // The set's named paths (R-109 non-ETS and ETS where the set has them); "default" is its non-ETS path.
+  const named = (set.economics.carbonPricePaths ?? []).map((p) => p.id).filter((id) => id !== "non-ets" || a.carbonPrice === "non-ets");
+  const carbon = b.options(["default", ...named, "custom"], "editor.carbonPrice.", a.carbonPrice, b.t("editor.carbonPrice.none"));
   return [
     b.field("analysis.startYear", b.t("editor.field.startYear"), a.startYear, { hint: b.t("editor.hint.startYear"), inputmode: "numeric", width: "s" }),
     b.field("analysis.years", b.t("editor.field.years"), a.years, { inputmode: "numeric", width: "s" }),
