@@ -3,12 +3,14 @@
  *   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
  *   kalkyle validate CASE.json
  *   kalkyle factors [SEARCH] [--group GROUP] [--set ID]
- * Exit status: 0 done, 2 invalid input (every problem with its path), 1 fault.
+ * Exit status: 0 done (validate lists warnings on stderr), 2 invalid input
+ * (every problem with its path), 1 fault.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { checkCase, evaluateDocument, parseJsonText } from "../case/evaluate-document.js";
 import { problemLine, type Lang, type Problem } from "../case/messages.js";
+import { caseWarnings, warningMessage } from "../case/warnings.js";
 import { loadFactorLibrary } from "../factors/load.js";
 import { listFactors } from "./factors-command.js";
 import { resultTable } from "./table.js";
@@ -75,6 +77,8 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
   if (command === "validate") {
     const checked = checkCase(input.value, library);
     if (!checked.ok) return reportProblems(checked.problems, io, lang), 2;
+    // Valid, but perhaps not meant: said on stderr with the path in the file, like problems, and exit 0.
+    for (const w of caseWarnings(checked.doc, checked.context)) io.err(`${w.path}: ${lang === "nb" ? "advarsel" : "warning"}: ${warningMessage(w, lang)}`);
     io.out(`${target}: ${lang === "nb" ? "gyldig" : "valid"}`);
     return 0;
   }

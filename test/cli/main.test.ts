@@ -4,6 +4,9 @@
  * bundled factor set, so the cases use inline factors only and the suite
  * skips itself while the bundled set does not load.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
@@ -24,6 +27,22 @@ describe.skipIf(!bundledSetLoads())("run(argv, io)", () => {
   it("validate a valid case: exit 0, says so in the chosen language", () => {
     expect(kalkyle(["validate", `${CASES}inline-chairs.json`, "--lang", "en"])).toEqual({ status: 0, stdout: `${CASES}inline-chairs.json: valid`, stderr: "" });
     expect(kalkyle(["validate", `${CASES}inline-chairs.json`, "--lang", "nb"]).stdout).toBe(`${CASES}inline-chairs.json: gyldig`);
+  });
+
+  it("validate a valid case with a warning: exit 0, the warning on stderr with its path", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kalkyle-cli-"));
+    const file = join(dir, "every-15.json");
+    const doc = JSON.parse(readFileSync(`${CASES}inline-chairs.json`, "utf8")) as { alternatives: { costs: unknown[] }[] };
+    doc.alternatives[0]!.costs.push({ kind: "maintenance", amount: 100, every: 15 });
+    writeFileSync(file, JSON.stringify(doc));
+    try {
+      const result = kalkyle(["validate", file, "--lang", "en"]);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(`${file}: valid`);
+      expect(result.stderr).toMatch(/^alternatives\[0\]\.costs\[\d+\]\.every: warning: recurs every 15 years, but the analysis period is \d+ years: the item never occurs$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("takes the language from LANG when --lang is not given", () => {
