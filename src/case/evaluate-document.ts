@@ -10,6 +10,7 @@ import { resolveCase, type CaseContext } from "./resolve.js";
 import { resultJson } from "./result-json.js";
 import { caseSchema, type CaseDocument } from "./schema.js";
 import { salvagedProblems } from "./salvage.js";
+import { workBudgetProblems } from "./work-budget.js";
 import { zodProblems } from "./zod-problems.js";
 import { caseWarnings, type Warning } from "./warnings.js";
 import type { ResolvedCase } from "../core/types.js";
@@ -42,6 +43,9 @@ export function capProblems(problems: Problem[]): Problem[] {
 }
 
 export function checkCase(input: unknown, library: FactorLibrary): Checked {
+  // Counted first and alone: a document over budget is not worth a schema pass.
+  const overBudget = workBudgetProblems(input);
+  if (overBudget.length > 0) return { ok: false, problems: overBudget };
   // reportInput: so that a value of the wrong type is told apart from a missing one
   const parsed = caseSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {

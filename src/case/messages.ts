@@ -43,10 +43,19 @@ export const PROBLEM_MESSAGES = {
   "duplicate-id": { nb: "id «{id}» er brukt før", en: "id \"{id}\" is used twice" },
   "unknown-baseline": { nb: "«{id}» er ikke et alternativ (finnes: {options})", en: "\"{id}\" names no alternative (available: {options})" },
   "too-many-problems": { nb: "og {count} feil til (bare de første {shown} vises)", en: "and {count} more problems (only the first {shown} are shown)" },
+  "limit-depth": { nb: "dokumentet er nestet dypere enn {limit} nivåer (en sak trenger 6)", en: "the document is nested deeper than {limit} levels (a case needs 6)" },
+  "limit-occurrences": {
+    nb: "saken er for stor til å beregnes: postene forekommer mer enn {limit} ganger i alt (post × år), og denne posten går over grensen; del saken opp eller bruk færre gjentakelser",
+    en: "the case is too large to evaluate: its items occur more than {limit} times in all (item × year), and this item passes the limit; split the case or use fewer repeats",
+  },
+  "limit-units": { nb: "saken bruker mer enn {limit} ulike enheter, og denne går over grensen", en: "the case uses more than {limit} different units, and this one passes the limit" },
+  "time-limit": { nb: "beregningen ble stoppet etter {seconds} sekunder: saken er for tung til å beregnes", en: "the calculation was stopped after {seconds} seconds: the case is too heavy to evaluate" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },
 } satisfies Record<string, Template>;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
+/** Problems that say the case is beyond what one request may compute, not that it is wrong (HTTP 413). */
+export const isLimitProblem = (problem: Problem): boolean => problem.code.startsWith("limit-") || problem.code === "time-limit";
 export type Problem = { path: string; code: ProblemCode; params: Record<string, string> };
 
 const TYPE_NAMES: Record<string, Template> = {
@@ -60,6 +69,8 @@ const TYPE_NAMES: Record<string, Template> = {
 export function problemMessage(problem: Problem, lang: Lang): string {
   const params = { ...problem.params };
   if (problem.code === "type" && params.expected && TYPE_NAMES[params.expected]) params.expected = TYPE_NAMES[params.expected]![lang];
+  // A limit is a plain count; written as each language writes numbers ("200 000", "200,000").
+  if (params.limit && /^\d{4,}$/.test(params.limit)) params.limit = Number(params.limit).toLocaleString(lang === "nb" ? "nb-NO" : "en-GB");
   return PROBLEM_MESSAGES[problem.code][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? "");
 }
 

@@ -84,11 +84,21 @@ export function lifecycleCost(items: readonly ResolvedCostItem[], years: number,
   const byYear = zeros(years + 1);
   const byKind = new Map<CostKind, Decimal>();
   const nominal: Decimal[] = [];
+  // Powers repeat across items (the same year, the same escalation): computed once each,
+  // the figures are the same operations on the same digits as presentValueUnder and escalated.
+  const divisors = new Map<number, Decimal>();
+  const growths = new Map<string, Decimal>();
   for (const payment of items.flatMap((item) => payments(item, years))) {
-    const pv = presentValueUnder(payment.amount, payment.year, schedule, payment.escalation);
+    const growthKey = `${payment.escalation.toString()}@${payment.year}`;
+    let growth = growths.get(growthKey);
+    if (growth === undefined) growths.set(growthKey, (growth = ONE.plus(payment.escalation).pow(payment.year)));
+    let divisor = divisors.get(payment.year);
+    if (divisor === undefined) divisors.set(payment.year, (divisor = discountDivisor(schedule, payment.year)));
+    const nominalAmount = payment.amount.mul(growth);
+    const pv = nominalAmount.div(divisor);
     byYear[payment.year] = byYear[payment.year]!.plus(pv);
     addTo(byKind, payment.kind, pv);
-    nominal.push(escalated(payment.amount, payment.year, payment.escalation));
+    nominal.push(nominalAmount);
   }
   const pv = sum(byYear);
   return {

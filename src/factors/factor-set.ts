@@ -19,6 +19,8 @@ export type FactorLibrary = {
   readonly sets: ReadonlyMap<string, FactorSet>;
   /** The newest bundled set: the default when a case names none. */
   readonly newest: string;
+  /** The folder the sets were loaded from, so a worker thread can load the same ones. */
+  readonly root: string;
 };
 
 /** "UK DESNZ, Greenhouse gas reporting: conversion factors 2025 (2025), Fuels › Diesel" */

@@ -88,5 +88,5 @@ export function loadFactorLibrary(root: string = DEFAULT_FACTOR_DIR): FactorLibr
   const sets = new Map(dirs.map((d) => loadFactorSet(d)).map((s) => [s.id, s] as const));
   if (sets.size === 0) throw new FactorLoadError([`${root}: no factor set found`]);
   const newest = [...sets.values()].sort((a, b) => a.manifest.released.localeCompare(b.manifest.released) || a.id.localeCompare(b.id)).at(-1)!;
-  return { sets, newest: newest.id };
+  return { sets, newest: newest.id, root };
 }

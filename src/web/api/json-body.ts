@@ -1,16 +1,28 @@
 /**
  * Body parsing for the JSON API, which is mounted before the app's form
  * parser: a POST or PUT must say `application/json` (else 415), may be at
- * most JSON_LIMIT (else 413, from body-parser's entity.too.large), and must
+ * most JSON_LIMIT (else 413, from body-parser's entity.too.large) and nest
+ * at most WORK_LIMITS.depth deep (else 413, counted before parsing), and must
  * be an object or array (strict; malformed JSON → 400 at "(document)").
  * A request without a body is left with `req.body` undefined.
  */
 import express, { type RequestHandler } from "express";
+import { jsonNestingExceeds } from "../../case/json-depth.js";
+import { WORK_LIMITS } from "../../case/work-budget.js";
 import { HttpError } from "../errors.js";
 
-export const JSON_LIMIT = "5mb";
+/** The largest realistic case (50 alternatives × a few hundred items) is well under 1 MB. */
+export const JSON_LIMIT = "2mb";
 
-const parse = express.json({ limit: JSON_LIMIT, strict: true, type: "application/json" });
+const parse = express.json({
+  limit: JSON_LIMIT,
+  strict: true,
+  type: "application/json",
+  // Nesting is counted on the bytes before JSON.parse sees them.
+  verify: (_req, _res, body) => {
+    if (jsonNestingExceeds(body, WORK_LIMITS.depth)) throw new HttpError(413, "error.tooLarge", [{ path: "(document)", code: "limit-depth", params: { limit: String(WORK_LIMITS.depth) } }]);
+  },
+});
 
 export const jsonBody: RequestHandler = (req, res, next) => {
   // req.is() is null when there is no body at all, false when the body has another type.
