@@ -1,23 +1,17 @@
 /**
  * The reason given with a suggested waste-pyramid level: "most of this
- * alternative's own waste mass (80 %) goes to material recycling".
+ * alternative's own waste mass (80 %) goes to material recycling". The
+ * route is named by its level's name, as on every other surface.
  */
-import type { WasteLevel, WasteLevelSuggestion } from "../core/types.js";
+import type { WasteLevelSuggestion } from "../core/types.js";
+import { WASTE_LEVEL_NAMES } from "../i18n/domain-terms.js";
 import type { Lang } from "./messages.js";
-
-const ROUTE: Record<WasteLevel, { nb: string; en: string }> = {
-  prevent: { nb: "forebygging", en: "prevention" },
-  reuse: { nb: "ombruk", en: "re-use" },
-  recycle: { nb: "materialgjenvinning", en: "material recycling" },
-  recover: { nb: "annen gjenvinning (energi)", en: "other recovery (energy)" },
-  dispose: { nb: "deponi", en: "disposal" },
-};
 
 const percent = { nb: new Intl.NumberFormat("nb-NO", { style: "percent" }), en: new Intl.NumberFormat("en-GB", { style: "percent" }) };
 
 export function suggestionMessage(s: WasteLevelSuggestion, lang: Lang): string {
   const share = percent[lang].format(s.share.toNumber());
-  const route = ROUTE[s.level][lang];
+  const route = WASTE_LEVEL_NAMES[lang][s.level].toLowerCase();
   return lang === "nb"
     ? `mesteparten av alternativets eget avfall etter vekt (${share}) går til ${route}`
     : `most of this alternative's own waste mass (${share}) goes to ${route}`;

@@ -322,7 +322,13 @@ describe("case editor", () => {
     const added = await (await editor.postForm("/cases/new".replace("/new", ""), [...LIFE_FORM, ["action", "add-alternative"]])).text();
     expect(added.match(/id="waste-levels-help"/g)).toHaveLength(1);
     const help = text(/<div class="waste-levels-help"[^>]*>([\s\S]*?)<\/div>/.exec(added)![1]!);
-    for (const level of ["Forebygge", "Ombruk", "Materialgjenvinning", "Energiutnyttelse", "Deponi"]) expect(help).toContain(level);
+    for (const level of ["Forebygging", "Ombruk", "Materialgjenvinning", "Annen gjenvinning (energi)", "Sluttbehandling (deponi)"]) expect(help).toContain(level);
+    // renting is reuse and repair is prevention, as in docs/case-format.md; biogas is material recycling
+    expect(help).toMatch(/Forebygging Behovet dekkes uten å kjøpe: reparere/);
+    expect(help).toMatch(/Ombruk Kjøpt brukt, istandsatt eller leid/);
+    const biogas = help.indexOf("matavfall til biogass");
+    expect(biogas).toBeGreaterThan(help.indexOf("Materialgjenvinning Nytt"));
+    expect(biogas).toBeLessThan(help.indexOf("Annen gjenvinning (energi) Nytt"));
     expect(help).toContain("Bare et nivå du oppgir, rangeres");
     expect(added.match(/<select id="alternatives\[\d\]\.wasteLevel"/g)).toHaveLength(2);
   });

@@ -12,6 +12,7 @@ import type { Evaluation } from "../../case/evaluate-document.js";
 import type { Lang } from "../../case/messages.js";
 import type { Decimal } from "../../core/decimal.js";
 import { STAGES, type ComparisonRow } from "../../core/types.js";
+import { wasteLevelName } from "../../i18n/domain-terms.js";
 import { translate } from "../i18n/catalog.js";
 import { carbonPathText, discountText, usesR109 } from "../view-models/analysis-terms.js";
 import { resultNotes, spendBasisText, warningsModel } from "../view-models/compare-notes.js";
@@ -56,7 +57,7 @@ function about(e: Evaluated, meta: ExportMeta, lang: Lang, t: T): Table {
   return { name: "about", title: t("export.about.sheet"), columns: [{ header: t("export.field.field"), kind: "text", width: 28 }, { header: t("export.field.value"), kind: "text", width: 60 }], rows };
 }
 
-function summary(e: Evaluated, t: (key: string, params?: Record<string, string>) => string): Table {
+function summary(e: Evaluated, lang: Lang, t: T): Table {
   const stageColumns: Column[] = STAGES.map((stage) => ({ header: stage === "D" ? t("export.col.stageD") : t("export.col.stageKg", { stage }), kind: "kg", width: 16 }));
   const columns: Column[] = [
     { header: t("export.col.alternative"), kind: "text", width: 12 },
@@ -79,7 +80,7 @@ function summary(e: Evaluated, t: (key: string, params?: Record<string, string>)
     a.id,
     a.name,
     a.rank,
-    a.wasteLevel ? t(`export.level.${a.wasteLevel}`) : null,
+    a.wasteLevel ? wasteLevelName(a.wasteLevel, lang) : null,
     a.wasteLevelSource ? t(`export.levelSource.${a.wasteLevelSource}`) : null,
     num(a.emissions.totalKg),
     num(a.emissions.directKg),
@@ -176,7 +177,7 @@ export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang)
   const t = (key: string, params: Record<string, string> = {}) => translate(lang, key, params);
   return {
     about: about(evaluated, meta, lang, t),
-    summary: summary(evaluated, t),
+    summary: summary(evaluated, lang, t),
     comparison: comparison(evaluated, t),
     items: items(evaluated, lang, t),
     sources: sources(evaluated, t),

@@ -7,13 +7,14 @@ import type { Lang } from "../../case/messages.js";
 import { casesText } from "./cases.js";
 import { layoutText } from "./layout.js";
 import { compareText } from "./compare.js";
+import { domainText } from "./domain.js";
 import { editorText } from "./editor.js";
 import { exportsText } from "./exports.js";
 
 export type Catalog = Record<string, string>;
 export type AreaText = { nb: Catalog; en: Catalog };
 
-export const AREAS: AreaText[] = [layoutText, casesText, editorText, compareText, exportsText];
+export const AREAS: AreaText[] = [layoutText, casesText, domainText, editorText, compareText, exportsText];
 
 const merged: Record<Lang, Catalog> = { nb: {}, en: {} };
 for (const area of AREAS) {

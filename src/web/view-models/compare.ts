@@ -10,7 +10,8 @@ import { problemMessage } from "../../case/messages.js";
 import { rankNoteMessage } from "../../case/rank-note.js";
 import { suggestionMessage } from "../../case/suggestion-note.js";
 import { placeOf } from "../../i18n/case-place.js";
-import { WASTE_LEVELS, type AlternativeResult, type ComparisonRow } from "../../core/types.js";
+import { wasteLevelName } from "../../i18n/domain-terms.js";
+import { WASTE_LEVELS, type AlternativeResult, type ComparisonRow, type WasteLevel } from "../../core/types.js";
 import type { StoredEvaluation } from "../evaluation.js";
 import { translate } from "../i18n/catalog.js";
 import { costChart, costTable, stageChart, stageTable } from "./compare-charts.js";
@@ -27,11 +28,14 @@ export function caseLinks(id: string) {
 
 const declaredLevel = (a: AlternativeResult) => (a.wasteLevelSource === "declared" ? a.wasteLevel : null);
 
+/** "3. Materialgjenvinning": the level's name with its place in the pyramid. */
+const levelLabel = (level: WasteLevel, lang: Lang) => translate(lang, "compare.level.numbered", { number: WASTE_LEVELS.indexOf(level) + 1, name: wasteLevelName(level, lang) });
+
 /** The level an alternative's own end-of-life data suggest, with its reason: a hint, never ranked. */
 function suggestionHint(a: AlternativeResult, lang: Lang): string | null {
   if (a.wasteLevelSource === "declared" || a.wasteLevelSuggestion === null) return null;
   const s = a.wasteLevelSuggestion;
-  return translate(lang, "compare.level.suggestionHint", { level: translate(lang, `compare.level.${s.level}`), reason: suggestionMessage(s, lang) });
+  return translate(lang, "compare.level.suggestionHint", { level: levelLabel(s.level, lang), reason: suggestionMessage(s, lang) });
 }
 
 function rankingRow(a: AlternativeResult, baseline: string, lang: Lang) {
@@ -42,7 +46,7 @@ function rankingRow(a: AlternativeResult, baseline: string, lang: Lang) {
     id: a.id,
     name: a.name,
     isBaseline: a.id === baseline,
-    wasteLevel: level === null ? translate(lang, "compare.level.none") : translate(lang, `compare.level.${level}`),
+    wasteLevel: level === null ? translate(lang, "compare.level.none") : levelLabel(level, lang),
     wasteLevelSource: level === null ? null : translate(lang, "compare.level.declared"),
     suggestion: suggestionHint(a, lang),
     rankNote: a.rankNote === null ? null : rankNoteMessage(a.rankNote, lang),
@@ -66,7 +70,7 @@ function pyramidModel(ranked: readonly AlternativeResult[], lang: Lang) {
   return {
     levels: WASTE_LEVELS.map((level) => ({
       level,
-      label: translate(lang, `compare.level.${level}`),
+      label: levelLabel(level, lang),
       alternatives: ranked.filter((a) => declaredLevel(a) === level).map((a) => ({ id: a.id, name: a.name })),
     })),
     unplaced: ranked.filter((a) => declaredLevel(a) === null).map((a) => ({ id: a.id, name: a.name, suggestion: suggestionHint(a, lang) ?? translate(lang, "compare.level.noSuggestion") })),

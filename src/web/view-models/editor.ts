@@ -211,7 +211,7 @@ function alternativeModel(b: Builder, alt: AlternativeForm, index: number, set: 
   const fields = [
     b.field(`${path}.id`, b.t("editor.field.altId"), alt.id, { context, hint: b.t("editor.hint.altId"), width: "xs" }),
     b.field(`${path}.name`, b.t("editor.field.altName"), alt.name, { context, width: "l" }),
-    b.field(`${path}.wasteLevel`, b.t("editor.field.wasteLevel"), alt.wasteLevel, { context, options: b.options(WASTE_LEVELS, "editor.wasteLevel.", alt.wasteLevel, b.t("editor.wasteLevel.suggest")), hint: b.t("editor.hint.wasteLevel"), optional: true }),
+    b.field(`${path}.wasteLevel`, b.t("editor.field.wasteLevel"), alt.wasteLevel, { context, options: b.options(WASTE_LEVELS, "wasteLevel.", alt.wasteLevel, b.t("editor.wasteLevel.suggest")), hint: b.t("editor.hint.wasteLevel"), optional: true }),
   ];
   b.place(`${path}.emissions`, `${context}: ${b.t("editor.emissions")}`);
   const emissions = alt.emissions.map((row, i) => ({ ...emissionRow(b, row, `${path}.emissions[${i}]`, i + 1, context, set), action: `remove-emission:${index}:${i}` }));
@@ -292,7 +292,7 @@ export function editorPageModel(input: EditorPageInput) {
       costs: a.costs.map((r) => ({ ...r, error: sectionError(r.id) })),
     })),
     addAlternativeAutofocus: input.focus === "add-alternative" || undefined,
-    wasteLevels: WASTE_LEVELS.map((level) => ({ name: translate(lang, `editor.wasteLevel.${level}`), example: translate(lang, `editor.wasteLevelExample.${level}`) })),
+    wasteLevels: WASTE_LEVELS.map((level) => ({ name: translate(lang, `wasteLevel.${level}`), example: translate(lang, `editor.wasteLevelExample.${level}`) })),
     factorIds: [...set.records.values()].map((r) => ({ value: r.id, label: r.names[lang] })),
     picker: {
       api: "/api/v1/factors",

@@ -8,6 +8,8 @@ import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
 import { CHOSEN_ELECTRICITY } from "../../factors/resolve-factor.js";
 import { factorGroups, type FactorGroup, type FactorRecord } from "../../factors/schema.js";
 import { searchFactors } from "../../factors/search.js";
+import { wasteRouteLevel } from "../../factors/waste-route.js";
+import { wasteLevelName } from "../../i18n/domain-terms.js";
 import { editableDecimal } from "../editor/numbers.js";
 import { translate } from "../i18n/catalog.js";
 
@@ -38,6 +40,12 @@ function basisText(record: FactorRecord, lang: Lang): string {
   return "";
 }
 
+/** The level of a waste route (composting and digestion: material recycling, in every set), or "". */
+function levelText(record: FactorRecord, lang: Lang): string {
+  const level = wasteRouteLevel(record);
+  return level === undefined ? "" : wasteLevelName(level, lang);
+}
+
 /** Only http(s) links are shown as links. */
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
@@ -65,7 +73,7 @@ export function factorHitJson(record: FactorRecord, lang: Lang) {
     stage: record.stage ?? null,
     basis: record.electricityBasis ?? null,
     basisText: basisText(record, lang),
-    wasteLevel: record.wasteLevel ?? null,
+    wasteLevel: wasteRouteLevel(record) ?? null,
     currency: record.currency ?? null,
     priceYear: record.priceYear ?? null,
     source: { ...record.source, url: safeUrl(record.source.url) ?? null },
@@ -135,7 +143,7 @@ export function factorLibraryModel(library: FactorLibrary, query: FactorQuery, l
       via: viaText(r, lang).trim(),
       stage: r.stage,
       basis: basisText(r, lang),
-      wasteLevel: r.wasteLevel ? translate(lang, `editor.wasteLevel.${r.wasteLevel}`) : "",
+      wasteLevel: levelText(r, lang),
       gwp: r.gwp,
       source: { ...r.source, url: safeUrl(r.source.url) },
     })),
