@@ -128,6 +128,16 @@ describe("comparison page", () => {
     expect(en).toContain("cheaper from the start");
   });
 
+  it("explains payback as the year from which the alternative stays at or below the baseline to the end, beside the table and the chart", async () => {
+    const nb = (await client.get(`/cases/${chairsId}`)).html;
+    expect(section(nb, "h-deltas")).toContain("det første året fra og med som alternativets kumulative diskonterte kostnad holder seg lik eller lavere enn referansens helt til periodens slutt");
+    expect(section(nb, "h-costs")).toContain("og blir der til periodens slutt; en kryssing som går tilbake senere, teller ikke");
+    const en = (await client.get(`/cases/${chairsId}?lang=en`)).html;
+    expect(section(en, "h-deltas")).toContain("the first year from which the alternative's cumulative discounted cost stays at or below the baseline's through the end of the period");
+    expect(section(en, "h-costs")).toContain("stays there to the end of the period; a crossing that is undone later does not count");
+    for (const html of [nb, en]) expect(html).not.toMatch(/Der linjene krysser|Where the lines cross/);
+  });
+
   it("shows each warning with the alternative's name and the item's label, never the JSON path", async () => {
     for (const path of [`/cases/${chairsId}`, `/cases/${chairsId}/report`]) {
       const { html } = await client.get(path);

@@ -92,7 +92,7 @@ export const compareText: AreaText = {
     "compare.stages.dataset": "{stage}, {scope}",
 
     "compare.heading.costs": "Kumulativ diskontert kostnad",
-    "compare.costs.intro": "Summen av diskonterte kostnader fra år 0 til og med hvert år. Der linjene krysser, betaler det dyreste alternativet i starten seg tilbake.",
+    "compare.costs.intro": "Summen av diskonterte kostnader fra år 0 til og med hvert år. Et alternativ som koster mer i starten, betaler seg tilbake i året linjen kommer ned på eller under referansens og blir der til periodens slutt; en kryssing som går tilbake senere, teller ikke.",
     "compare.costs.chartLabel": "Linjediagram over kumulativ nåverdi av kostnadene år for år for hvert alternativ. Tabellen ved siden av har de samme tallene.",
     "compare.costs.caption": "Kumulativ diskontert kostnad per år, kr",
     "compare.costs.year": "År",
@@ -108,7 +108,7 @@ export const compareText: AreaText = {
     "compare.deltas.notAvoidedMore": "– øker utslippene, ingen tonn unngås",
     "compare.deltas.notAvoidedSame": "– samme utslipp, ingen tonn unngås",
     "compare.deltas.payback": "år {index} ({year})",
-    "compare.deltas.note": "Negativ Δ betyr lavere enn referansen. En negativ tiltakskost betyr at alternativet både kutter utslipp og sparer penger. Tilbakebetalingsår er det første året der alternativets kumulative diskonterte kostnad er lik eller lavere enn referansens (år 0 er innkjøpsåret).",
+    "compare.deltas.note": "Negativ Δ betyr lavere enn referansen. En negativ tiltakskost betyr at alternativet både kutter utslipp og sparer penger. Tilbakebetalingsår er det første året fra og med som alternativets kumulative diskonterte kostnad holder seg lik eller lavere enn referansens helt til periodens slutt (år 0 er innkjøpsåret). Blir alternativet billigere, men dyrere igjen før slutten, betaler det seg ikke tilbake innen perioden.",
     "compare.deltas.none": "Saken har bare ett alternativ; det er ingenting å sammenligne med.",
 
     "compare.heading.trace": "Sporbarhet",
@@ -283,7 +283,7 @@ export const compareText: AreaText = {
     "compare.stages.dataset": "{stage}, {scope}",
 
     "compare.heading.costs": "Cumulative discounted cost",
-    "compare.costs.intro": "The sum of discounted costs from year 0 up to and including each year. Where the lines cross, the alternative that costs more at first pays back.",
+    "compare.costs.intro": "The sum of discounted costs from year 0 up to and including each year. An alternative that costs more at first pays back in the year its line comes down to or below the baseline's and stays there to the end of the period; a crossing that is undone later does not count.",
     "compare.costs.chartLabel": "Line chart of the cumulative present value of costs year by year for each alternative. The table beside it has the same figures.",
     "compare.costs.caption": "Cumulative discounted cost per year, NOK",
     "compare.costs.year": "Year",
@@ -299,7 +299,7 @@ export const compareText: AreaText = {
     "compare.deltas.notAvoidedMore": "– emits more, no tonne is avoided",
     "compare.deltas.notAvoidedSame": "– same emissions, no tonne is avoided",
     "compare.deltas.payback": "year {index} ({year})",
-    "compare.deltas.note": "A negative Δ means lower than the baseline. A negative abatement cost means the alternative both cuts emissions and saves money. The payback year is the first year in which the alternative's cumulative discounted cost is at most the baseline's (year 0 is the year of purchase).",
+    "compare.deltas.note": "A negative Δ means lower than the baseline. A negative abatement cost means the alternative both cuts emissions and saves money. The payback year is the first year from which the alternative's cumulative discounted cost stays at or below the baseline's through the end of the period (year 0 is the year of purchase). An alternative that becomes cheaper but dearer again before the end does not pay back within the period.",
     "compare.deltas.none": "The case has only one alternative; there is nothing to compare with.",
 
     "compare.heading.trace": "Traceability",
