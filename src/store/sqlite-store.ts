@@ -3,6 +3,13 @@
  * Pragmas at open: WAL, foreign keys on, busy_timeout 5000, synchronous
  * FULL (a committed save survives power loss). Money and documents are
  * stored as text, never as binary REAL.
+ *
+ * Every write transaction begins IMMEDIATE: it takes the write lock before
+ * it reads, so a second writer (another process or connection on the same
+ * file) waits on the busy timeout and then reads the committed version,
+ * and a version check refuses it as a conflict. A deferred transaction
+ * would read first and fail with SQLITE_BUSY_SNAPSHOT when it tried to
+ * write after the other had committed.
  */
 import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
@@ -19,16 +26,16 @@ export function newCaseId(): string {
 
 export function migrate(db: Database.Database, migrations: readonly { version: number; sql: string }[] = SQLITE_MIGRATIONS): number {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-  const applied = new Set(db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[]);
+  const isApplied = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").pluck();
+  // Checked inside the write lock: two processes starting at once apply each step once.
+  const apply = db.transaction((m: { version: number; sql: string }) => {
+    if (isApplied.get(m.version)) return 0;
+    db.exec(m.sql);
+    db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(m.version, new Date().toISOString());
+    return 1;
+  });
   let count = 0;
-  for (const m of migrations) {
-    if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(m.version, new Date().toISOString());
-    })();
-    count++;
-  }
+  for (const m of migrations) count += apply.immediate(m);
   return count;
 }
 
@@ -90,13 +97,13 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
       return row ? toCase(row) : null;
     },
     async create(document) {
-      return create(document);
+      return create.immediate(document);
     },
     async update(id, document, expectedVersion) {
-      return update(id, document, expectedVersion);
+      return update.immediate(id, document, expectedVersion);
     },
     async remove(id) {
-      return remove(id);
+      return remove.immediate(id);
     },
     async saveResult(r: StoredResult) {
       db.prepare("INSERT OR REPLACE INTO results (case_id, version, factor_set, factor_set_hash, result, computed_at) VALUES (?, ?, ?, ?, ?, ?)").run(r.caseId, r.version, r.factorSet, r.factorSetHash, JSON.stringify(r.result), r.computedAt);
@@ -108,7 +115,7 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
       return row ? { caseId: row.case_id, version: row.version, factorSet: row.factor_set, factorSetHash: row.factor_set_hash, result: JSON.parse(row.result), computedAt: row.computed_at } : null;
     },
     async seedOnce(documents) {
-      return seed(documents);
+      return seed.immediate(documents);
     },
   };
 }

@@ -17,12 +17,13 @@ export type TestServer = { url: string; dir: string; store: ReturnType<typeof op
 
 const library = loadFactorLibrary();
 
-export async function startTestServer(options: { dir?: string; seed?: boolean } = {}): Promise<TestServer> {
+/** `clock` is the store's (it is read inside each write transaction); `secureCookie` says the app is served over HTTPS. */
+export async function startTestServer(options: { dir?: string; seed?: boolean; clock?: () => Date; secureCookie?: boolean } = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "kalkyle-test-"));
-  const store = openSqliteStore(join(dir, "kalkyle.db"));
+  const store = openSqliteStore(join(dir, "kalkyle.db"), options.clock);
   if (options.seed !== false) await store.cases.seedOnce(loadExampleCases());
   const pdf = chromiumPdfRenderer();
-  const { app, setPort } = createKalkyleApp({ store, library, pdf, log: () => undefined });
+  const { app, setPort } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, log: () => undefined });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -1,0 +1,76 @@
+/**
+ * Saving a case against a real server and a real SQLite file, with a second
+ * server (another thread, its own connection) on the same file: two saves
+ * of one version at the same moment give one success and one 409, never a
+ * 503. The first server is held inside its write transaction (through the
+ * store's clock) while the rival's request goes in.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { classify } from "../../src/web/errors.js";
+import { startRival, type Rival } from "../store/rival.js";
+import { startTestServer, type TestServer } from "./harness.js";
+
+type Json = Record<string, unknown>;
+type Answer = { status: number; text: string };
+
+const HOLD_MS = 500;
+
+const validCase = (title: string): Json => ({
+  schema: "kalkyle.case/1",
+  title,
+  analysis: { startYear: 2026, years: 5 },
+  alternatives: [
+    { id: "A", name: "Ny", emissions: [{ kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "1000 NOK" }] },
+    { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
+  ],
+});
+
+let server: TestServer;
+let rival: Rival;
+let duringTransaction: (() => void) | undefined;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    seed: false,
+    clock: () => {
+      const act = duringTransaction;
+      duringTransaction = undefined;
+      act?.();
+      return new Date();
+    },
+  });
+  rival = await startRival(new URL("./rival-server.ts", import.meta.url), { dir: server.dir });
+});
+afterAll(async () => {
+  await rival?.close();
+  await server?.close();
+});
+
+const putJson = (path: string, body: Json, version: number) => ({ method: "PUT", path, headers: { "content-type": "application/json", "if-match": `"${version}"` }, body: JSON.stringify(body) });
+
+async function createViaApi(title: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(validCase(title)) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+describe("two servers on one SQLite file save the same version at once", () => {
+  it("PUT with If-Match 1 on both: one 200, the other 409 in JSON, no 503; the winner's document is kept at version 2", async () => {
+    const id = await createViaApi("Kontorstoler");
+    const path = `/api/v1/cases/${id}`;
+    duringTransaction = () => rival.actNow(putJson(path, validCase("Rivalens versjon"), 1), HOLD_MS);
+    const mine = await fetch(server.url + path, { ...putJson(path, validCase("Min versjon"), 1) });
+    const theirs = await rival.next<Answer>();
+    expect({ mine: mine.status, theirs: theirs.status }).toEqual({ mine: 200, theirs: 409 });
+    expect(JSON.parse(theirs.text)).toMatchObject({ errors: [{ code: "api.conflict" }] });
+    const stored = (await (await fetch(server.url + path)).json()) as { title: string; version: number };
+    expect(stored).toMatchObject({ title: "Min versjon", version: 2 });
+  });
+});
+
+describe("how a failed write is answered", () => {
+  it("a write refused because another writer committed after this one read (SQLITE_BUSY_SNAPSHOT) is a 409 conflict; a lock held past the busy timeout is a 503", () => {
+    expect(classify(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY_SNAPSHOT" }))).toMatchObject({ status: 409, key: "error.conflict" });
+    expect(classify(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toMatchObject({ status: 503, key: "error.unavailable" });
+  });
+});
