@@ -1,7 +1,9 @@
 /**
  * `kalkyle evaluate --format table`: the payback in words, why a dominated
- * alternative with a better level ranks lower, and the warnings after the
- * tables, each placed by alternative and item (never a JSON path).
+ * alternative with a better level ranks lower, the declared level only (a
+ * suggestion as a hint after the table), the ranking method and the
+ * dominated column in words, and the warnings after the tables, each placed
+ * by alternative and item (never a JSON path).
  */
 import { describe, expect, it } from "vitest";
 import { evaluateDocument } from "../../src/case/evaluate-document.js";
@@ -24,8 +26,8 @@ const CASE = {
   ],
 };
 
-function table(lang: "nb" | "en"): string {
-  const e = evaluateDocument(CASE, loadFactorLibrary());
+function table(lang: "nb" | "en", document: object = CASE): string {
+  const e = evaluateDocument(document, loadFactorLibrary());
   if (!e.ok) throw new Error(JSON.stringify(e.problems));
   return resultTable(e.doc.title, e.core, lang, { warnings: e.warnings, document: e.doc });
 }
@@ -40,7 +42,7 @@ describe.skipIf(!bundledSetLoads())("resultTable", () => {
     const nb = table("nb").split("\n");
     expect(nb.find((l) => /^A\s+B\s/.test(l))).toMatch(/betaler seg ikke tilbake innen perioden$/);
     expect(nb.find((l) => /^C\s+B\s/.test(l))).toMatch(/billigere fra start$/);
-    expect(table("en")).toContain("pays back never within the period");
+    expect(table("en")).toContain("does not pay back within the period");
   });
 
   it("lists the warnings after the tables, placed by alternative and item, not by JSON path", () => {
@@ -48,5 +50,33 @@ describe.skipIf(!bundledSetLoads())("resultTable", () => {
     expect(nb.trimEnd().split("\n").slice(-2)).toEqual(["Advarsler:", "  Alternativ «Ombruk», kostnad «Service»: gjentas hvert 30. år, men analyseperioden er 20 år: posten kommer aldri med"]);
     expect(nb).not.toContain("alternatives[");
     expect(table("en")).toContain("Warnings:\n  Alternative «Ombruk», cost «Service»: recurs every 30 years");
+  });
+
+  /** C declares no level; its own 400 kg of steel go to recycling, so the data suggest material recycling. */
+  const SUGGESTED = { ...CASE, alternatives: CASE.alternatives.map((a) => (a.id === "C" ? { ...a, emissions: [...a.emissions, { label: "Stål", kind: "waste", factor: "waste.metal-scrap.recycling", quantity: "400 kg" }] } : a)) };
+  const row = (text: string, id: string) => text.split("\n").find((l) => new RegExp(`^\\d+\\s+${id} `).test(l))!;
+
+  it("shows the declared level only; a suggested level follows the table as a hint, with its reason", () => {
+    const nb = table("nb", SUGGESTED);
+    expect(row(nb, "A")).toContain("Ombruk");
+    expect(row(nb, "B")).toContain("Sluttbehandling (deponi)");
+    expect(row(nb, "C")).toContain("ikke oppgitt");
+    expect(row(nb, "C")).not.toContain("Materialgjenvinning");
+    expect(nb).toContain("Nivå foreslått ut fra alternativets egne avfallsposter (bare et hint, rangeres ikke):\n  C Billige: Materialgjenvinning; mesteparten av alternativets eget avfall etter vekt (100\u00a0%) går til materialgjenvinning");
+    const en = table("en", SUGGESTED);
+    expect(row(en, "C")).toContain("not declared");
+    expect(en).toContain("Level suggested from the alternative's own waste items (a hint only, not ranked):\n  C Billige: Material recycling; most of this alternative's own waste mass (100%) goes to material recycling");
+  });
+
+  it("names the ranking method in words, never by its code", () => {
+    expect(table("nb")).toContain("Rangering: avfallspyramiden (nivå, deretter t CO2e, deretter nåverdi)");
+    expect(table("en", { ...CASE, ranking: "lcc" })).toContain("Ranking: lifecycle cost (present value)");
+    expect(table("en", { ...CASE, ranking: "lcc" })).not.toMatch(/Ranking: lcc|waste-pyramid/);
+  });
+
+  it("says «nei» or «no» in the dominated column where an alternative is not dominated", () => {
+    expect(row(table("nb"), "B")).toMatch(/nei$/);
+    expect(row(table("nb"), "A")).toMatch(/ja$/);
+    expect(row(table("en"), "C")).toMatch(/no$/);
   });
 });
