@@ -2,16 +2,19 @@
  * The tables every spreadsheet export holds, built once from an evaluated
  * case so the CSV and the Excel workbook cannot disagree: about (case,
  * factor set id and hash, time made in UTC), summary (one row per
- * alternative), comparison (with the payback in words), items (with factor,
- * source and the price basis of spend items), sources, and notes (the
- * warnings placed in words and the result's notes).
+ * alternative, with the rank note beside the rank), comparison (with the
+ * payback in words), items (with factor, source and the price basis of
+ * spend items), sources, and notes (the warnings placed in words and the
+ * result's notes). Every text is in the user's language, the source of an
+ * inline factor included.
  * Numbers stay numbers (exact decimals become JSON-style numbers here, at the
  * edge, as in the result document); labels are in the user's language.
  */
 import type { Evaluation } from "../../case/evaluate-document.js";
 import type { Lang } from "../../case/messages.js";
 import type { Decimal } from "../../core/decimal.js";
-import { STAGES, type ComparisonRow } from "../../core/types.js";
+import { rankNoteMessage } from "../../case/rank-note.js";
+import { STAGES, type ComparisonRow, type EmissionsResult } from "../../core/types.js";
 import { wasteLevelName } from "../../i18n/domain-terms.js";
 import { translate } from "../i18n/catalog.js";
 import { carbonPathText, discountText, usesR109 } from "../view-models/analysis-terms.js";
@@ -63,6 +66,7 @@ function summary(e: Evaluated, lang: Lang, t: T): Table {
     { header: t("export.col.alternative"), kind: "text", width: 12 },
     { header: t("export.col.name"), kind: "text", width: 30 },
     { header: t("export.col.rank"), kind: "int", width: 8 },
+    { header: t("export.col.rankNote"), kind: "text", width: 50 },
     { header: t("export.col.wasteLevel"), kind: "text", width: 20 },
     { header: t("export.col.wasteLevelSource"), kind: "text", width: 16 },
     { header: t("export.col.totalKg"), kind: "kg", width: 18 },
@@ -80,6 +84,7 @@ function summary(e: Evaluated, lang: Lang, t: T): Table {
     a.id,
     a.name,
     a.rank,
+    a.rankNote === null ? null : rankNoteMessage(a.rankNote, lang),
     a.wasteLevel ? wasteLevelName(a.wasteLevel, lang) : null,
     a.wasteLevelSource ? t(`export.levelSource.${a.wasteLevelSource}`) : null,
     num(a.emissions.totalKg),
@@ -116,6 +121,9 @@ function comparison(e: Evaluated, t: T): Table {
   return { name: "comparison", title: t("export.comparison.title"), columns, rows };
 }
 
+/** The factor's source; an inline factor has none published, said in the user's language (the result's text is English). */
+const sourceOf = (i: EmissionsResult["items"][number], t: T): string => (i.factor === null ? t("export.inlineSource") : i.source);
+
 function items(e: Evaluated, lang: Lang, t: T): Table {
   const columns: Column[] = [
     { header: t("export.col.alternative"), kind: "text", width: 12 },
@@ -138,7 +146,7 @@ function items(e: Evaluated, lang: Lang, t: T): Table {
       t(`export.scope.${i.scope}`),
       num(i.kg),
       i.factor ?? t("export.inlineFactor"),
-      i.source,
+      sourceOf(i, t),
       i.spend === undefined ? null : spendBasisText(i.spend, lang),
       i.existingStock ? t("export.yes") : null,
     ]),
@@ -146,12 +154,13 @@ function items(e: Evaluated, lang: Lang, t: T): Table {
   return { name: "items", title: t("export.items.title"), columns, rows };
 }
 
-function sources(e: Evaluated, t: (key: string) => string): Table {
+function sources(e: Evaluated, t: T): Table {
   const used = new Map<string, { factor: string; source: string; count: number }>();
   for (const i of e.core.alternatives.flatMap((a) => a.emissions.items)) {
     const factor = i.factor ?? t("export.inlineFactor");
-    const key = `${factor}\u0000${i.source}`;
-    const entry = used.get(key) ?? { factor, source: i.source, count: 0 };
+    const source = sourceOf(i, t);
+    const key = `${factor}\u0000${source}`;
+    const entry = used.get(key) ?? { factor, source, count: 0 };
     entry.count++;
     used.set(key, entry);
   }
