@@ -320,14 +320,15 @@ describe("case editor", () => {
     expect(formFields(html).get("analysis.carbonPrice.custom")).toBe("2026: 1 500");
   });
 
-  it("offers the non-ETS default, ETS, none and own prices, explains the five levels once, and hints R-109", async () => {
+  it("offers the set's carbon price path (ETS where the set has it), none and own prices, explains the five levels once, and hints R-109", async () => {
     const editor = new TestClient(server.url);
     const { html } = await editor.get("/cases/new");
     const select = /<select id="analysis\.carbonPrice"[^>]*>([\s\S]*?)<\/select>/.exec(html)![1]!;
     // ETS where the newest set has R-109's named paths (a set with one path as published offers the default only)
     const paths = (library.sets.get(library.newest)!.economics.carbonPricePaths ?? []).map((p) => p.id).filter((id) => id !== "non-ets");
     expect([...select.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(["", "default", ...paths, "custom"]);
-    expect(text(select)).toContain("non-ETS");
+    // the newest set has one path, used as published: the option and the hint say so (editor-carbon-price.test.ts covers named paths)
+    expect(text(select)).toContain(paths.length === 0 ? "Faktorsettets prisbane (R-109, ikke-kvotepliktig sektor), slik den er publisert" : "non-ETS");
     expect(html).toContain("Tomt: R-109s fallende rente");
     const added = await (await editor.postForm("/cases/new".replace("/new", ""), [...LIFE_FORM, ["action", "add-alternative"]])).text();
     expect(added.match(/id="waste-levels-help"/g)).toHaveLength(1);

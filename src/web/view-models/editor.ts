@@ -114,6 +114,24 @@ function generalFields(b: Builder, form: CaseForm): FieldModel[] {
   ];
 }
 
+/**
+ * The carbon prices the chosen set offers, and a hint that says what they
+ * are. A set with R-109's named paths (non-ETS, and ETS where it has one)
+ * rebases them to the price year; "default" is its non-ETS path. A set with
+ * one path (2025-1, 2025-2) offers only that path, used as published: no
+ * ETS, no rebasing.
+ */
+function carbonOptions(b: Builder, set: FactorSet, current: string): { options: Option[]; hint: string } {
+  const paths = set.economics.carbonPricePaths;
+  if (paths === undefined) {
+    const options = b.options(["default", "custom"], "editor.carbonPrice.", current, b.t("editor.carbonPrice.none"));
+    return { options: options.map((o) => (o.value === "default" ? { ...o, label: b.t("editor.carbonPrice.asPublished") } : o)), hint: b.t("editor.hint.carbonPrice.asPublished", { set: set.id }) };
+  }
+  const named = paths.map((p) => p.id).filter((id) => id !== "non-ets" || current === "non-ets");
+  const hint = [b.t("editor.hint.carbonPrice"), ...(paths.some((p) => p.id === "ets") ? [b.t("editor.hint.carbonPrice.ets")] : [])].join(" ");
+  return { options: b.options(["default", ...named, "custom"], "editor.carbonPrice.", current, b.t("editor.carbonPrice.none")), hint };
+}
+
 function analysisFields(b: Builder, form: CaseForm, library: FactorLibrary, set: FactorSet): FieldModel[] {
   const a = form.analysis;
   const lang = b.lang;
@@ -135,15 +153,13 @@ function analysisFields(b: Builder, form: CaseForm, library: FactorLibrary, set:
     form.factorSet,
   );
   const priceYears = withCurrent([{ value: "", label: b.t("editor.priceYear.default"), selected: a.priceYear === "" }, ...priceIndexYears(set.economics).map((y) => ({ value: String(y), label: String(y), selected: String(y) === a.priceYear.trim() }))], a.priceYear);
-  // The set's named paths (R-109 non-ETS and ETS where the set has them); "default" is its non-ETS path.
-  const named = (set.economics.carbonPricePaths ?? []).map((p) => p.id).filter((id) => id !== "non-ets" || a.carbonPrice === "non-ets");
-  const carbon = b.options(["default", ...named, "custom"], "editor.carbonPrice.", a.carbonPrice, b.t("editor.carbonPrice.none"));
+  const carbon = carbonOptions(b, set, a.carbonPrice);
   return [
     b.field("analysis.startYear", b.t("editor.field.startYear"), a.startYear, { hint: b.t("editor.hint.startYear"), inputmode: "numeric", width: "s" }),
     b.field("analysis.years", b.t("editor.field.years"), a.years, { inputmode: "numeric", width: "s" }),
     b.field("analysis.discountRate", b.t("editor.field.discountRate"), a.discountRate, { hint: b.t("editor.hint.discountRate"), inputmode: "decimal", width: "s", optional: true }),
     b.field("factorSet", b.t("editor.field.factorSet"), form.factorSet, { options: sets, optional: true }),
-    b.field("analysis.carbonPrice", b.t("editor.field.carbonPrice"), a.carbonPrice, { options: carbon, hint: b.t("editor.hint.carbonPrice"), optional: true }),
+    b.field("analysis.carbonPrice", b.t("editor.field.carbonPrice"), a.carbonPrice, { options: carbon.options, hint: carbon.hint, optional: true }),
     b.field(CARBON_PRICE_CUSTOM, b.t("editor.field.carbonPriceCustom"), a.carbonPriceCustom, { hint: b.t("editor.hint.carbonPriceCustom"), width: "l", optional: true }),
     b.field("analysis.electricity", b.t("editor.field.electricity"), a.electricity, { options: electricityOptions, hint: b.t("editor.hint.electricity"), width: "xl", optional: true }),
     b.field("analysis.priceYear", b.t("editor.field.priceYear"), a.priceYear, { options: priceYears, hint: b.t("editor.hint.priceYear"), width: "l", optional: true }),
