@@ -8,6 +8,8 @@
  *   `life` or `at`) in a period longer than one year is counted once only;
  * - a replacement that lands in year N gives no service within the period
  *   (EN 15978);
+ * - a cost with a service life bought in year N is returned whole as
+ *   residual value in the same year: it nets to nothing and serves no year;
  * - a default that falls back and changes a figure: the price year of
  *   the amounts, a bundled carbon price path held flat beyond its table.
  */
@@ -27,6 +29,10 @@ export const WARNING_MESSAGES = {
   "replacement-in-last-year": {
     nb: "utskifting i år {year}, periodens siste år, gir ingen nytte innenfor perioden; oppgi levetid i stedet",
     en: "a replacement in year {year}, the last year of the period, gives no service within the period; give a service life instead",
+  },
+  "bought-in-last-year": {
+    nb: "Kjøpt i periodens siste år (år {year}): kostnaden kommer tilbake som restverdi, og posten gir ingen nytte i perioden",
+    en: "Bought in the last year of the period (year {year}): its cost is returned as residual value and gives no service in the period",
   },
   "price-year-fallback": {
     nb: "faktorsettet har ingen prisindeks for {startYear}; beløpene regnes i {used}-kroner",
@@ -67,6 +73,12 @@ function itemWarnings(item: Item, path: string, years: number): Warning[] {
   return out;
 }
 
+/** A cost with a service life bought in year N: the whole amount comes back as residual value in year N. */
+function lastYearPurchase(item: Pick<CostItemInput, "at" | "life">, path: string, years: number): Warning[] {
+  const last = item.at === "end" || item.at === years;
+  return item.life !== undefined && last ? [{ path: `${path}.at`, code: "bought-in-last-year", params: { year: String(years) } }] : [];
+}
+
 function fallbackWarnings(doc: CaseDocument, context: CaseContext, usesPriceYear: boolean): Warning[] {
   const out: Warning[] = [];
   const { startYear, years } = doc.analysis;
@@ -85,7 +97,7 @@ export function caseWarnings(doc: CaseDocument, context: CaseContext): Warning[]
   const years = doc.analysis.years;
   const items = doc.alternatives.flatMap((alt, a) => [
     ...alt.emissions.flatMap((e, i) => itemWarnings(e, `alternatives[${a}].emissions[${i}]`, years)),
-    ...alt.costs.flatMap((c, i) => itemWarnings(c, `alternatives[${a}].costs[${i}]`, years)),
+    ...alt.costs.flatMap((c, i) => [...itemWarnings(c, `alternatives[${a}].costs[${i}]`, years), ...lastYearPurchase(c, `alternatives[${a}].costs[${i}]`, years)]),
   ]);
   const usesPriceYear = context.carbonPath?.rebasedTo != null || doc.alternatives.some((alt) => alt.emissions.some((e) => e.kind === "spend"));
   return [...items, ...fallbackWarnings(doc, context, usesPriceYear)];

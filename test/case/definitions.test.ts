@@ -40,6 +40,21 @@ describe("warnings: computed, but probably not meant", () => {
     // the same case without spend items: the price year changes no figure, so no warning
     expect(warningsOf(caseWith([{ emissions: [wood] }], { startYear: 2026 }))).toEqual([]);
   });
+  it("a cost with a service life bought in the last year: NOK 50 000 at year 10 with life 8 over 10 years comes back whole as residual, so it warns", () => {
+    // residual = −50 000 × (10 + 8 − 10) / 8 = −50 000 in year 10: the purchase and its residual cancel
+    const doc = caseWith([{ emissions: [wood], costs: [{ kind: "acquisition", amount: 50000, at: 10, life: 8 }, { kind: "acquisition", amount: 1000, at: "end", life: 3 }] }], { years: 10, discountRate: 0 });
+    const { json } = evaluateOk(doc);
+    expect(json.alternatives[0]!.lcc.byKind).toEqual({ acquisition: 51000, residual: -51000 });
+    const rows = warningsOf(doc);
+    expect(rows.map((r) => [r.path, r.code])).toEqual([
+      ["alternatives[0].costs[0].at", "bought-in-last-year"],
+      ["alternatives[0].costs[1].at", "bought-in-last-year"],
+    ]);
+    expect(rows[0]!.message.en).toMatch(/^Bought in the last year of the period \(year 10\): its cost is returned as residual value and gives no service in the period$/);
+    expect(rows[0]!.message.nb).toMatch(/^Kjøpt i periodens siste år \(år 10\): kostnaden kommer tilbake som restverdi/);
+    // bought a year earlier it serves one year of eight: no warning
+    expect(warningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "acquisition", amount: 50000, at: 9, life: 8 }] }], { years: 10 }))).toEqual([]);
+  });
   it("a clean case has none", () => {
     expect(warningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "energy", amount: 100, every: 1 }] }]))).toEqual([]);
   });
