@@ -57,7 +57,7 @@ describe.skipIf(!bundledSetLoads())("run(argv, io)", () => {
     const { status, stdout } = kalkyle(["evaluate", `${CASES}inline-chairs.json`, "--format", "table", "--lang", "nb"]);
     expect(status).toBe(0);
     expect(stdout).toContain("Nåverdi kr");
-    expect(stdout).toContain("Rangering: waste-pyramid");
+    expect(stdout).toContain("Rangering: avfallspyramiden (nivå, deretter t CO2e, deretter nåverdi)");
     // A: 188 110.90 NOK rounds to "188 111"; 215 kg = "0,22" t; dominated → "ja"
     expect(stdout).toContain("188\u00a0111");
     expect(stdout).toContain("0,22");
