@@ -165,7 +165,7 @@
         data.hits.forEach(function (hit) {
           results.appendChild(hitItem(hit));
         });
-        status.textContent = data.total === 0 ? text.none : data.total > data.count ? format(text.capped, { count: data.total, shown: data.count }) : format(text.count, { count: data.total });
+        status.textContent = data.total === 0 ? text.none : data.total > data.count ? format(text.capped, { count: data.total, shown: data.count }) : data.total === 1 ? text.countOne : format(text.count, { count: data.total });
       })
       .catch(function (error) {
         if (error && error.name === "AbortError") return;

@@ -1,7 +1,8 @@
 /**
  * Warnings: things in a valid case that compute but are probably not
  * meant. They never stop an evaluation; every result lists them (nb and
- * en), and the comparison page and the report show them.
+ * en, each a sentence from its capital letter, plural forms by plural.ts),
+ * and the comparison page, the report, the exports and the CLI show them.
  *
  * - an item whose `every` exceeds N never occurs;
  * - energy, operation or maintenance with no timing at all (no `every`,
@@ -15,32 +16,33 @@
  */
 import type { CaseDocument, CostItemInput, EmissionItemInput } from "./schema.js";
 import type { CaseContext } from "./resolve.js";
+import { pluralize } from "../i18n/plural.js";
 import type { Lang } from "./messages.js";
 
 export const WARNING_MESSAGES = {
   "never-occurs": {
-    nb: "gjentas hvert {every}. år, men analyseperioden er {years} år: posten kommer aldri med",
-    en: "recurs every {every} years, but the analysis period is {years} years: the item never occurs",
+    nb: "Gjentas hvert {every}. år, men analyseperioden er {years} år: posten kommer aldri med",
+    en: "Recurs every {every} years, but the analysis period is {years, plural, one {# year} other {# years}}: the item never occurs",
   },
   "once-only": {
     nb: "{kind} uten intervall regnes bare én gang i en periode på {years} år; sett «hvert år» hvis den gjentas",
-    en: "{kind} without an interval is counted once only in a {years}-year period; set \"every year\" if it recurs",
+    en: "{kind} without an interval is counted once only in a {years}-year period; set “every year” if it recurs",
   },
   "replacement-in-last-year": {
-    nb: "utskifting i år {year}, periodens siste år, gir ingen nytte innenfor perioden; oppgi levetid i stedet",
-    en: "a replacement in year {year}, the last year of the period, gives no service within the period; give a service life instead",
+    nb: "Utskifting i år {year}, periodens siste år, gir ingen nytte innenfor perioden; oppgi levetid i stedet",
+    en: "A replacement in year {year}, the last year of the period, gives no service within the period; give a service life instead",
   },
   "bought-in-last-year": {
     nb: "Kjøpt i periodens siste år (år {year}): kostnaden kommer tilbake som restverdi, og posten gir ingen nytte i perioden",
     en: "Bought in the last year of the period (year {year}): its cost is returned as residual value and gives no service in the period",
   },
   "price-year-fallback": {
-    nb: "faktorsettet har ingen prisindeks for {startYear}; beløpene regnes i {used}-kroner",
-    en: "the factor set has no price index for {startYear}; amounts are taken as {used} kroner",
+    nb: "Faktorsettet har ingen prisindeks for {startYear}; beløpene regnes i {used}-kroner",
+    en: "The factor set has no price index for {startYear}; amounts are taken as {used} kroner",
   },
   "carbon-price-flat": {
-    nb: "karbonprisbanen går til {last}; årene {from}–{to} bruker prisen for {last}",
-    en: "the carbon price path ends in {last}; the years {from}–{to} use the price of {last}",
+    nb: "Karbonprisbanen går til {last}; årene {from}–{to} bruker prisen for {last}",
+    en: "The carbon price path ends in {last}; the years {from}–{to} use the price of {last}",
   },
 } as const;
 
@@ -56,7 +58,7 @@ const KIND_NAMES: Record<string, { nb: string; en: string }> = {
 export function warningMessage(warning: Warning, lang: Lang): string {
   const params = { ...warning.params };
   if (params.kind && KIND_NAMES[params.kind]) params.kind = KIND_NAMES[params.kind]![lang];
-  return WARNING_MESSAGES[warning.code][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? "");
+  return pluralize(WARNING_MESSAGES[warning.code][lang], params, lang).replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? "");
 }
 
 type Item = Pick<EmissionItemInput, "kind" | "at" | "every" | "life"> | Pick<CostItemInput, "kind" | "at" | "every" | "life">;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { bundledCarbonPath } from "../../src/case/carbon-path.js";
 import { problemLine } from "../../src/case/messages.js";
-import { warningMessage } from "../../src/case/warnings.js";
+import { WARNING_MESSAGES, warningMessage, type WarningCode } from "../../src/case/warnings.js";
 import type { Economics } from "../../src/factors/schema.js";
 import { caseWith, evaluateOk, problemsOf } from "./fixture-library.js";
 
@@ -17,7 +17,7 @@ const warningsOf = (doc: unknown) => (evaluateOk(doc).json as unknown as { warni
 describe("warnings: computed, but probably not meant", () => {
   it("an item whose `every` exceeds N never occurs", () => {
     const rows = warningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "maintenance", amount: 100, every: 15 }] }]));
-    expect(rows).toEqual([{ path: "alternatives[0].costs[0].every", code: "never-occurs", message: expect.objectContaining({ en: "recurs every 15 years, but the analysis period is 10 years: the item never occurs" }) }]);
+    expect(rows).toEqual([{ path: "alternatives[0].costs[0].every", code: "never-occurs", message: expect.objectContaining({ en: "Recurs every 15 years, but the analysis period is 10 years: the item never occurs" }) }]);
   });
   it("energy, operation or maintenance without `every` in a period longer than a year is counted once", () => {
     const rows = warningsOf(caseWith([{ emissions: [{ kind: "energy", factor: "electricity", quantity: "500 kWh" }], costs: [{ kind: "operation", amount: 100 }, { kind: "acquisition", amount: 100 }] }]));
@@ -36,7 +36,7 @@ describe("warnings: computed, but probably not meant", () => {
   it("a default that falls back: no price index for the start year, so spend is taken in the newest year's kroner", () => {
     const rows = warningsOf(caseWith([{ emissions: [{ kind: "spend", factor: "spend.furniture", quantity: "1000 NOK" }] }], { startYear: 2026 }));
     expect(rows).toEqual([expect.objectContaining({ path: "analysis.priceYear", code: "price-year-fallback" })]);
-    expect(warningMessage({ path: "analysis.priceYear", code: "price-year-fallback", params: { startYear: "2026", used: "2024" } }, "en")).toBe("the factor set has no price index for 2026; amounts are taken as 2024 kroner");
+    expect(warningMessage({ path: "analysis.priceYear", code: "price-year-fallback", params: { startYear: "2026", used: "2024" } }, "en")).toBe("The factor set has no price index for 2026; amounts are taken as 2024 kroner");
     // the same case without spend items: the price year changes no figure, so no warning
     expect(warningsOf(caseWith([{ emissions: [wood] }], { startYear: 2026 }))).toEqual([]);
   });
@@ -54,6 +54,16 @@ describe("warnings: computed, but probably not meant", () => {
     expect(rows[0]!.message.nb).toMatch(/^Kjøpt i periodens siste år \(år 10\): kostnaden kommer tilbake som restverdi/);
     // bought a year earlier it serves one year of eight: no warning
     expect(warningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "acquisition", amount: 50000, at: 9, life: 8 }] }], { years: 10 }))).toEqual([]);
+  });
+  it("counts in words by the plural rules: a one-year period is «1 year», not «1 years»", () => {
+    const rows = warningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "maintenance", amount: 100, every: 2 }] }], { years: 1 }));
+    expect(rows.map((r) => r.message.en)).toEqual(["Recurs every 2 years, but the analysis period is 1 year: the item never occurs"]);
+  });
+  it("every warning is a sentence from its capital letter, in both languages", () => {
+    const params = { every: "15", years: "10", kind: "operation", year: "10", startYear: "2026", used: "2024", last: "2030", from: "2031", to: "2034" };
+    for (const code of Object.keys(WARNING_MESSAGES) as WarningCode[]) {
+      for (const lang of ["nb", "en"] as const) expect(warningMessage({ path: "x", code, params }, lang), `${code} ${lang}`).toMatch(/^\p{Lu}/u);
+    }
   });
   it("a clean case has none", () => {
     expect(warningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "energy", amount: 100, every: 1 }] }]))).toEqual([]);
@@ -154,6 +164,6 @@ describe("bundled carbon price paths (R-109/21), rebased to the case's price yea
   it("a case's years past the path's last year are held flat, with a warning", () => {
     const rows = warningsOf(caseWith([{ emissions: [wood] }], { startYear: 2024, years: 10, carbonPrice: "default" }));
     // the fixture path (as published) ends in 2030; the case runs to 2034
-    expect(rows).toEqual([expect.objectContaining({ path: "analysis.carbonPrice", code: "carbon-price-flat", message: expect.objectContaining({ en: "the carbon price path ends in 2030; the years 2031–2034 use the price of 2030" }) })]);
+    expect(rows).toEqual([expect.objectContaining({ path: "analysis.carbonPrice", code: "carbon-price-flat", message: expect.objectContaining({ en: "The carbon price path ends in 2030; the years 2031–2034 use the price of 2030" }) })]);
   });
 });

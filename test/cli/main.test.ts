@@ -39,7 +39,7 @@ describe.skipIf(!bundledSetLoads())("run(argv, io)", () => {
       const result = kalkyle(["validate", file, "--lang", "en"]);
       expect(result.status).toBe(0);
       expect(result.stdout).toBe(`${file}: valid`);
-      expect(result.stderr).toMatch(/^alternatives\[0\]\.costs\[\d+\]\.every: warning: recurs every 15 years, but the analysis period is \d+ years: the item never occurs$/);
+      expect(result.stderr).toMatch(/^alternatives\[0\]\.costs\[\d+\]\.every: warning: Recurs every 15 years, but the analysis period is \d+ years: the item never occurs$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -47,9 +47,9 @@ describe.skipIf(!bundledSetLoads())("resultTable", () => {
 
   it("lists the warnings after the tables, placed by alternative and item, not by JSON path", () => {
     const nb = table("nb");
-    expect(nb.trimEnd().split("\n").slice(-2)).toEqual(["Advarsler:", "  Alternativ «Ombruk», kostnad «Service»: gjentas hvert 30. år, men analyseperioden er 20 år: posten kommer aldri med"]);
+    expect(nb.trimEnd().split("\n").slice(-2)).toEqual(["Advarsler:", "  Alternativ «Ombruk», kostnad «Service»: Gjentas hvert 30. år, men analyseperioden er 20 år: posten kommer aldri med"]);
     expect(nb).not.toContain("alternatives[");
-    expect(table("en")).toContain("Warnings:\n  Alternative «Ombruk», cost «Service»: recurs every 30 years");
+    expect(table("en")).toContain("Warnings:\n  Alternative “Ombruk”, cost “Service”: Recurs every 30 years");
   });
 
   /** C declares no level; its own 400 kg of steel go to recycling, so the data suggest material recycling. */

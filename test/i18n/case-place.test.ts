@@ -11,8 +11,8 @@ const doc = {
 describe("placeOf", () => {
   it("names the alternative and the item by its label, or by its number without one", () => {
     expect(placeOf("alternatives[0].costs[0].every", doc, "nb")).toBe("Alternativ «Nye stoler», kostnad «Innkjøp»");
-    expect(placeOf("alternatives[0].emissions[1].quantity", doc, "en")).toBe("Alternative «Nye stoler», emission item 2");
-    expect(placeOf("alternatives[1].costs[1]", doc, "en")).toBe("Alternative «B», cost «Service»");
+    expect(placeOf("alternatives[0].emissions[1].quantity", doc, "en")).toBe("Alternative “Nye stoler”, emission item 2");
+    expect(placeOf("alternatives[1].costs[1]", doc, "en")).toBe("Alternative “B”, cost “Service”");
     expect(placeOf("alternatives[0].wasteLevel", doc, "nb")).toBe("Alternativ «Nye stoler»");
   });
 

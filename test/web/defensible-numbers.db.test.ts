@@ -124,7 +124,7 @@ describe("comparison page", () => {
     expect(rows.find((r) => r.startsWith("A "))).toContain("betaler seg ikke tilbake innen perioden");
     expect(rows.find((r) => r.startsWith("D "))).toContain("billigere fra start");
     const en = text((await client.get(`/cases/${chairsId}?lang=en`)).html);
-    expect(en).toContain("pays back never within the period");
+    expect(en).toContain("does not pay back within the period");
     expect(en).toContain("cheaper from the start");
   });
 
@@ -142,12 +142,12 @@ describe("comparison page", () => {
     for (const path of [`/cases/${chairsId}`, `/cases/${chairsId}/report`]) {
       const { html } = await client.get(path);
       const warnings = section(html, "h-warnings");
-      expect(warnings).toContain("Alternativ «Ombrukte stoler», kostnad «Service»: gjentas hvert 70. år, men analyseperioden er 60 år");
+      expect(warnings).toContain("Alternativ «Ombrukte stoler», kostnad «Service»: Gjentas hvert 70. år, men analyseperioden er 60 år");
       expect(warnings).toContain("Analyseoppsett:");
       expect(html).not.toMatch(/alternatives\[\d+\]|analysis\.(priceYear|carbonPrice)|costs\[\d+\]/);
     }
     const en = section((await client.get(`/cases/${chairsId}?lang=en`)).html, "h-warnings");
-    expect(en).toContain("Alternative «Ombrukte stoler», cost «Service»: recurs every 70 years");
+    expect(en).toContain("Alternative “Ombrukte stoler”, cost “Service”: Recurs every 70 years");
     expect(en).toContain("Analysis settings:");
   });
 
@@ -203,7 +203,7 @@ describe("exports", () => {
     expect(csv).toContain("betaler seg ikke tilbake innen perioden");
     expect(csv).toContain("billigere fra start");
     expect(csv).toContain(`R-109: 4${NBSP}% (år 0–40), 3${NBSP}% (40–75)`);
-    expect(csv).toContain('"Alternativ «Ombrukte stoler», kostnad «Service»","gjentas hvert 70. år, men analyseperioden er 60 år: posten kommer aldri med"');
+    expect(csv).toContain('"Alternativ «Ombrukte stoler», kostnad «Service»","Gjentas hvert 70. år, men analyseperioden er 60 år: posten kommer aldri med"');
     expect(csv).toContain(`Utgiftsbaserte poster,"Utgiftsbaserte faktorer (EXIOBASE) gjelder per euro i basispriser`);
     expect(csv).not.toMatch(/alternatives\[\d+\]/);
   });
@@ -216,7 +216,7 @@ describe("exports", () => {
     const rows = (name: string) => (workbook.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1).map((c) => (c === undefined || c === null ? "" : String(c))));
     const notes = rows("Notes");
     expect(notes[0]).toEqual(["Applies to", "Note"]);
-    expect(notes).toContainEqual(["Alternative «Ombrukte stoler», cost «Service»", "recurs every 70 years, but the analysis period is 60 years: the item never occurs"]);
+    expect(notes).toContainEqual(["Alternative “Ombrukte stoler”, cost “Service”", "Recurs every 70 years, but the analysis period is 60 years: the item never occurs"]);
     const items = rows("Items");
     const spendColumn = items[0]!.indexOf("Price basis (spend-based)");
     expect(items.find((r) => r[1] === "Leieavtale")![spendColumn]).toMatch(/^Amount in \d{4} kroner, converted to the factor's basis: EUR \d{4}, basic prices$/);

@@ -227,7 +227,7 @@ describe("case editor", () => {
     await client.get("/cases/new");
     const res = await client.postForm("/cases", [...withFields(twoAlternatives, { "alternatives[0].costs[0].amount": "1.234,5" }), ["action", "save"]]);
     expect(res.status).toBe(400);
-    expect(fieldHtml(await res.text(), "alternatives[0].costs[0].amount").error).toBe("\"1.234,5\" is not a number");
+    expect(fieldHtml(await res.text(), "alternatives[0].costs[0].amount").error).toBe("“1.234,5” is not a number");
   });
 
   it("reports a missing title and alternative name as required", async () => {
@@ -558,7 +558,7 @@ describe("factor library", () => {
     expect(html).toContain("<code>electricity.no.residual-2020</code>");
     expect(html).toContain("markedsbasert");
     expect(html).toContain("NLOD 2.0");
-    expect(html).toContain("1 faktorer passer søket.");
+    expect(html).toContain("1 faktor passer søket.");
     const all = await client.get("/factors");
     expect(all.html).toMatch(/faktorer passer søket; de første 200 vises/);
     const factorTable = /<table class="data factors">([\s\S]*?)<\/table>/.exec(all.html)![1]!;

@@ -17,7 +17,7 @@ import { rankNoteMessage } from "../../case/rank-note.js";
 import { STAGES, type ComparisonRow, type EmissionsResult } from "../../core/types.js";
 import { wasteLevelName } from "../../i18n/domain-terms.js";
 import { translate } from "../i18n/catalog.js";
-import { carbonPathText, discountText, usesR109 } from "../view-models/analysis-terms.js";
+import { carbonPathText, discountText, hasSpendItems, usesR109 } from "../view-models/analysis-terms.js";
 import { resultNotes, spendBasisText, warningsModel } from "../view-models/compare-notes.js";
 
 export type Evaluated = Extract<Evaluation, { ok: true }>;
@@ -53,7 +53,7 @@ function about(e: Evaluated, meta: ExportMeta, lang: Lang, t: T): Table {
     [t("export.field.years"), r.years],
     [t("export.field.discountRate"), usesR109(r) ? discountText(r, lang) : num(r.discountRate)],
     [t("export.field.carbonPrice"), carbonPriceText(e, lang, t)],
-    [t("export.field.priceYear"), e.context.priceYear],
+    ...(hasSpendItems(r) ? [[t("export.field.priceYear"), e.context.priceYear]] : []),
     [t("export.field.electricity"), e.context.electricity.factor],
     [t("export.field.ranking"), t(`export.ranking.${e.core.ranking.method}`)],
   ];

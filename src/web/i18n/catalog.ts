@@ -4,6 +4,7 @@
  * and a key missing in either language fails the catalog test.
  */
 import type { Lang } from "../../case/messages.js";
+import { pluralize } from "../../i18n/plural.js";
 import { casesText } from "./cases.js";
 import { layoutText } from "./layout.js";
 import { compareText } from "./compare.js";
@@ -22,9 +23,9 @@ for (const area of AREAS) {
   Object.assign(merged.en, area.en);
 }
 
-/** The text for `key` with {name} placeholders filled; the key itself if missing (so it shows in tests). */
+/** The text for `key` with {name} placeholders and plural forms filled (see plural.ts); the key itself if missing (so it shows in tests). */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const template = merged[lang][key] ?? key;
+  const template = pluralize(merged[lang][key] ?? key, params, lang);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
 }
 

@@ -117,7 +117,7 @@ export const exportsText: AreaText = {
     "export.carbonPrice.given": "the case's own prices",
     "export.col.payback": "Payback",
     "export.payback.fromStart": "cheaper from the start",
-    "export.payback.never": "pays back never within the period",
+    "export.payback.never": "does not pay back within the period",
     "export.payback.inYear": "year {year}",
     "export.col.spendBasis": "Price basis (spend-based)",
     "export.col.existingStock": "Existing stock",

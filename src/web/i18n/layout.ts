@@ -45,7 +45,7 @@ export const layoutText: AreaText = {
     "error.unavailable": "Storage is unavailable right now. What you saved before is safe; try again shortly.",
     "error.generic": "An unexpected error occurred. What you saved is not affected.",
     "error.back": "Back to the cases",
-    "form.errors": "The form has {count} problem(s). Correct the marked fields.",
+    "form.errors": "The form has {count, plural, one {# problem} other {# problems}}. Correct the marked fields.",
     "form.save": "Save",
     "form.cancel": "Cancel",
     "unit.kgCo2e": "kg CO2e",

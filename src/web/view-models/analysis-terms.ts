@@ -3,7 +3,9 @@
  * the exports alike: the discount rate (a given flat rate, or R-109's
  * declining schedule with the segments that fall within the period) and
  * the carbon price path (which path, the kroner of its table, the kroner
- * year it was rebased to). Formatting only: the figures come from the result.
+ * year it was rebased to), and whether the price year of the amounts is
+ * worth stating (only with spend items). Formatting only: the figures come
+ * from the result.
  *
  * Example: R-109 for 60 years, nb → "R-109: 4 % (år 0–40), 3 % (40–75)".
  */
@@ -26,6 +28,11 @@ export function percentText(rate: number, lang: Lang): string {
 /** True when no rate was given and R-109's declining schedule applies. */
 export function usesR109(resolved: Pick<ResolvedCase, "discountSchedule">): boolean {
   return resolved.discountSchedule !== undefined && resolved.discountSchedule.length > 1;
+}
+
+/** True when a spend item's amount was put onto its factor's price basis: only then does the price year of the amounts change a figure. */
+export function hasSpendItems(resolved: Pick<ResolvedCase, "alternatives">): boolean {
+  return resolved.alternatives.some((a) => a.emissions.some((e) => e.spend !== undefined));
 }
 
 /** "4 %" for a given rate; "R-109: 4 % (år 0–40), 3 % (40–75), 2 % (etter 75)" for the schedule, segments within the period only. */

@@ -1,13 +1,14 @@
 /**
  * The analysis settings shown at the top of the comparison page and the
  * report: period, discount rate, carbon price, factor set (id and hash),
- * the electricity factor and its basis, price year, ranking and baseline.
+ * the electricity factor and its basis, the price year (where the case has
+ * spend items), ranking and baseline.
  * The discount rate and the carbon path are put in words by analysis-terms.ts.
  */
 import type { Evaluation } from "../../case/evaluate-document.js";
 import type { Lang } from "../../case/messages.js";
 import { translate } from "../i18n/catalog.js";
-import { carbonPathText, discountText, usesR109 } from "./analysis-terms.js";
+import { carbonPathText, discountText, hasSpendItems, usesR109 } from "./analysis-terms.js";
 
 export type OkEvaluation = Extract<Evaluation, { ok: true }>;
 
@@ -32,7 +33,8 @@ export function settingsModel(evaluation: OkEvaluation, lang: Lang) {
       value: context.electricity.kgPerUnit.toNumber(),
       unit: context.electricity.unit,
     },
-    priceYear: context.priceYear,
+    // the price year of the amounts changes a figure only through spend items (a rebased carbon path states its own kroner)
+    priceYear: hasSpendItems(resolved) ? context.priceYear : null,
     carbonPrice: resolved.carbonPrice
       ? {
           bundled: context.carbonPath !== null,

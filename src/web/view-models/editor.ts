@@ -316,8 +316,11 @@ export function editorPageModel(input: EditorPageInput) {
       defaultSet: library.newest,
       kindGroups: PICKER_GROUP,
       groups: [{ value: "", label: translate(lang, "editor.picker.allGroups") }, ...groupOptions(lang, undefined).map(({ value, label }) => ({ value, label }))],
-      // Templates keep their {count}/{shown} placeholders: editor.js fills them in.
-      text: Object.fromEntries(["open", "label", "search", "group", "submit", "close", "count", "capped", "none", "loading", "failed", "choose"].map((k) => [k, translate(lang, `editor.picker.${k}`, { count: "{count}", shown: "{shown}" })])),
+      // Templates keep their {count}/{shown} placeholders (the plural form for many): editor.js fills them in; one hit has its own text.
+      text: {
+        ...Object.fromEntries(["open", "label", "search", "group", "submit", "close", "count", "capped", "none", "loading", "failed", "choose"].map((k) => [k, translate(lang, `editor.picker.${k}`, { count: "{count}", shown: "{shown}" })])),
+        countOne: translate(lang, "editor.picker.count", { count: 1 }),
+      },
     },
     scripts: ["/static/js/editor.js"],
   };

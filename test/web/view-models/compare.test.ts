@@ -11,6 +11,7 @@ import { loadExampleCases } from "../../../src/examples.js";
 import { loadFactorLibrary } from "../../../src/factors/load.js";
 import type { StoredEvaluation } from "../../../src/web/evaluation.js";
 import { compareText } from "../../../src/web/i18n/compare.js";
+import { exportTables } from "../../../src/web/exports/tables.js";
 import { compareModel } from "../../../src/web/view-models/compare.js";
 import { reportModel, utcStamp } from "../../../src/web/view-models/report.js";
 import type { ResultJson } from "../../case/fixture-library.js";
@@ -187,6 +188,23 @@ describe("comparison view model: stage D, inline factors and a carbon price", ()
     expect(reuse.alternatives.map((a) => a.id)).toEqual(["B"]);
     expect(model.pyramid.unplaced.map((a) => a.id)).toEqual(["A"]);
     expect(model.pyramid.levels.map((l) => l.level)).toEqual(["prevent", "reuse", "recycle", "recover", "dispose"]);
+  });
+
+  it("states no price year for the amounts where the case has no spend items; with one, it does, as the exports do", () => {
+    expect(model.settings.priceYear).toBeNull();
+    const spend = { ...chairs, analysis: { ...chairs.analysis, priceYear: 2024 }, alternatives: [{ ...chairs.alternatives[0], emissions: [...chairs.alternatives[0]!.emissions, { label: "Møbler", kind: "spend", factor: "spend.p34-motor-vehicles", quantity: "10000 NOK" }] }, chairs.alternatives[1]] };
+    expect(okModel(spend).model.settings.priceYear).toBe(2024);
+    const about = (doc: Record<string, unknown>) => {
+      const e = evaluated(doc).evaluation;
+      if (!e.ok) throw new Error("expected a result");
+      return exportTables(e, { caseId: "c", version: 1, madeAt: COMPUTED_AT }, "nb").about.rows.map((r) => r[0]);
+    };
+    expect(about(chairs)).not.toContain("Prisår for beløp");
+    expect(about(spend)).toContain("Prisår for beløp");
+  });
+
+  it("says «1 year» for a one-year period", () => {
+    expect(okModel({ ...chairs, analysis: { ...chairs.analysis, years: 1 } }, "en").model.settings.period).toBe("1 year (2026–2027), year 0 = 2026");
   });
 
   it("adds the time made (UTC) for the report", () => {
