@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.js";
-import { alternativeCount, titleOf, type CaseStore, type SessionData, type SessionStore, type Store, type StoredCase, type StoredResult } from "./store.js";
+import { alternativeCount, titleOf, type CaseStore, type ResultOfVersion, type SessionData, type SessionStore, type Store, type StoredCase } from "./store.js";
 
 type CaseRow = { id: string; title: string; document: string; alternatives: number; version: number; created_at: string; updated_at: string };
 
@@ -58,21 +58,30 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
   const countMatching = db.prepare(`SELECT count(*) FROM cases ${MATCHING}`).pluck();
   const listAll = db.prepare(`${SUMMARY} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`);
   const listMatching = db.prepare(`${SUMMARY} ${MATCHING} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`);
-  const create = db.transaction((document: Record<string, unknown>) => {
+  const insertResult = db.prepare("INSERT OR REPLACE INTO results (case_id, version, factor_set, factor_set_hash, result, computed_at) VALUES (?, ?, ?, ?, ?, ?)");
+  /** Inside the transaction that saved the version: a result that cannot be written undoes the save. */
+  const keepResult = (saved: StoredCase, r: ResultOfVersion | undefined) => {
+    if (r) insertResult.run(saved.id, saved.version, r.factorSet, r.factorSetHash, JSON.stringify(r.result), r.computedAt);
+  };
+  const create = db.transaction((document: Record<string, unknown>, result?: ResultOfVersion) => {
     const now = clock().toISOString();
     const id = newCaseId();
     insert.run({ id, title: titleOf(document), document: JSON.stringify(document), alternatives: alternativeCount(document), now });
     audit.run(now, "create", id, titleOf(document));
-    return toCase(byId.get(id)!);
+    const saved = toCase(byId.get(id)!);
+    keepResult(saved, result);
+    return saved;
   });
-  const update = db.transaction((id: string, document: Record<string, unknown>, expected?: number) => {
+  const update = db.transaction((id: string, document: Record<string, unknown>, expected?: number, result?: ResultOfVersion) => {
     const row = byId.get(id);
     if (!row) return { ok: false as const, reason: "not-found" as const };
     if (expected !== undefined && row.version !== expected) return { ok: false as const, reason: "conflict" as const };
     const now = clock().toISOString();
     db.prepare("UPDATE cases SET title = ?, document = ?, alternatives = ?, version = version + 1, updated_at = ? WHERE id = ?").run(titleOf(document), JSON.stringify(document), alternativeCount(document), now, id);
     audit.run(now, "update", id, titleOf(document));
-    return { ok: true as const, saved: toCase(byId.get(id)!) };
+    const saved = toCase(byId.get(id)!);
+    keepResult(saved, result);
+    return { ok: true as const, saved };
   });
   const remove = db.transaction((id: string) => {
     const changed = db.prepare("DELETE FROM cases WHERE id = ?").run(id).changes > 0;
@@ -96,17 +105,14 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
       const row = byId.get(id);
       return row ? toCase(row) : null;
     },
-    async create(document) {
-      return create.immediate(document);
+    async create(document, result) {
+      return create.immediate(document, result);
     },
-    async update(id, document, expectedVersion) {
-      return update.immediate(id, document, expectedVersion);
+    async update(id, document, expectedVersion, result) {
+      return update.immediate(id, document, expectedVersion, result);
     },
     async remove(id) {
       return remove.immediate(id);
-    },
-    async saveResult(r: StoredResult) {
-      db.prepare("INSERT OR REPLACE INTO results (case_id, version, factor_set, factor_set_hash, result, computed_at) VALUES (?, ?, ?, ?, ?, ?)").run(r.caseId, r.version, r.factorSet, r.factorSetHash, JSON.stringify(r.result), r.computedAt);
     },
     async latestResult(caseId) {
       const row = db.prepare("SELECT * FROM results WHERE case_id = ? ORDER BY version DESC LIMIT 1").get(caseId) as

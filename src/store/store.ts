@@ -26,6 +26,9 @@ export type StoredResult = {
   computedAt: string;
 };
 
+/** A version's result as the caller computed it; the store adds the case id and the version it was saved as. */
+export type ResultOfVersion = Omit<StoredResult, "caseId" | "version">;
+
 export type SaveOutcome = { ok: true; saved: StoredCase } | { ok: false; reason: "not-found" | "conflict" };
 
 export type ListQuery = { search?: string; limit?: number; offset?: number };
@@ -33,11 +36,15 @@ export type ListQuery = { search?: string; limit?: number; offset?: number };
 export interface CaseStore {
   list(query: ListQuery): Promise<{ total: number; cases: CaseSummary[] }>;
   get(id: string): Promise<StoredCase | null>;
-  create(document: Record<string, unknown>): Promise<StoredCase>;
-  /** Replaces the document; with expectedVersion, refuses if someone saved in between. */
-  update(id: string, document: Record<string, unknown>, expectedVersion?: number): Promise<SaveOutcome>;
+  /** Stores a new case and, in the same transaction, its result (none for a case that does not evaluate). */
+  create(document: Record<string, unknown>, result?: ResultOfVersion): Promise<StoredCase>;
+  /**
+   * Replaces the document and, in the same transaction, stores the new
+   * version's result: both are kept or neither. With expectedVersion,
+   * refuses if someone saved in between.
+   */
+  update(id: string, document: Record<string, unknown>, expectedVersion?: number, result?: ResultOfVersion): Promise<SaveOutcome>;
   remove(id: string): Promise<boolean>;
-  saveResult(result: StoredResult): Promise<void>;
   latestResult(caseId: string): Promise<StoredResult | null>;
   /** Inserts the example cases once, on the very first start; never again. */
   seedOnce(documents: Record<string, unknown>[]): Promise<number>;

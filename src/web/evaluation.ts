@@ -5,7 +5,7 @@
  * on a read: GET routes do not write.
  */
 import { evaluateDocument, type Evaluation } from "../case/evaluate-document.js";
-import type { SaveOutcome, StoredCase } from "../store/store.js";
+import type { ResultOfVersion, SaveOutcome, StoredCase } from "../store/store.js";
 import type { AppContext } from "./context.js";
 import { notFound } from "./errors.js";
 
@@ -41,23 +41,24 @@ export async function evaluateStored(ctx: AppContext, stored: StoredCase): Promi
   return { stored, evaluation: cachedEvaluation(ctx, stored), computedAt: new Date().toISOString() };
 }
 
-async function recordResult(ctx: AppContext, saved: StoredCase): Promise<void> {
-  const evaluation = evaluateDocument(saved.document, ctx.library);
-  if (!evaluation.ok) return;
+/**
+ * The result to keep with a version of this document, computed before the
+ * save so that the store writes the version and its result in one
+ * transaction; none for a document that does not evaluate.
+ */
+async function recordResult(ctx: AppContext, document: Record<string, unknown>): Promise<ResultOfVersion | undefined> {
+  const evaluation = evaluateDocument(document, ctx.library);
+  if (!evaluation.ok) return undefined;
   const set = evaluation.context.set;
-  await ctx.store.cases.saveResult({ caseId: saved.id, version: saved.version, factorSet: set.id, factorSetHash: set.hash, result: evaluation.result, computedAt: new Date().toISOString() });
+  return { factorSet: set.id, factorSetHash: set.hash, result: evaluation.result, computedAt: new Date().toISOString() };
 }
 
-/** Stores a new case and its result. */
+/** Stores a new case and its result, both or neither. */
 export async function createCase(ctx: AppContext, document: Record<string, unknown>): Promise<StoredCase> {
-  const saved = await ctx.store.cases.create(document);
-  await recordResult(ctx, saved);
-  return saved;
+  return ctx.store.cases.create(document, await recordResult(ctx, document));
 }
 
-/** Replaces a case (refused on a version conflict) and stores the new version's result. */
+/** Replaces a case (refused on a version conflict) and stores the new version's result, both or neither. */
 export async function updateCase(ctx: AppContext, id: string, document: Record<string, unknown>, expectedVersion?: number): Promise<SaveOutcome> {
-  const outcome = await ctx.store.cases.update(id, document, expectedVersion);
-  if (outcome.ok) await recordResult(ctx, outcome.saved);
-  return outcome;
+  return ctx.store.cases.update(id, document, expectedVersion, await recordResult(ctx, document));
 }

@@ -7,6 +7,7 @@ import { migrate, openSqliteStore } from "../../src/store/sqlite-store.js";
 
 let dir: string;
 let store: ReturnType<typeof openSqliteStore>;
+const result = (value: unknown) => ({ factorSet: "s", factorSetHash: "h", result: value, computedAt: "2026-01-01T00:00:00Z" });
 const doc = (title: string) => ({ schema: "kalkyle.case/1", title, analysis: { startYear: 2026, years: 10 }, alternatives: [{ id: "A", name: "A" }, { id: "B", name: "B" }] });
 
 beforeEach(() => {
@@ -84,11 +85,36 @@ describe("SQLite store", () => {
   });
 
   it("deleting a case deletes its stored results", async () => {
-    const created = await store.cases.create(doc("A"));
-    await store.cases.saveResult({ caseId: created.id, version: 1, factorSet: "s", factorSetHash: "h", result: { x: 1 }, computedAt: "2026-01-01T00:00:00Z" });
+    const created = await store.cases.create(doc("A"), result({ x: 1 }));
     expect((await store.cases.latestResult(created.id))?.result).toEqual({ x: 1 });
     await store.cases.remove(created.id);
     expect(new Database(join(dir, "k.db")).prepare("SELECT count(*) FROM results").pluck().get()).toBe(0);
+  });
+
+  it("keeps a version and its result together: version 1's result, then version 2's", async () => {
+    const created = await store.cases.create(doc("A"), result({ total: 1 }));
+    expect(await store.cases.latestResult(created.id)).toMatchObject({ caseId: created.id, version: 1, factorSet: "s", factorSetHash: "h", result: { total: 1 } });
+    const updated = await store.cases.update(created.id, doc("B"), 1, result({ total: 2 }));
+    expect(updated.ok && updated.saved.version).toBe(2);
+    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 2, result: { total: 2 } });
+    expect(await store.cases.update(created.id, doc("C"), 1, result({ total: 3 }))).toEqual({ ok: false, reason: "conflict" });
+    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 2, result: { total: 2 } });
+  });
+
+  it("when the result cannot be written, the case version is not kept either (create and update)", async () => {
+    const created = await store.cases.create(doc("A"), result({ total: 1 }));
+    const before = { cases: store.db.prepare("SELECT id, version, title, document FROM cases").all(), audit: store.db.prepare("SELECT count(*) FROM audit").pluck().get() };
+    store.db.exec("CREATE TRIGGER results_refused BEFORE INSERT ON results BEGIN SELECT RAISE(ABORT, 'results cannot be written'); END");
+    await expect(store.cases.create(doc("New"), result({ total: 9 }))).rejects.toThrow(/results cannot be written/);
+    await expect(store.cases.update(created.id, doc("B"), 1, result({ total: 2 }))).rejects.toThrow(/results cannot be written/);
+    await expect(store.cases.update(created.id, doc("B"), undefined, result({ total: 2 }))).rejects.toThrow(/results cannot be written/);
+    expect({ cases: store.db.prepare("SELECT id, version, title, document FROM cases").all(), audit: store.db.prepare("SELECT count(*) FROM audit").pluck().get() }).toEqual(before);
+    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 1, result: { total: 1 } });
+  });
+
+  it("a case that does not evaluate is saved without a result", async () => {
+    const created = await store.cases.create(doc("A"));
+    expect(await store.cases.latestResult(created.id)).toBeNull();
   });
 
   it("sessions expire", async () => {

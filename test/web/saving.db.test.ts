@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify } from "../../src/web/errors.js";
 import { startRival, type Rival } from "../store/rival.js";
-import { startTestServer, type TestServer } from "./harness.js";
+import { startTestServer, TestClient, type TestServer } from "./harness.js";
 
 type Json = Record<string, unknown>;
 type Answer = { status: number; text: string };
@@ -24,6 +24,26 @@ const validCase = (title: string): Json => ({
     { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
   ],
 });
+
+/** The editor's fields for validCase's two alternatives, saved (the form's own names). */
+const editorFields = (title: string): [string, string][] => [
+  ["title", title],
+  ["analysis.startYear", "2026"],
+  ["analysis.years", "5"],
+  ["alternatives[0].id", "A"],
+  ["alternatives[0].name", "Ny"],
+  ["alternatives[0].emissions[0].kind", "fixed"],
+  ["alternatives[0].emissions[0].factor", "10 kgCO2e/unit"],
+  ["alternatives[0].emissions[0].quantity", "1"],
+  ["alternatives[1].id", "B"],
+  ["alternatives[1].name", "Brukt"],
+  ["alternatives[1].wasteLevel", "reuse"],
+  ["alternatives[1].emissions[0].kind", "fixed"],
+  ["alternatives[1].emissions[0].factor", "2 kgCO2e/unit"],
+  ["alternatives[1].emissions[0].quantity", "1"],
+  ["version", "1"],
+  ["action", "save"],
+];
 
 let server: TestServer;
 let rival: Rival;
@@ -65,6 +85,34 @@ describe("two servers on one SQLite file save the same version at once", () => {
     expect(JSON.parse(theirs.text)).toMatchObject({ errors: [{ code: "api.conflict" }] });
     const stored = (await (await fetch(server.url + path)).json()) as { title: string; version: number };
     expect(stored).toMatchObject({ title: "Min versjon", version: 2 });
+  });
+});
+
+describe("a case version and its result are written together", () => {
+  it("when the result cannot be written, neither a new case nor a new version is kept (API and editor), and the old result stays", async () => {
+    const id = await createViaApi("Før feilen");
+    const cases = () => server.store.db.prepare("SELECT id, version, title FROM cases ORDER BY id").all();
+    const before = cases();
+    const client = new TestClient(server.url);
+    await client.get(`/cases/${id}/edit`);
+    server.store.db.exec("CREATE TRIGGER results_refused BEFORE INSERT ON results BEGIN SELECT RAISE(ABORT, 'results cannot be written'); END");
+    try {
+      const put = await fetch(`${server.url}/api/v1/cases/${id}`, { method: "PUT", headers: { "content-type": "application/json", "if-match": '"1"' }, body: JSON.stringify(validCase("Etter feilen")) });
+      const post = await fetch(`${server.url}/api/v1/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(validCase("Ny sak")) });
+      const form = await client.postForm(`/cases/${id}`, editorFields("Etter feilen i skjemaet"));
+      expect([put.status, post.status, form.status]).toEqual([500, 500, 500]);
+    } finally {
+      server.store.db.exec("DROP TRIGGER results_refused");
+    }
+    expect(cases()).toEqual(before);
+    expect(await server.store.cases.latestResult(id)).toMatchObject({ version: 1, result: { title: "Før feilen" } });
+  });
+
+  it("a saved version's result is the one computed from that version", async () => {
+    const id = await createViaApi("Versjon 1");
+    const put = await fetch(`${server.url}/api/v1/cases/${id}`, { ...putJson(`/api/v1/cases/${id}`, validCase("Versjon 2"), 1) });
+    expect(put.status).toBe(200);
+    expect(await server.store.cases.latestResult(id)).toMatchObject({ caseId: id, version: 2, result: { title: "Versjon 2" } });
   });
 });
 
