@@ -5,7 +5,8 @@ import type { Store } from "../store/store.js";
 import type { Render } from "./page.js";
 import type { SessionOptions } from "./session.js";
 
-export type PdfRenderer = { render(url: string): Promise<Buffer>; close(): Promise<void> };
+/** Renders a page to PDF; `signal` aborts a request still waiting for its turn. */
+export type PdfRenderer = { render(url: string, options?: { signal?: AbortSignal }): Promise<Buffer>; close(): Promise<void> };
 
 export type AppContext = {
   store: Store;

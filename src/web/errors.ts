@@ -7,7 +7,7 @@ import type { ErrorRequestHandler } from "express";
 import type { Problem } from "../case/messages.js";
 import { problemMessage } from "../case/messages.js";
 import { apiLang } from "./api/lang.js";
-import { translate } from "./i18n/catalog.js";
+import { pickLang, translate } from "./i18n/catalog.js";
 import { langOf, renderPage } from "./page.js";
 import type { ViewEngine } from "./views.js";
 
@@ -46,8 +46,9 @@ export function errorHandler(views: ViewEngine, log: (line: Record<string, unkno
     if (res.headersSent) return void res.end();
     res.status(status);
     if (status === 503) res.set("Retry-After", "30");
-    if (req.path.startsWith("/api/")) {
-      const lang = apiLang(req);
+    // JSON under /api/, and for a client that asks for JSON rather than a page (a script fetching a download).
+    if (req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json") {
+      const lang = pickLang(req.query?.lang) ?? req.session?.lang ?? apiLang(req);
       res.json({ errors: problems.length > 0 ? problems.map((p) => ({ path: p.path, code: p.code, message: problemMessage(p, lang) })) : [{ path: "(request)", code: key, message: translate(lang, key) }] });
       return;
     }

@@ -2,7 +2,10 @@
  * PDF export: the system Chromium (Debian package, never a downloaded
  * browser) renders the same print view a user sees, through playwright-core.
  * One browser is started on first use and shared; each PDF gets its own
- * context, closed afterwards.
+ * context, closed afterwards. At most PDF_LIMITS.rendering PDFs are made at
+ * once and PDF_LIMITS.waiting wait their turn; a request beyond that is
+ * refused at once (PdfBusyError), and one that gives up while waiting
+ * (its signal aborts) leaves the line. See docs/decisions.md.
  */
 import { chromium, type Browser } from "playwright-core";
 import type { PdfRenderer } from "./context.js";
@@ -10,21 +13,68 @@ import type { PdfRenderer } from "./context.js";
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-/** PDFs rendered at once; more wait their turn, so a burst of exports cannot exhaust memory. */
-const MAX_PARALLEL = 2;
+/** PDFs rendered at once, and requests that may wait for one of those places. */
+export const PDF_LIMITS = { rendering: 2, waiting: 4 } as const;
 
-export function chromiumPdfRenderer(): PdfRenderer {
-  let browser: Promise<Browser> | null = null;
+/** Every place in the line is taken: the caller answers "busy, try again shortly". */
+export class PdfBusyError extends Error {
+  constructor() {
+    super("the PDF line is full");
+  }
+}
+
+/** The request gave up before its turn came. */
+export class PdfAbandonedError extends Error {
+  constructor() {
+    super("the PDF request was abandoned while waiting");
+  }
+}
+
+type Waiter = { start(): void; abandon(): void };
+
+/**
+ * A line with `rendering` places and room for `waiting` more: take() resolves
+ * when a place is free, throws PdfBusyError at once when the line is full.
+ */
+function boundedLine(limits: { rendering: number; waiting: number }) {
   let running = 0;
-  const waiting: (() => void)[] = [];
-  const acquire = async () => {
-    if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
+  const waiting: Waiter[] = [];
+  return {
+    load: () => ({ rendering: running, waiting: waiting.length }),
+    async take(signal?: AbortSignal): Promise<void> {
+      if (signal?.aborted) throw new PdfAbandonedError();
+      if (running < limits.rendering) {
+        running++;
+        return;
+      }
+      if (waiting.length >= limits.waiting) throw new PdfBusyError();
+      await new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = {
+          start: () => {
+            signal?.removeEventListener("abort", waiter.abandon);
+            resolve();
+          },
+          abandon: () => {
+            waiting.splice(waiting.indexOf(waiter), 1);
+            reject(new PdfAbandonedError());
+          },
+        };
+        signal?.addEventListener("abort", waiter.abandon, { once: true });
+        waiting.push(waiter);
+      });
+    },
+    /** Hands the place to the first waiter, or frees it. */
+    give(): void {
+      const next = waiting.shift();
+      if (next) next.start();
+      else running--;
+    },
   };
-  const release = () => {
-    running--;
-    waiting.shift()?.();
-  };
+}
+
+export function chromiumPdfRenderer(limits: { rendering: number; waiting: number } = PDF_LIMITS): PdfRenderer & { load(): { rendering: number; waiting: number } } {
+  let browser: Promise<Browser> | null = null;
+  const line = boundedLine(limits);
   const launch = () => {
     browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }).catch((error: unknown) => {
       browser = null;
@@ -33,8 +83,9 @@ export function chromiumPdfRenderer(): PdfRenderer {
     return browser;
   };
   return {
-    async render(url) {
-      await acquire();
+    load: line.load,
+    async render(url, options = {}) {
+      await line.take(options.signal);
       try {
         const context = await (await launch()).newContext();
         try {
@@ -48,7 +99,7 @@ export function chromiumPdfRenderer(): PdfRenderer {
           await context.close();
         }
       } finally {
-        release();
+        line.give();
       }
     },
     async close() {

@@ -13,7 +13,7 @@ import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
 import { chromiumPdfRenderer } from "../../src/web/pdf.js";
 
-export type TestServer = { url: string; dir: string; store: ReturnType<typeof openSqliteStore>; close(options?: { keepData?: boolean }): Promise<void> };
+export type TestServer = { url: string; dir: string; store: ReturnType<typeof openSqliteStore>; pdf: ReturnType<typeof chromiumPdfRenderer>; close(options?: { keepData?: boolean }): Promise<void> };
 
 const library = loadFactorLibrary();
 
@@ -34,6 +34,7 @@ export async function startTestServer(options: { dir?: string; seed?: boolean; c
     url: `http://127.0.0.1:${port}`,
     dir,
     store,
+    pdf,
     async close({ keepData = false } = {}) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

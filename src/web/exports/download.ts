@@ -46,6 +46,13 @@ export function contentDisposition(title: string, extension: string): string {
   return `attachment; filename="${asciiSlug(title)}.${extension}"; filename*=UTF-8''${rfc5987(`${fileTitle(title)}.${extension}`)}`;
 }
 
+const downloadHeaders = (kind: DownloadKind, title: string) => ({ "Content-Type": CONTENT_TYPES[kind], "Content-Disposition": contentDisposition(title, EXTENSIONS[kind]), "Cache-Control": "no-store" });
+
 export function sendDownload(res: Response, kind: DownloadKind, title: string, body: string | Buffer): void {
-  res.status(200).set({ "Content-Type": CONTENT_TYPES[kind], "Content-Disposition": contentDisposition(title, EXTENSIONS[kind]), "Cache-Control": "no-store" }).send(body);
+  res.status(200).set(downloadHeaders(kind, title)).send(body);
+}
+
+/** The answer to HEAD on a download: the same headers, no body, and nothing computed or rendered. */
+export function sendDownloadHead(res: Response, kind: DownloadKind, title: string): void {
+  res.status(200).set(downloadHeaders(kind, title)).end();
 }

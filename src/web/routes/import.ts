@@ -4,7 +4,7 @@
  *   POST /import               multipart (file) or urlencoded (textarea): a valid
  *                              case is created (303 to its comparison); anything
  *                              else re-renders with every problem and its path (400)
- *   GET  /cases/:id/case.json  the stored document as a download
+ *   GET  /cases/:id/case.json  the stored document as a download (HEAD: its headers only)
  * Mounted before the global CSRF check because multipart bodies are parsed
  * here (multer, in memory, 1 MB); the token is checked right after parsing.
  */
@@ -18,7 +18,7 @@ import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { csrf } from "../security.js";
 import { createCase, storedCaseOr404 } from "../evaluation.js";
-import { sendDownload } from "../exports/download.js";
+import { sendDownload, sendDownloadHead } from "../exports/download.js";
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;
 
@@ -69,10 +69,14 @@ export function importRoutes(ctx: AppContext): Router {
     res.redirect(303, `/cases/${encodeURIComponent(saved.id)}`);
   });
 
-  router.get("/cases/:id/case.json", async (req, res) => {
-    const found = await storedCaseOr404(ctx, req.params.id);
-    sendDownload(res, "case", found.title, `${JSON.stringify(found.document, null, 2)}\n`);
-  });
+  router
+    .route("/cases/:id/case.json")
+    // HEAD: the download's headers only, like every download.
+    .head(async (req, res) => sendDownloadHead(res, "case", (await storedCaseOr404(ctx, req.params.id)).title))
+    .get(async (req, res) => {
+      const found = await storedCaseOr404(ctx, req.params.id);
+      sendDownload(res, "case", found.title, `${JSON.stringify(found.document, null, 2)}\n`);
+    });
 
   return router;
 }
