@@ -1,21 +1,27 @@
 /**
  * Amounts of money in a case: "180000 NOK", "180000 kr" or a plain number
  * of NOK. Costs are in NOK; Kalkyle converts currencies only where a
- * factor set gives the rate (spend factors).
+ * factor set gives the rate (spend factors). The text's length is checked
+ * first and the number read in one pass, as for quantities (core/units.ts);
+ * "180 000 NOK" and "12,5 kr" are told apart as numbers written the way a
+ * case file does not write them.
  */
 import { Decimal } from "../core/decimal.js";
-import { MAX_MAGNITUDE } from "../core/units.js";
+import { leadingNumberEnd, MAX_MAGNITUDE, MAX_QUANTITY_LENGTH, writtenNumber, type WrittenNumber } from "../core/units.js";
 
-const AMOUNT = /^\s*(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z]{2,3})?\s*$/;
+export type MoneyParse = { ok: true; nok: Decimal } | { ok: false; problem: "money-syntax" | "too-long" | "number-format" | "negative" | "too-large"; written?: WrittenNumber };
 
-export type MoneyParse = { ok: true; nok: Decimal } | { ok: false; problem: "money-syntax" | "negative" | "too-large" };
-
+/** The amount in NOK; a currency after the number is NOK or kr (any case), or none. */
 export function parseNok(input: string | number): MoneyParse {
-  const match = typeof input === "number" ? [String(input), String(input), undefined] : AMOUNT.exec(input);
-  if (!match) return { ok: false, problem: "money-syntax" };
-  const currency = match[2]?.toUpperCase();
-  if (currency !== undefined && currency !== "NOK" && currency !== "KR") return { ok: false, problem: "money-syntax" };
-  const nok = new Decimal(match[1]!);
+  if (typeof input === "string" && input.length > MAX_QUANTITY_LENGTH) return { ok: false, problem: "too-long" };
+  const t = typeof input === "number" ? String(input) : input.trim();
+  const end = leadingNumberEnd(t);
+  if (end < 0) return { ok: false, problem: "money-syntax" };
+  const written = writtenNumber(t, end);
+  if (written) return { ok: false, problem: "number-format", written };
+  const currency = t.slice(end).trim();
+  if (currency !== "" && currency.toUpperCase() !== "NOK" && currency.toUpperCase() !== "KR") return { ok: false, problem: "money-syntax" };
+  const nok = new Decimal(t.slice(0, end));
   if (nok.isNegative() && !nok.isZero()) return { ok: false, problem: "negative" };
   if (nok.gt(MAX_MAGNITUDE)) return { ok: false, problem: "too-large" };
   return { ok: true, nok };

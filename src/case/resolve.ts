@@ -7,15 +7,17 @@
  */
 import { Decimal } from "../core/decimal.js";
 import type { EmissionKind, SpendBasisUsed, ResolvedAlternative, ResolvedCase, ResolvedCostItem, ResolvedEmissionItem, Scope, Stage } from "../core/types.js";
-import { convertQuantity, isCurrency, parseFactorUnit, parseQuantity } from "../core/units.js";
+import { convertQuantity, isCurrency, MAX_QUANTITY_LENGTH, parseFactorUnit, parseQuantity, type WrittenNumber } from "../core/units.js";
 import type { FactorLibrary, FactorSet } from "../factors/factor-set.js";
 import { resolveFactor } from "../factors/resolve-factor.js";
 import { canConvertSpend, defaultPriceYear, priceIndexYears, spendOnFactorBasis } from "../factors/spend.js";
 import { wasteRouteLevel } from "../factors/waste-route.js";
 import { R109_SCHEDULE, flatSchedule } from "../core/discount.js";
 import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
+import { figureProblem } from "./figures.js";
 import type { Problem } from "./messages.js";
-import { parseNok } from "./money.js";
+import { parseNok, type MoneyParse } from "./money.js";
+import { numberFormatProblem } from "./number-format.js";
 import type { AlternativeInput, CaseDocument, CostItemInput, EmissionItemInput } from "./schema.js";
 
 export type CaseContext = {
@@ -43,6 +45,19 @@ class Collector {
   add(path: string, code: Problem["code"], params: Record<string, string> = {}): void {
     this.problems.push({ path, code, params });
   }
+  /** A number the format does not read ("1 200 l", "1,5 kr"), or a text over the length limit. */
+  addWritten(path: string, value: string, problem: { problem: "too-long" } | { problem: "number-format"; written?: WrittenNumber }): void {
+    if (problem.problem === "too-long") this.add(path, "too-long", { max: String(MAX_QUANTITY_LENGTH) });
+    else this.problems.push(numberFormatProblem(path, value, problem.written ?? { number: "", rest: "" }));
+  }
+}
+
+type MoneyProblem = Extract<MoneyParse, { ok: false }>;
+
+/** A refused amount; for a spend quantity, text that is not an amount in NOK says so. */
+function moneyProblem(path: string, value: string, money: MoneyProblem, out: Collector, options: { spend: boolean }): void {
+  if (money.problem === "too-long" || money.problem === "number-format") return out.addWritten(path, value, { ...money, problem: money.problem });
+  out.add(path, options.spend && money.problem === "money-syntax" ? "spend-currency" : money.problem, { value });
 }
 
 type Env = { set: FactorSet; electricityId: string; priceYear: number; years: number; out: Collector };
@@ -81,7 +96,7 @@ function itemQuantity(item: EmissionItemInput, path: string, factor: NonNullable
   const text = String(item.quantity);
   if (isCurrency(factor.unit)) {
     const money = parseNok(item.quantity);
-    if (!money.ok) return void env.out.add(`${path}.quantity`, money.problem === "money-syntax" ? "spend-currency" : money.problem, { value: text });
+    if (!money.ok) return void moneyProblem(`${path}.quantity`, text, money, env.out, { spend: true });
     const record = factor.record;
     if (!record || record.currency === undefined || record.priceYear === undefined) {
       if (factor.unit !== "NOK") return void env.out.add(`${path}.quantity`, "spend-currency", { value: text });
@@ -98,12 +113,15 @@ function itemQuantity(item: EmissionItemInput, path: string, factor: NonNullable
   }
   const parsed = parseQuantity(text);
   if (!parsed.ok) {
+    if (parsed.problem === "too-long" || parsed.problem === "number-format") return void env.out.addWritten(`${path}.quantity`, text, { ...parsed, problem: parsed.problem });
     const code = parsed.problem === "syntax" ? "quantity-syntax" : parsed.problem;
     return void env.out.add(`${path}.quantity`, code, { value: text, unit: factor.unit, given: parsed.detail ?? "" });
   }
   const converted = convertQuantity(parsed.quantity, factor.unit);
-  if (converted === null) env.out.add(`${path}.quantity`, "unit-mismatch", { value: text, unit: factor.unit });
-  return converted ?? undefined;
+  if (converted === null) return void env.out.add(`${path}.quantity`, "unit-mismatch", { value: text, unit: factor.unit });
+  const figure = figureProblem(converted, { fromNonZero: !parsed.quantity.value.isZero() });
+  if (figure) return void env.out.add(`${path}.quantity`, figure, { value: text, unit: factor.unit });
+  return converted;
 }
 
 function wasteMass(item: EmissionItemInput, factor: NonNullable<ReturnType<typeof itemFactor>>, quantity: Decimal) {
@@ -126,6 +144,10 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
   const factor = itemFactor(item, path, env);
   const quantity = factor && itemQuantity(item, path, factor, env);
   if (!factor || quantity === undefined) return undefined;
+  const count = new Decimal(String(item.count ?? 1));
+  // The kg CO2e of one item must be a figure a result can carry (figures.ts).
+  const kg = figureProblem(quantity.mul(factor.kgPerUnit).mul(count), { fromNonZero: !quantity.isZero() && !factor.kgPerUnit.isZero() && !count.isZero() });
+  if (kg) return void env.out.add(path, kg, { value: String(item.quantity), unit: "kg CO2e" });
   const defaults = DEFAULTS[item.kind];
   return {
     label: item.label || factor.id || item.kind,
@@ -137,7 +159,7 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
     source: factor.source,
     quantity,
     kgPerUnit: factor.kgPerUnit,
-    count: new Decimal(String(item.count ?? 1)),
+    count,
     at: item.at,
     every: item.every,
     life: item.life,
@@ -150,7 +172,7 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
 function resolveCost(item: CostItemInput, path: string, env: Env): ResolvedCostItem | undefined {
   checkTiming(item, path, env);
   const money = parseNok(item.amount);
-  if (!money.ok) return void env.out.add(`${path}.amount`, money.problem, { value: String(item.amount) });
+  if (!money.ok) return void moneyProblem(`${path}.amount`, String(item.amount), money, env.out, { spend: false });
   return { label: item.label || item.kind, kind: item.kind, amount: money.nok, escalation: new Decimal(String(item.escalation ?? 0)), at: item.at, every: item.every, life: item.life };
 }
 

@@ -2,9 +2,13 @@
  * Quantities and unit conversion (SI via mathjs, BigNumber mode).
  *
  * A quantity is "number unit", e.g. "1.2 t", "35 km", "1.5 MWh", "120 h".
- * User text is parsed as a unit, never evaluated as an expression. The US
- * short ton (`ton` in mathjs) is refused: in Norway "tonn" means the metric
- * tonne, and a silent 9 % error is worse than an error message.
+ * User text is parsed as a unit, never evaluated as an expression; the
+ * number is read in one pass, after the text's length is checked, and a
+ * number written with group spaces or a decimal comma ("1 200 l", "1,5 l")
+ * is told apart from an unknown unit. A power (^) is taken only on the
+ * area and volume units (m^2, m^3). The US short ton (`ton` in mathjs) is
+ * refused: in Norway "tonn" means the metric tonne, and a silent 9 % error
+ * is worse than an error message.
  *
  * Example: convertQuantity(parseQuantity("1.2 t").quantity, "kg") → 1200
  */
@@ -26,24 +30,83 @@ const REFUSED_UNITS: ReadonlyMap<string, "short-ton" | "us-gallon"> = new Map([
   ...["ton", "tons", "shortton", "longton"].map((u) => [u, "short-ton"] as const),
   ...["gal", "gallon", "gallons", "quart", "quarts", "pint", "pints", "cup", "cups", "floz", "fluidounce", "fluidounces", "gill", "gills"].map((u) => [u, "us-gallon"] as const),
 ]);
-const NUMBER_THEN_UNIT = /^\s*(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$/;
+/**
+ * The only powers (^) a typed unit may carry: areas and volumes of the
+ * length units people use. mathjs would read any power, and "MWh^9999" or
+ * "g^1e308" overflow or vanish in a conversion.
+ */
+const POWERED_UNITS: ReadonlySet<string> = new Set(["mm", "cm", "dm", "m", "km"].flatMap((u) => [`${u}^2`, `${u}^3`]));
+
+/** Longest quantity or amount text read, number and unit together (the case format's limit). */
+export const MAX_QUANTITY_LENGTH = 80;
 
 export type Quantity = { readonly value: Decimal; readonly unit: string };
-export type QuantityProblem = "syntax" | "unknown-unit" | "short-ton" | "us-gallon" | "negative" | "too-large";
+export type QuantityProblem = "syntax" | "too-long" | "number-format" | "unknown-unit" | "unit-power" | "short-ton" | "us-gallon" | "negative" | "too-large";
 
-export type QuantityParse = { ok: true; quantity: Quantity } | { ok: false; problem: QuantityProblem; detail?: string };
+/** How a number was written where the format wants "1200.5": "1 200,5" and what follows it ("kg"). */
+export type WrittenNumber = { readonly number: string; readonly rest: string };
+
+export type QuantityParse = { ok: true; quantity: Quantity } | { ok: false; problem: QuantityProblem; detail?: string; written?: WrittenNumber };
 
 /** Largest magnitude accepted anywhere a user types a number. */
 export const MAX_MAGNITUDE = new Decimal("1e15");
 
-/** Parses "1200 kg"; a bare number ("1") is a count of `unit`. */
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isSpace = (c: string | undefined) => c !== undefined && c.trim() === "";
+
+/** Index after the digits from `i`. */
+function digitsEnd(t: string, i: number): number {
+  while (isDigit(t[i])) i++;
+  return i;
+}
+
+/**
+ * The number at the start of trimmed text, as the case format writes it:
+ * "-"? digits, "." and digits, an exponent ("1.5", ".5", "5.", "1e3").
+ * One pass; the index after it, or -1 when there is none.
+ */
+export function leadingNumberEnd(t: string): number {
+  const start = t[0] === "-" ? 1 : 0;
+  let i = digitsEnd(t, start);
+  const whole = i > start;
+  if (t[i] === ".") i = digitsEnd(t, i + 1);
+  if (!whole && i <= start + 1) return -1;
+  if ((t[i] === "e" || t[i] === "E") && (isDigit(t[i + 1]) || ((t[i + 1] === "+" || t[i + 1] === "-") && isDigit(t[i + 2])))) i = digitsEnd(t, i + 2);
+  return i;
+}
+
+/**
+ * Where the number that ends at `end` goes on as people write numbers
+ * ("1 200 l": a space and more digits; "1,5 l": a decimal comma), the whole
+ * number as written and the rest; otherwise null. One pass.
+ */
+export function writtenNumber(t: string, end: number): WrittenNumber | null {
+  let j = end;
+  while (isSpace(t[j])) j++;
+  const goesOn = (t[end] === "," && isDigit(t[end + 1])) || (j > end && isDigit(t[j]));
+  if (!goesOn) return null;
+  let last = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (isDigit(c)) last = i + 1;
+    else if (!(c === "," || c === "." || isSpace(c) || (i === 0 && c === "-"))) break;
+  }
+  // "1e3 5 kg": the number as written stops before the exponent; there is nothing to suggest
+  return last < end ? { number: "", rest: t } : { number: t.slice(0, last), rest: t.slice(last).trim() };
+}
+
+/** Parses "1200 kg"; a bare number ("1") is a count of `unit`. The text's length is checked first. */
 export function parseQuantity(text: string): QuantityParse {
-  const match = NUMBER_THEN_UNIT.exec(text);
-  if (!match || text.length > 80) return { ok: false, problem: "syntax" };
-  const value = new Decimal(match[1]!);
+  if (text.length > MAX_QUANTITY_LENGTH) return { ok: false, problem: "too-long", detail: String(MAX_QUANTITY_LENGTH) };
+  const t = text.trim();
+  const end = leadingNumberEnd(t);
+  if (end < 0) return { ok: false, problem: "syntax" };
+  const written = writtenNumber(t, end);
+  if (written) return { ok: false, problem: "number-format", written };
+  const value = new Decimal(t.slice(0, end));
   if (value.isNegative() && !value.isZero()) return { ok: false, problem: "negative" };
   if (value.abs().gt(MAX_MAGNITUDE)) return { ok: false, problem: "too-large" };
-  const unit = match[2] === "" ? "unit" : match[2]!;
+  const unit = t.slice(end).trim() || "unit";
   const problem = unitProblem(unit);
   return problem === null ? { ok: true, quantity: { value, unit } } : { ok: false, problem, detail: unit };
 }
@@ -55,7 +118,7 @@ export function parseQuantity(text: string): QuantityParse {
  * texts come from users.
  */
 const MEMO_LIMIT = 5000;
-type UnitProblem = "unknown-unit" | "short-ton" | "us-gallon";
+type UnitProblem = "unknown-unit" | "unit-power" | "short-ton" | "us-gallon";
 const unitProblems = new Map<string, UnitProblem | null>();
 const conversionFactors = new Map<string, Decimal | null>();
 
@@ -68,6 +131,7 @@ function remember<V>(memo: Map<string, V>, key: string, compute: () => V): V {
 }
 
 function unitProblem(unit: string): UnitProblem | null {
+  if (unit.includes("^") && !POWERED_UNITS.has(unit)) return "unit-power";
   return remember(unitProblems, unit, () => {
     let parsed: Unit;
     try {
@@ -80,7 +144,7 @@ function unitProblem(unit: string): UnitProblem | null {
   });
 }
 
-/** Checks that `unit` is a unit mathjs knows (and not a refused US unit). */
+/** Checks that `unit` is a unit mathjs knows (and not a refused US unit, nor a power outside m^2 and m^3). */
 export function isKnownUnit(unit: string): boolean {
   const parsed = parseQuantity(`1 ${unit}`);
   return parsed.ok;

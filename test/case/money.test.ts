@@ -17,7 +17,9 @@ describe("parseNok", () => {
   it("refuses other currencies, text, negative and huge amounts", () => {
     expect(nok("5 EUR")).toBe("money-syntax");
     expect(nok("lots")).toBe("money-syntax");
-    expect(nok("1 234 kr")).toBe("money-syntax");
+    // a number written with group spaces is told apart from text: the message can say how to write it
+    expect(nok("1 234 kr")).toBe("number-format");
+    expect(nok("12,5 kr")).toBe("number-format");
     expect(nok("-3")).toBe("negative");
     expect(nok(-3)).toBe("negative");
     expect(nok("2e15")).toBe("too-large");

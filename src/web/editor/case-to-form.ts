@@ -1,6 +1,7 @@
 /**
- * A stored case document as editor form state: numbers written the
- * Norwegian way ("1200 kg" → "1 200 kg", 0.035 → "3,5" percent), absent
+ * A stored case document as editor form state: numbers written the way
+ * the user's language writes them ("1200 kg" → "1 200 kg" in bokmål,
+ * "1,200 kg" in English; 0.035 → "3,5" or "3.5" percent), absent
  * optional fields as empty fields. Tolerant of any JSON: a field of an
  * unexpected type is shown as its JSON text so nothing is hidden.
  */
@@ -20,36 +21,57 @@ function plain(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** A number shown the Norwegian way; other values as they are. */
-function num(v: unknown, group = true): string {
-  return typeof v === "number" && Number.isFinite(v) ? editableNumber(v, { group }) : plain(v);
+/** A number written the user's way; other values as they are. */
+function num(v: unknown, lang: Lang, group = true): string {
+  return typeof v === "number" && Number.isFinite(v) ? editableNumber(v, { group, lang }) : plain(v);
 }
 
-const pct = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? editablePercent(v) : plain(v));
+const pct = (v: unknown, lang: Lang) => (typeof v === "number" && Number.isFinite(v) ? editablePercent(v, lang) : plain(v));
 
-/** "1200 kg" → "1 200 kg", "0.8 kg" → "0,8 kg"; other text unchanged. */
-function quantityText(v: unknown): string {
-  if (typeof v === "number") return num(v);
+/**
+ * "1200 kg" → number "1200" and the rest " kg": a plain decimal (digits,
+ * at most one point inside) at the start, or null. One pass.
+ */
+function leadingDecimal(text: string): { number: string; rest: string } | null {
+  const t = text.trimStart();
+  const start = t.startsWith("-") ? 1 : 0;
+  let point = false;
+  let i = start;
+  for (; i < t.length; i++) {
+    const c = t[i]!;
+    if (c >= "0" && c <= "9") continue;
+    if (c === "." && !point && i > start) point = true;
+    else break;
+  }
+  const number = t.slice(0, i);
+  return i === start || number.endsWith(".") ? null : { number, rest: t.slice(i) };
+}
+
+/** "1200 kg" → "1 200 kg", "0.8 kg" → "0,8 kg" (English "1,200 kg", "0.8 kg"); other text unchanged. */
+function quantityText(v: unknown, lang: Lang): string {
+  if (typeof v === "number") return num(v, lang);
   if (typeof v !== "string") return plain(v);
-  const m = /^\s*(-?\d+(?:\.\d+)?)(\s+.*|)$/s.exec(v);
-  return m ? `${editableDecimal(m[1]!)}${m[2]}` : v;
+  const m = leadingDecimal(v);
+  // the unit follows after whitespace ("1200 kg"), or there is none ("4")
+  return m && (m.rest === "" || m.rest.trimStart() !== m.rest) ? `${editableDecimal(m.number, { lang })}${m.rest}` : v;
 }
 
-/** 180000 or "180000 NOK" → "180 000". */
-function amountText(v: unknown): string {
-  if (typeof v === "number") return num(v);
+/** 180000 or "180000 NOK" → "180 000" (English "180,000"). */
+function amountText(v: unknown, lang: Lang): string {
+  if (typeof v === "number") return num(v, lang);
   if (typeof v !== "string") return plain(v);
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(NOK|kr)?\s*$/i.exec(v);
-  return m ? editableDecimal(m[1]!) : v;
+  const m = leadingDecimal(v);
+  const currency = m?.rest.trim().toLowerCase();
+  return m && !m.number.startsWith("-") && (currency === "" || currency === "nok" || currency === "kr") ? editableDecimal(m.number, { lang }) : v;
 }
 
-function factorText(v: unknown): string {
+function factorText(v: unknown, lang: Lang): string {
   const inline = obj(v);
-  if (typeof v === "object" && v !== null && typeof inline.value === "number" && typeof inline.unit === "string") return `${editableNumber(inline.value)} ${inline.unit}`;
+  if (typeof v === "object" && v !== null && typeof inline.value === "number" && typeof inline.unit === "string") return `${editableNumber(inline.value, { lang })} ${inline.unit}`;
   return plain(v);
 }
 
-const atText = (v: unknown, lang: Lang) => (v === "end" ? (lang === "nb" ? "slutt" : "end") : num(v, false));
+const atText = (v: unknown, lang: Lang) => (v === "end" ? (lang === "nb" ? "slutt" : "end") : num(v, lang, false));
 
 function emissionRow(v: unknown, lang: Lang): EmissionRow {
   const e = obj(v);
@@ -57,12 +79,12 @@ function emissionRow(v: unknown, lang: Lang): EmissionRow {
     ...blankEmission(),
     label: plain(e.label),
     kind: plain(e.kind),
-    factor: factorText(e.factor),
-    quantity: quantityText(e.quantity),
-    count: num(e.count),
+    factor: factorText(e.factor, lang),
+    quantity: quantityText(e.quantity, lang),
+    count: num(e.count, lang),
     at: atText(e.at, lang),
-    every: num(e.every, false),
-    life: num(e.life, false),
+    every: num(e.every, lang, false),
+    life: num(e.life, lang, false),
     stage: plain(e.stage),
     scope: plain(e.scope),
     existingStock: e.existingStock === true ? "true" : e.existingStock === undefined || e.existingStock === false ? "" : plain(e.existingStock),
@@ -71,7 +93,7 @@ function emissionRow(v: unknown, lang: Lang): EmissionRow {
 
 function costRow(v: unknown, lang: Lang): CostRow {
   const c = obj(v);
-  return { ...blankCost(), label: plain(c.label), kind: plain(c.kind), amount: amountText(c.amount), at: atText(c.at, lang), every: num(c.every, false), life: num(c.life, false), escalation: pct(c.escalation) };
+  return { ...blankCost(), label: plain(c.label), kind: plain(c.kind), amount: amountText(c.amount, lang), at: atText(c.at, lang), every: num(c.every, lang, false), life: num(c.life, lang, false), escalation: pct(c.escalation, lang) };
 }
 
 function alternative(v: unknown, lang: Lang): AlternativeForm {
@@ -79,11 +101,11 @@ function alternative(v: unknown, lang: Lang): AlternativeForm {
   return { id: plain(a.id), name: plain(a.name), wasteLevel: plain(a.wasteLevel), emissions: list(a.emissions).map((e) => emissionRow(e, lang)), costs: list(a.costs).map((c) => costRow(c, lang)) };
 }
 
-function carbonPriceFields(v: unknown): { carbonPrice: string; carbonPriceCustom: string } {
+function carbonPriceFields(v: unknown, lang: Lang): { carbonPrice: string; carbonPriceCustom: string } {
   if (v === undefined || v === null) return { carbonPrice: "", carbonPriceCustom: "" };
   if (typeof v === "string") return { carbonPrice: v, carbonPriceCustom: "" };
   const table = obj(v);
-  const entries = Object.entries(table).map(([year, price]) => `${year}: ${num(price)}`);
+  const entries = Object.entries(table).map(([year, price]) => `${year}: ${num(price, lang)}`);
   return { carbonPrice: "custom", carbonPriceCustom: entries.length > 0 ? entries.join("; ") : plain(v) };
 }
 
@@ -95,12 +117,12 @@ export function caseToForm(document: unknown, lang: Lang): CaseForm {
     category: plain(doc.category),
     functionalUnit: plain(doc.functionalUnit),
     analysis: {
-      startYear: num(analysis.startYear, false),
-      years: num(analysis.years, false),
-      discountRate: pct(analysis.discountRate),
-      ...carbonPriceFields(analysis.carbonPrice),
+      startYear: num(analysis.startYear, lang, false),
+      years: num(analysis.years, lang, false),
+      discountRate: pct(analysis.discountRate, lang),
+      ...carbonPriceFields(analysis.carbonPrice, lang),
       electricity: plain(analysis.electricity),
-      priceYear: num(analysis.priceYear, false),
+      priceYear: num(analysis.priceYear, lang, false),
     },
     factorSet: plain(doc.factorSet),
     baseline: plain(doc.baseline),

@@ -39,7 +39,7 @@ function caseProblemOnForm(problem: Problem, form: CaseForm, rows: ReturnType<ty
 }
 
 export function checkForm(form: CaseForm, library: FactorLibrary, lang: Lang): FormCheck {
-  const parsed = formToCase(form);
+  const parsed = formToCase(form, lang);
   const checked = checkCase(parsed.doc, library);
   if (checked.ok && parsed.problems.length === 0) return { ok: true, doc: parsed.doc };
   const own: EditorProblem[] = parsed.problems.map((p) => ({ path: p.path, message: translate(lang, `editor.problem.${p.code}`, p.params) }));

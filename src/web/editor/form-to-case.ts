@@ -1,9 +1,11 @@
 /**
  * The one parser from the editor form to a case document (kalkyle.case/1).
  *
- * Norwegian numbers are read with parseNorwegianNumber: "1 200 kg" becomes
- * "1200 kg", "180 000" becomes 180000, a discount rate of "3,5" (percent)
- * becomes 0.035. A number that cannot be read is a problem on its field.
+ * Numbers are read with the one number parser (src/i18n/parse-number.ts)
+ * in the user's language: in bokmål "1 200 kg" becomes "1200 kg" and a
+ * discount rate of "3,5" (percent) 0.035; in English "1,200 kg" and "3.5".
+ * Every field's length is checked before it is read. A number that cannot
+ * be read is a problem on its field that says what is wrong and where.
  * Empty optional fields are left out; a row with nothing typed in it is
  * dropped. The document then goes to checkCase like any other input; the
  * problems it reports are mapped back to the form's rows (toFormPath).
@@ -12,12 +14,22 @@
  * harmless stand-in so that every other field is still checked in the same
  * round; such a document is never saved.
  */
+import type { Lang } from "../../case/messages.js";
+import { Decimal } from "../../core/decimal.js";
 import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../../core/types.js";
+import { MAX_QUANTITY_LENGTH } from "../../core/units.js";
+import { MAX_NUMBER_LENGTH, parseNumber, type NumberOptions } from "../../i18n/parse-number.js";
 import { CARBON_PRICE_CUSTOM, isBlankCost, isBlankEmission, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "./form-model.js";
-import { numberText, percentFraction, splitNumberAndUnit } from "./numbers.js";
+import { isInlineFactor, withoutCurrency, yearAndPrice } from "./field-text.js";
+import { numberFormProblem, type NumberFormProblem } from "./number-problem.js";
+import { splitNumberAndUnit } from "./numbers.js";
 
 /** A problem found while reading the form; its text is `editor.problem.<code>` in the editor catalog. */
-export type FormProblem = { path: string; code: "not-a-number" | "not-a-year" | "carbon-price-entry" | "carbon-price-empty" | "carbon-price-unused" | "not-a-checkbox"; params: Record<string, string> };
+export type FormProblem = {
+  path: string;
+  code: NumberFormProblem["code"] | "not-a-year" | "carbon-price-entry" | "carbon-price-empty" | "carbon-price-unused" | "not-a-checkbox";
+  params: Record<string, string>;
+};
 
 export type FormParse = {
   /** The case document (with stand-ins where `problems` name a field). */
@@ -29,78 +41,100 @@ export type FormParse = {
 
 type Doc = Record<string, unknown>;
 
+/** Longest factor field: an id (120 characters in the case format) or an inline factor such as "1,55 kgCO2e/kg". */
+export const MAX_FACTOR_LENGTH = 200;
+/** Longest own carbon price table ("2026: 1 500; 2030: 2 000; …"): a price for every year to 2100 fits several times. */
+export const MAX_CARBON_PRICE_LENGTH = 4000;
+
+/** Fields that hold a short word (a year, "slutt", a checkbox value): checked against the number limit before anything else. */
+const MAX_WORD_LENGTH = MAX_NUMBER_LENGTH;
+
 class Reader {
   readonly problems: FormProblem[] = [];
+
+  constructor(readonly lang: Lang) {}
 
   bad(path: string, code: FormProblem["code"], params: Record<string, string> = {}): void {
     this.problems.push({ path, code, params });
   }
 
-  /** A number field; an empty field is undefined, a bad one 0 (and a problem). */
-  number(raw: string, path: string): number | undefined {
-    if (raw.trim() === "") return undefined;
-    const t = numberText(raw);
-    if (t !== null) return Number(t);
-    this.bad(path, "not-a-number", { value: raw.trim() });
-    return 0;
+  /** False (and a problem naming the limit) when the field is longer than `limit`: nothing that long is read. */
+  fits(raw: string, path: string, limit: number): boolean {
+    if (raw.length <= limit) return true;
+    this.bad(path, "too-long", { limit: String(limit), length: String(raw.length) });
+    return false;
   }
 
-  percent(raw: string, path: string): number | undefined {
-    if (raw.trim() === "") return undefined;
-    const fraction = percentFraction(raw);
-    if (fraction !== null) return fraction;
-    this.bad(path, "not-a-number", { value: raw.trim() });
-    return 0;
+  /** The number as a plain decimal ("1234.5"), or null after reporting what is wrong and where. */
+  decimal(raw: string, path: string, options: NumberOptions = {}): string | null {
+    const parsed = parseNumber(raw, this.lang, options);
+    if (parsed.ok) return parsed.decimal;
+    const { code, params } = numberFormProblem(raw, parsed.problem, this.lang);
+    this.bad(path, code, params);
+    return null;
+  }
+
+  /** A number field; an empty field is undefined, a bad one 0 (and a problem). */
+  number(raw: string, path: string, options: NumberOptions = {}): number | undefined {
+    if (raw.length <= MAX_WORD_LENGTH && raw.trim() === "") return undefined;
+    const t = this.decimal(raw, path, options);
+    return t === null ? 0 : Number(t);
+  }
+
+  /** A percentage: "3,5" → 0.035, exactly. */
+  percent(raw: string, path: string, options: NumberOptions = {}): number | undefined {
+    if (raw.length <= MAX_WORD_LENGTH && raw.trim() === "") return undefined;
+    const t = this.decimal(raw, path, options);
+    return t === null ? 0 : new Decimal(t).div(100).toNumber();
   }
 
   /** Year index 0..N or "end" ("slutt" in Norwegian). */
   at(raw: string, path: string): number | "end" | undefined {
+    if (!this.fits(raw, path, MAX_WORD_LENGTH)) return 0;
     const t = raw.trim().toLowerCase();
     if (t === "end" || t === "slutt") return "end";
     if (t === "") return undefined;
-    const n = numberText(raw);
-    if (n !== null) return Number(n);
+    const parsed = parseNumber(t, this.lang);
+    if (parsed.ok) return Number(parsed.decimal);
     this.bad(path, "not-a-year", { value: raw.trim() });
     return 0;
   }
 
   /** "1 200 kg" → "1200 kg"; text that does not start with a number goes on as written (checkCase explains). */
   quantity(raw: string, path: string): string | undefined {
+    if (!this.fits(raw, path, MAX_QUANTITY_LENGTH)) return "0";
     const t = raw.trim();
     if (t === "") return undefined;
     const split = splitNumberAndUnit(t);
     if (!split) return t;
-    const n = numberText(split.number);
-    if (n !== null) return split.unit === "" ? n : `${n} ${split.unit}`;
-    this.bad(path, "not-a-number", { value: split.number.trim() });
-    return "0";
+    const n = this.decimal(split.number, path);
+    if (n === null) return "0";
+    return split.unit === "" ? n : `${n} ${split.unit}`;
   }
 
-  /** "180 000", "180 000 kr" or "180000 NOK" → 180000. */
+  /** "180 000", "180 000 kr" or "180000 NOK" → 180000 (English: "180,000 kr"). */
   amount(raw: string, path: string): number | undefined {
+    if (!this.fits(raw, path, MAX_QUANTITY_LENGTH)) return 0;
     const t = raw.trim();
     if (t === "") return undefined;
-    const bare = t.replace(/\s*(kr\.?|nok)$/i, "");
-    const n = numberText(bare);
-    if (n !== null) return Number(n);
-    this.bad(path, "not-a-number", { value: t });
-    return 0;
+    const n = this.decimal(withoutCurrency(t), path);
+    return n === null ? 0 : Number(n);
   }
 
-  /** A factor id, or an inline factor written "1,55 kgCO2e/kg". */
+  /** A factor id, or an inline factor written "1,55 kgCO2e/kg" (English "1.55 kgCO2e/kg"); stage D may be negative. */
   factor(raw: string, path: string): string | { value: number; unit: string } | undefined {
+    if (!this.fits(raw, path, MAX_FACTOR_LENGTH)) return "";
     const t = raw.trim();
     if (t === "") return undefined;
-    const split = /co2e?\s*\//i.test(t) ? splitNumberAndUnit(t) : null;
+    const split = isInlineFactor(t) ? splitNumberAndUnit(t) : null;
     if (!split || split.unit === "") return t;
-    const n = numberText(split.number);
-    if (n !== null) return { value: Number(n), unit: split.unit };
-    this.bad(path, "not-a-number", { value: split.number.trim() });
-    return { value: 0, unit: split.unit };
+    const n = this.decimal(split.number, path, { allowNegative: true });
+    return { value: n === null ? 0 : Number(n), unit: split.unit };
   }
 
   /** A ticked checkbox ("true", or "on" from a browser without a value) is true; an unticked one is left out. */
   checkbox(raw: string, path: string): true | undefined {
+    if (!this.fits(raw, path, MAX_WORD_LENGTH)) return undefined;
     const t = raw.trim().toLowerCase();
     if (t === "") return undefined;
     if (t === "true" || t === "on") return true;
@@ -111,13 +145,17 @@ class Reader {
   /** "2026: 1500; 2030: 2000" (or one year per line) → { "2026": 1500, "2030": 2000 }. */
   carbonPrice(raw: string): Record<string, number> {
     const table: Record<string, number> = {};
-    const entries = raw.split(/[;\n]+/).map((e) => e.trim()).filter(Boolean);
+    if (!this.fits(raw, CARBON_PRICE_CUSTOM, MAX_CARBON_PRICE_LENGTH)) return { "2000": 0 };
+    const entries = raw.split(/[;\n]/).map((e) => e.trim()).filter(Boolean);
     if (entries.length === 0) this.bad(CARBON_PRICE_CUSTOM, "carbon-price-empty");
     for (const entry of entries) {
-      const m = /^(\d{4})\s*[:=]\s*(.+)$/.exec(entry);
-      const price = m ? numberText(m[2]!.replace(/\s*(kr|nok)(\s*\/\s*t(onn|onne)?)?$/i, "")) : null;
-      if (!m || price === null) this.bad(CARBON_PRICE_CUSTOM, "carbon-price-entry", { value: entry });
-      else table[m[1]!] = Number(price);
+      const split = yearAndPrice(entry);
+      if (!split) {
+        this.bad(CARBON_PRICE_CUSTOM, "carbon-price-entry", { value: entry });
+        continue;
+      }
+      const price = this.decimal(withoutCurrency(split.price, { perTonne: true }), CARBON_PRICE_CUSTOM);
+      if (price !== null) table[split.year] = Number(price);
     }
     return Object.keys(table).length > 0 ? table : { "2000": 0 };
   }
@@ -154,7 +192,7 @@ function costDoc(row: CostRow, path: string, read: Reader): Doc {
   put(doc, "at", read.at(row.at, `${path}.at`));
   put(doc, "every", read.number(row.every, `${path}.every`));
   put(doc, "life", read.number(row.life, `${path}.life`));
-  put(doc, "escalation", read.percent(row.escalation, `${path}.escalation`));
+  put(doc, "escalation", read.percent(row.escalation, `${path}.escalation`, { allowNegative: true }));
   return doc;
 }
 
@@ -173,8 +211,8 @@ function alternativeDoc(alt: AlternativeForm, a: number, read: Reader) {
   return { doc, rows: { emissions, costs } };
 }
 
-export function formToCase(form: CaseForm): FormParse {
-  const read = new Reader();
+export function formToCase(form: CaseForm, lang: Lang): FormParse {
+  const read = new Reader(lang);
   const analysis: Doc = {};
   put(analysis, "startYear", read.number(form.analysis.startYear, "analysis.startYear"));
   put(analysis, "years", read.number(form.analysis.years, "analysis.years"));
