@@ -17,7 +17,7 @@ const library = loadFactorLibrary();
 const store = openSqliteStore(join(dataDir, "kalkyle.db"));
 const seeded = await store.cases.seedOnce(loadExampleCases());
 const pdf = chromiumPdfRenderer();
-const { app, setPort } = createKalkyleApp({ store, library, pdf, secureCookie: process.env.COOKIE_SECURE === "1" });
+const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: process.env.COOKIE_SECURE === "1" });
 
 const server = app.listen(port, () => {
   const address = server.address();
@@ -29,6 +29,7 @@ const server = app.listen(port, () => {
 async function shutdown(): Promise<void> {
   server.close();
   await pdf.close();
+  await closeApp();
   await store.close();
   process.exit(0);
 }

@@ -10,7 +10,8 @@ import { resolveCase, type CaseContext } from "./resolve.js";
 import { resultJson } from "./result-json.js";
 import { caseSchema, type CaseDocument } from "./schema.js";
 import { salvagedProblems } from "./salvage.js";
-import { workBudgetProblems } from "./work-budget.js";
+import { jsonNestingExceeds } from "./json-depth.js";
+import { WORK_LIMITS, workBudgetProblems } from "./work-budget.js";
 import { zodProblems } from "./zod-problems.js";
 import { caseWarnings, type Warning } from "./warnings.js";
 import type { ResolvedCase } from "../core/types.js";
@@ -22,6 +23,7 @@ export type Evaluation =
 
 /** Parses JSON text; a syntax error is a problem at the document, not an exception. */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  if (jsonNestingExceeds(text, WORK_LIMITS.depth)) return { ok: false, problems: [{ path: "(document)", code: "limit-depth", params: { limit: String(WORK_LIMITS.depth) } }] };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {

@@ -11,11 +11,12 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /** True when objects and arrays in `text` nest deeper than `limit`; strings are skipped. */
-export function jsonNestingExceeds(text: Uint8Array, limit: number): boolean {
+export function jsonNestingExceeds(text: Uint8Array | string, limit: number): boolean {
+  const at = typeof text === "string" ? (i: number) => text.charCodeAt(i) : (i: number) => text[i]!;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const byte = text[i]!;
+    const byte = at(i);
     if (inString) {
       if (byte === BACKSLASH) i++;
       else if (byte === QUOTE) inString = false;

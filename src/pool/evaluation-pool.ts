@@ -50,7 +50,8 @@ export type EvaluationPool = {
 /** Under tsx (development and tests) the worker is TypeScript and needs tsx's loader too. */
 function workerFile(): { filename: string; execArgv: string[] } {
   const here = import.meta.url;
-  if (here.endsWith(".ts")) return { filename: new URL("./evaluation-worker.ts", here).href, execArgv: ["--import", "tsx"] };
+  // tsx may add a query to the URL (tsImport does), so the path decides
+  if (new URL(here).pathname.endsWith(".ts")) return { filename: new URL("./evaluation-worker.ts", here).href, execArgv: ["--import", "tsx"] };
   return { filename: new URL("./evaluation-worker.js", here).href, execArgv: [] };
 }
 

@@ -7,6 +7,7 @@
 import express, { type Express } from "express";
 import { randomUUID } from "node:crypto";
 import type { FactorLibrary } from "../factors/factor-set.js";
+import { createEvaluationPool, type EvaluationPool } from "../pool/evaluation-pool.js";
 import type { Store } from "../store/store.js";
 import type { AppContext, PdfRenderer } from "./context.js";
 import { classify, errorHandler, notFound } from "./errors.js";
@@ -22,6 +23,8 @@ export type AppOptions = {
   store: Store;
   library: FactorLibrary;
   pdf: PdfRenderer;
+  /** Worker threads for checks and evaluations; by default a pool of its own, closed with the app. */
+  pool?: EvaluationPool;
   secureCookie?: boolean;
   log?: (line: Record<string, unknown>) => void;
 };
@@ -30,7 +33,7 @@ export type AppOptions = {
 type RouteModule = (ctx: AppContext) => express.Router;
 export const FORM_LIMIT = "1mb";
 
-export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[]; html?: RouteModule[]; beforeCsrf?: RouteModule[] } = {}): { app: Express; ctx: AppContext; setPort(port: number): void } {
+export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[]; html?: RouteModule[]; beforeCsrf?: RouteModule[] } = {}): { app: Express; ctx: AppContext; setPort(port: number): void; close(): Promise<void> } {
   const app = express();
   const views = createViewEngine();
   const sessionOptions: SessionOptions = { secureCookie: options.secureCookie ?? false };
@@ -44,6 +47,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     sessionOptions,
     selfOrigin: () => `http://127.0.0.1:${port}`,
     pdf: options.pdf,
+    pool: options.pool ?? createEvaluationPool(options.library),
     log,
   };
 
@@ -89,5 +93,13 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     throw notFound();
   });
   app.use(errorHandler(views, log));
-  return { app, ctx, setPort: (p) => (port = p) };
+  return {
+    app,
+    ctx,
+    setPort: (p) => (port = p),
+    // The app's own pool is closed with it; a pool passed in belongs to the caller.
+    close: async () => {
+      if (!options.pool) await ctx.pool.close();
+    },
+  };
 }

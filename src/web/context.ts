@@ -1,6 +1,7 @@
 /** What every route module receives: the store, the factor library, rendering and session saving. */
 import type { Request, Response } from "express";
 import type { FactorLibrary } from "../factors/factor-set.js";
+import type { EvaluationPool } from "../pool/evaluation-pool.js";
 import type { Store } from "../store/store.js";
 import type { Render } from "./page.js";
 import type { SessionOptions } from "./session.js";
@@ -17,5 +18,7 @@ export type AppContext = {
   /** Origin the server can reach itself on, for rendering the print view to PDF. */
   selfOrigin(): string;
   pdf: PdfRenderer;
+  /** Every check and evaluation a request causes runs here, off the event loop. */
+  pool: EvaluationPool;
   log(line: Record<string, unknown>): void;
 };

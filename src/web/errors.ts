@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler } from "express";
 import type { Problem } from "../case/messages.js";
 import { problemMessage } from "../case/messages.js";
+import { PoolBusyError } from "../pool/evaluation-pool.js";
 import { apiLang } from "./api/lang.js";
 import { pickLang, translate } from "./i18n/catalog.js";
 import { langOf, renderPage } from "./page.js";
@@ -28,6 +29,7 @@ const KEY_BY_STATUS: Record<number, string> = { 400: "error.generic", 403: "erro
 /** Status and message key for anything thrown: ours, body-parser's, csrf-sync's, SQLite's. */
 export function classify(error: unknown): { status: number; key: string; problems: Problem[] } {
   if (error instanceof HttpError) return { status: error.status, key: error.key, problems: error.problems };
+  if (error instanceof PoolBusyError) return { status: 503, key: "error.busy", problems: [] };
   const e = error as { status?: number; statusCode?: number; type?: string; code?: string };
   const status = e.status ?? e.statusCode;
   if (e.type === "entity.too.large" || e.code === "LIMIT_FILE_SIZE" || e.code === "LIMIT_FIELD_VALUE") return { status: 413, key: "error.tooLarge", problems: [] };
@@ -45,7 +47,7 @@ export function errorHandler(views: ViewEngine, log: (line: Record<string, unkno
     if (status >= 500) log({ level: "error", requestId: res.locals.requestId, message: (error as Error)?.message?.replace(/[\r\n]+/g, " "), status });
     if (res.headersSent) return void res.end();
     res.status(status);
-    if (status === 503) res.set("Retry-After", "30");
+    if (status === 503) res.set("Retry-After", key === "error.busy" ? "5" : "30");
     // JSON under /api/, and for a client that asks for JSON rather than a page (a script fetching a download).
     if (req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json") {
       const lang = pickLang(req.query?.lang) ?? req.session?.lang ?? apiLang(req);

@@ -8,6 +8,8 @@ import { evaluateDocument, type Evaluation } from "../case/evaluate-document.js"
 import type { ResultOfVersion, SaveOutcome, StoredCase } from "../store/store.js";
 import type { AppContext } from "./context.js";
 import { notFound } from "./errors.js";
+import { LRUCache } from "lru-cache";
+import { isLimitProblem } from "../case/messages.js";
 
 /** The stored case, or a 404 (a page or JSON, as the error handler decides). */
 export async function storedCaseOr404(ctx: AppContext, id: string): Promise<StoredCase> {
@@ -19,26 +21,47 @@ export async function storedCaseOr404(ctx: AppContext, id: string): Promise<Stor
 export type StoredEvaluation = { stored: StoredCase; evaluation: Evaluation; computedAt: string };
 
 /**
- * A stored version never changes, so its evaluation is kept in a small
- * bounded cache (id, version, time saved): a derived copy, never the only
- * copy of anything, so several processes may each keep their own.
+ * A stored version never changes, so its evaluation is kept in a cache
+ * bounded by size, not by count: one heavy case weighs as much as hundreds
+ * of small ones. A derived copy, never the only copy of anything, so
+ * several processes may each keep their own. Concurrent requests for the
+ * same version share one evaluation (lru-cache's fetch).
  */
-const CACHE_LIMIT = 200;
-const cache = new Map<string, Evaluation>();
+export const EVALUATION_CACHE_BYTES = Number(process.env.EVALUATION_CACHE_MB ?? 128) * 1024 * 1024;
+/**
+ * An evaluation in memory weighs about this many times its text as sent
+ * from the worker (decimals become objects): measured on the examples and
+ * on the heaviest case the work budget allows.
+ */
+const HEAP_PER_TEXT_BYTE = 12;
 
-function cachedEvaluation(ctx: AppContext, stored: StoredCase): Evaluation {
-  const key = `${stored.id}\u0000${stored.version}\u0000${stored.updatedAt}`;
-  let evaluation = cache.get(key);
-  if (evaluation === undefined) {
-    evaluation = evaluateDocument(stored.document, ctx.library);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, evaluation);
+type Cached = { evaluation: Evaluation; bytes: number };
+const caches = new WeakMap<AppContext, LRUCache<string, Cached, StoredCase>>();
+
+function cacheOf(ctx: AppContext): LRUCache<string, Cached, StoredCase> {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new LRUCache<string, Cached, StoredCase>({
+      maxSize: EVALUATION_CACHE_BYTES,
+      sizeCalculation: (entry) => Math.max(1, entry.bytes * HEAP_PER_TEXT_BYTE),
+      fetchMethod: (_key, _stale, { context }) => ctx.pool.evaluate(context.document),
+    });
+    caches.set(ctx, cache);
   }
+  return cache;
+}
+
+async function cachedEvaluation(ctx: AppContext, stored: StoredCase): Promise<Evaluation> {
+  const key = `${stored.id}\u0000${stored.version}\u0000${stored.updatedAt}`;
+  const cache = cacheOf(ctx);
+  const { evaluation } = (await cache.fetch(key, { context: stored }))!;
+  // A case stopped by the time limit may pass when the server is quieter: not kept.
+  if (!evaluation.ok && evaluation.problems.some(isLimitProblem)) cache.delete(key);
   return evaluation;
 }
 
 export async function evaluateStored(ctx: AppContext, stored: StoredCase): Promise<StoredEvaluation> {
-  return { stored, evaluation: cachedEvaluation(ctx, stored), computedAt: new Date().toISOString() };
+  return { stored, evaluation: await cachedEvaluation(ctx, stored), computedAt: new Date().toISOString() };
 }
 
 /**

@@ -257,7 +257,7 @@ describe("PDF export", () => {
     const dir = mkdtempSync(join(tmpdir(), "kalkyle-nopdf-"));
     const store = openSqliteStore(join(dir, "kalkyle.db"));
     const pdf = { render: () => Promise.reject(new Error("Failed to launch chromium")), close: async () => undefined };
-    const { app, setPort } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf, log: () => undefined });
+    const { app, setPort, close } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf, log: () => undefined });
     const listening: Server = await new Promise((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -273,6 +273,7 @@ describe("PDF export", () => {
     } finally {
       await new Promise<void>((resolve) => listening.close(() => resolve()));
       listening.closeAllConnections();
+      await close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     }

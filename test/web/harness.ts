@@ -23,7 +23,7 @@ export async function startTestServer(options: { dir?: string; seed?: boolean; c
   const store = openSqliteStore(join(dir, "kalkyle.db"), options.clock);
   if (options.seed !== false) await store.cases.seedOnce(loadExampleCases());
   const pdf = chromiumPdfRenderer();
-  const { app, setPort } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, log: () => undefined });
+  const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, log: () => undefined });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -39,6 +39,7 @@ export async function startTestServer(options: { dir?: string; seed?: boolean; c
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await pdf.close();
+      await closeApp();
       await store.close();
       if (!keepData) rmSync(dir, { recursive: true, force: true });
     },

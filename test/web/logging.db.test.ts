@@ -16,11 +16,14 @@ let close: () => void;
 
 beforeAll(async () => {
   const pdf = chromiumPdfRenderer();
-  const { app } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf, log: (line) => lines.push(JSON.stringify({ time: new Date().toISOString(), ...line })) });
+  const { app, close: closeApp } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf, log: (line) => lines.push(JSON.stringify({ time: new Date().toISOString(), ...line })) });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
+  close = () => {
+    server.close();
+    void closeApp();
+  };
 });
 afterAll(async () => {
   close();

@@ -60,6 +60,10 @@ beforeAll(async () => {
     },
   });
   rival = await startRival(new URL("./rival-server.ts", import.meta.url), { dir: server.dir });
+  // Both servers' evaluation threads are started before the race, so that the rival's save reaches the database while this one holds it.
+  await fetch(`${server.url}/api/v1/evaluate`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(validCase("Oppvarming")) });
+  rival.actNow({ method: "POST", path: "/api/v1/evaluate", headers: { "content-type": "application/json" }, body: JSON.stringify(validCase("Oppvarming")) }, 0);
+  expect(await rival.next<Answer>()).toMatchObject({ status: 200 });
 });
 afterAll(async () => {
   await rival?.close();

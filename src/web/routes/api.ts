@@ -11,7 +11,7 @@
  * English or, with `Accept-Language: nb` or `?lang=nb`, in bokmål.
  */
 import { Router, type Request, type Response } from "express";
-import { checkCase, evaluateDocument } from "../../case/evaluate-document.js";
+import { isLimitProblem, type Problem } from "../../case/messages.js";
 import { caseHref, caseJson, caseSummaryJson, etagOf, expectedVersion } from "../api/case-resource.js";
 import { jsonBody } from "../api/json-body.js";
 import { listQuery } from "../api/list-query.js";
@@ -25,11 +25,14 @@ function requiredBody(req: Request): unknown {
   return req.body;
 }
 
-/** The request body as a case document, or a 400 naming every problem. */
-function validCaseBody(ctx: AppContext, req: Request): Record<string, unknown> {
+/** 400 naming every problem; 413 when the case is beyond what one request may compute. */
+const refused = (problems: Problem[]) => new HttpError(problems.some(isLimitProblem) ? 413 : 400, problems.some(isLimitProblem) ? "error.tooLarge" : "error.generic", problems);
+
+/** The request body as a case document, or every problem (checked in the evaluation pool). */
+async function validCaseBody(ctx: AppContext, req: Request): Promise<Record<string, unknown>> {
   const body = requiredBody(req);
-  const checked = checkCase(body, ctx.library);
-  if (!checked.ok) throw new HttpError(400, "error.generic", checked.problems);
+  const checked = await ctx.pool.check(body);
+  if (!checked.ok) throw refused(checked.problems);
   return body as Record<string, unknown>;
 }
 
@@ -40,9 +43,9 @@ export function apiRoutes(ctx: AppContext): Router {
     next();
   });
 
-  router.post("/evaluate", jsonBody, (req, res) => {
-    const evaluation = evaluateDocument(requiredBody(req), ctx.library);
-    if (!evaluation.ok) throw new HttpError(400, "error.generic", evaluation.problems);
+  router.post("/evaluate", jsonBody, async (req, res) => {
+    const evaluation = await ctx.pool.result(requiredBody(req));
+    if (!evaluation.ok) throw refused(evaluation.problems);
     res.json(evaluation.result);
   });
 
@@ -53,7 +56,7 @@ export function apiRoutes(ctx: AppContext): Router {
   });
 
   router.post("/cases", jsonBody, async (req, res) => {
-    const saved = await createCase(ctx, validCaseBody(ctx, req));
+    const saved = await createCase(ctx, await validCaseBody(ctx, req));
     res.status(201).location(caseHref(saved.id)).set("ETag", etagOf(saved.version)).json(caseJson(saved));
   });
 
@@ -64,7 +67,7 @@ export function apiRoutes(ctx: AppContext): Router {
 
   router.put("/cases/:id", jsonBody, async (req: Request<{ id: string }>, res: Response) => {
     const expected = expectedVersion(req.get("if-match"));
-    const outcome = await updateCase(ctx, req.params.id, validCaseBody(ctx, req), expected);
+    const outcome = await updateCase(ctx, req.params.id, await validCaseBody(ctx, req), expected);
     if (!outcome.ok) throw outcome.reason === "not-found" ? notFound() : new HttpError(409, "api.conflict");
     res.set("ETag", etagOf(outcome.saved.version)).json(caseJson(outcome.saved));
   });

@@ -10,7 +10,7 @@
  */
 import { Router, type Request, type Response } from "express";
 import multer from "multer";
-import { checkCase, parseJsonText } from "../../case/evaluate-document.js";
+import { parseJsonText } from "../../case/evaluate-document.js";
 import { problemMessage, type Problem } from "../../case/messages.js";
 import type { AppContext } from "../context.js";
 import { HttpError } from "../errors.js";
@@ -63,7 +63,7 @@ export function importRoutes(ctx: AppContext): Router {
     const parsed = parseJsonText(text);
     // The text goes back into the textarea, so a file's problems can be fixed in place.
     if (!parsed.ok) return importPage(ctx, req, res, text, parsed.problems, 400);
-    const checked = checkCase(parsed.value, ctx.library);
+    const checked = await ctx.pool.check(parsed.value);
     if (!checked.ok) return importPage(ctx, req, res, text, checked.problems, 400);
     const saved = await createCase(ctx, parsed.value as Record<string, unknown>);
     res.redirect(303, `/cases/${encodeURIComponent(saved.id)}`);
