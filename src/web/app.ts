@@ -25,6 +25,7 @@ export type AppOptions = {
   pdf: PdfRenderer;
   /** Worker threads for checks and evaluations; by default a pool of its own, closed with the app. */
   pool?: EvaluationPool;
+  /** The app is served over HTTPS: the session cookie is Secure and responses carry HSTS. */
   secureCookie?: boolean;
   log?: (line: Record<string, unknown>) => void;
 };
@@ -63,7 +64,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     res.on("finish", () => log({ level: "info", requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
     next();
   });
-  app.use(securityHeaders());
+  app.use(securityHeaders({ https: sessionOptions.secureCookie }));
   app.use(staticFiles());
 
   for (const module of extraRoutes.api ?? []) app.use("/api/v1", module(ctx));

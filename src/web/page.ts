@@ -12,8 +12,14 @@ export function langOf(req: Request): Lang {
   return pickLang(req.query?.lang) ?? req.session?.lang ?? "nb";
 }
 
+/**
+ * The page as HTML. Every page carries the session's CSRF token (and many
+ * the case's figures), so none may be kept by the browser or a proxy:
+ * `Cache-Control: no-store`. Static files keep their own caching.
+ */
 export function renderPage(views: ViewEngine, req: Request, res: Response, page: string, model: Record<string, unknown>, layout: string | null = "main"): string {
   const lang = langOf(req);
+  res.set("Cache-Control", "no-store");
   return views.render(
     page,
     {

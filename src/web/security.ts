@@ -2,12 +2,19 @@
  * Security headers (helmet) with a Content-Security-Policy that allows no
  * inline script and no inline style, and the CSRF check for every
  * state-changing form (synchroniser token in the session, csrf-sync).
+ *
+ * One frame policy: no page may be framed, said twice so old and new
+ * browsers agree (CSP `frame-ancestors 'none'`, `X-Frame-Options: DENY`).
+ * HSTS only when the app is served over HTTPS (docs/decisions.md).
  */
 import { csrfSync } from "csrf-sync";
 import type { Request, RequestHandler } from "express";
 import helmet from "helmet";
 
-export function securityHeaders(): RequestHandler {
+/** One year, as HSTS preload lists and most guides ask. */
+const HSTS_MAX_AGE = 31_536_000;
+
+export function securityHeaders(options: { https: boolean }): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -24,8 +31,9 @@ export function securityHeaders(): RequestHandler {
         frameAncestors: ["'none'"],
       },
     },
-    // Municipal installs often run on plain HTTP inside their network: no forced upgrade, no HSTS.
-    strictTransportSecurity: false,
+    // Municipal installs often run on plain HTTP inside their network: HSTS there would lock browsers out of the site.
+    strictTransportSecurity: options.https ? { maxAge: HSTS_MAX_AGE, includeSubDomains: true } : false,
+    xFrameOptions: { action: "deny" },
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
   });

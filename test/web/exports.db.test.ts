@@ -279,3 +279,26 @@ describe("PDF export", () => {
     }
   });
 });
+
+describe("file names from a hostile title", () => {
+  // U+202E turns the rest around on screen ("Faktura<U+202E>fdp.exe" shows as "Fakturaexe.pdf"); U+2066/U+2069 isolate; U+0085 is a C1 control
+  const HOSTILE = "Faktura\u202efdp.exe \u2066Blåbær\u2069\u0085Øyer\u200f";
+
+  it("CSV, Excel, PDF and the case file are named without bidi or control characters, æøå kept", async () => {
+    const stored = await server.store.cases.create({ ...trickyCase(), title: HOSTILE });
+    const downloads: [string, "GET" | "HEAD", string][] = [
+      ["export.csv", "GET", "csv"],
+      ["export.xlsx", "GET", "xlsx"],
+      ["report.pdf", "HEAD", "pdf"],
+      ["case.json", "GET", "kalkyle.json"],
+    ];
+    for (const [file, method, extension] of downloads) {
+      const res = await fetch(`${server.url}/cases/${stored.id}/${file}`, { method });
+      await res.arrayBuffer();
+      expect(res.status, file).toBe(200);
+      const disposition = res.headers.get("content-disposition") ?? "";
+      expect(disposition, file).toContain(`filename="faktura-fdp-exe-blabaer-oyer.${extension}"`);
+      expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!), file).toBe(`Fakturafdp.exe Blåbær Øyer.${extension}`);
+    }
+  });
+});

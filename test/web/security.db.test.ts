@@ -140,7 +140,11 @@ describe("security headers on every kind of response", () => {
     expect(csp, what).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(directives.get("object-src"), what).toEqual(["'none'"]);
     expect(directives.get("base-uri"), what).toEqual(["'none'"]);
-    expect(directives.get("frame-ancestors")?.length, what).toBeGreaterThan(0);
+    // one frame policy, said twice: no page may be framed by anyone, itself included
+    expect(directives.get("frame-ancestors"), what).toEqual(["'none'"]);
+    expect(res.headers.get("x-frame-options"), what).toBe("DENY");
+    // served over plain HTTP here: an HSTS header would lock browsers out of an HTTP-only install
+    expect(res.headers.get("strict-transport-security"), what).toBeNull();
     expect(res.headers.get("x-content-type-options"), what).toBe("nosniff");
     expect(res.headers.get("referrer-policy"), what).toBeTruthy();
     expect(res.headers.get("x-powered-by"), what).toBeNull();
@@ -165,6 +169,128 @@ describe("security headers on every kind of response", () => {
     ];
     expect(responses.map(([what, r]) => `${what} ${r.status}`)).toEqual(["HTML page 200", "JSON 200", "JSON POST 200", "static CSS 200", "vendor script 200", "CSV download 200", "HTML 404 404", "JSON 404 404", "JSON 400 400", "HTML 403 403", "HTML 413 413"]);
     for (const [what, res] of responses) expectHeaders(res, what);
+  });
+});
+
+describe("HSTS only over HTTPS", () => {
+  it("with secureCookie (the app is behind HTTPS) every kind of response says max-age=31536000; includeSubDomains", async () => {
+    const https = await startTestServer({ seed: false, secureCookie: true });
+    try {
+      const stored = await https.store.cases.create(validCase("HSTS"));
+      const paths = ["/", "/api/v1/cases", "/static/css/kalkyle.css", `/cases/${stored.id}/export.csv`, "/no/such/page"];
+      for (const path of paths) {
+        const res = await fetch(https.url + path);
+        await res.arrayBuffer();
+        expect(res.headers.get("strict-transport-security"), path).toBe("max-age=31536000; includeSubDomains");
+      }
+    } finally {
+      await https.close();
+    }
+  });
+});
+
+describe("no page with a CSRF token is kept in a cache", () => {
+  it("every HTML page, error pages included, is Cache-Control: no-store; static files stay cacheable", async () => {
+    const stored = await server.store.cases.create(validCase("Cache"));
+    const client = await newClient();
+    const pages = ["/", "/cases/new", `/cases/${stored.id}`, `/cases/${stored.id}/edit`, `/cases/${stored.id}/delete`, `/cases/${stored.id}/report`, "/factors", "/import", "/no/such/page", `/factors?set=none`];
+    for (const path of pages) {
+      const { res, html } = await client.get(path);
+      expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
+      expect(html, path).toContain('name="_csrf"');
+      expect(res.headers.get("cache-control"), path).toBe("no-store");
+    }
+    const refused = await client.request("/lang", { method: "POST", body: new URLSearchParams({ lang: "en" }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    for (const path of ["/static/css/kalkyle.css", "/vendor/chart.js/chart.umd.min.js"]) {
+      const res = await fetch(server.url + path);
+      await res.arrayBuffer();
+      expect(res.headers.get("cache-control"), path).toBe("public, max-age=3600");
+    }
+  });
+});
+
+/** Names every plain object answers to; user text must meet them as unknown values, never as the object's own members. */
+const OBJECT_MEMBERS = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"];
+
+describe("user text that names a member of Object", () => {
+  it.each(OBJECT_MEMBERS)("?done=%s shows the page without a notice, like any unknown value", async (name) => {
+    const stored = await server.store.cases.create(validCase(`Done ${name}`));
+    const client = await newClient();
+    for (const path of [`/?done=${name}`, `/cases/${stored.id}/edit?done=${name}`]) {
+      const { res, html } = await client.get(path);
+      expect(res.status, path).toBe(200);
+      expect(html, path).not.toContain('class="notice"');
+      expect(html, path).not.toMatch(/\[object |function \w*\(/);
+    }
+    // a known value still shows its notice
+    expect((await client.get(`/cases/${stored.id}/edit?done=saved`)).html).toContain('class="notice"');
+  });
+
+  it.each(OBJECT_MEMBERS)("%s as a query value, route parameter or language answers 400 or 404 with a message, never 500", async (name) => {
+    const stored = await server.store.cases.create(validCase(`Query ${name}`));
+    const client = await newClient();
+    const expected: [string, number][] = [
+      [`/factors?group=${name}`, 400],
+      [`/factors?set=${name}`, 400],
+      [`/api/v1/factors?group=${name}`, 400],
+      [`/api/v1/factors?set=${name}`, 400],
+      [`/api/v1/factors?limit=${name}`, 400],
+      [`/api/v1/cases?limit=${name}`, 400],
+      [`/cases/${name}`, 404],
+      [`/cases/${name}/edit`, 404],
+      [`/cases/${name}/export.csv`, 404],
+      [`/api/v1/cases/${name}`, 404],
+      [`/?lang=${name}&page=${name}&q=${name}`, 200],
+      [`/cases/${stored.id}?lang=${name}`, 200],
+      [`/cases/${stored.id}/export.csv?sep=${name}&lang=${name}`, 200],
+    ];
+    const seen: [string, number][] = [];
+    for (const [path] of expected) {
+      const res = await client.request(path);
+      const text = await res.text();
+      seen.push([path, res.status]);
+      expect(text, path).not.toMatch(/\[object |function \w*\(/);
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it.each(OBJECT_MEMBERS)("%s in every editor field and as field names is a form problem (400), never 500", async (name) => {
+    const client = await newClient();
+    await client.get("/cases/new");
+    const fields: Record<string, string> = {
+      title: name,
+      category: name,
+      "analysis.startYear": "2026",
+      "analysis.years": "10",
+      "analysis.carbonPrice": name,
+      "analysis.carbonPrice.custom": `2026: 1; ${name}`,
+      "analysis.electricity": name,
+      factorSet: name,
+      baseline: name,
+      ranking: name,
+      "alternatives[0].id": name,
+      "alternatives[0].name": name,
+      "alternatives[0].wasteLevel": name,
+      "alternatives[0].emissions[0].kind": name,
+      "alternatives[0].emissions[0].factor": name,
+      "alternatives[0].emissions[0].quantity": `1 ${name}`,
+      "alternatives[0].emissions[0].stage": name,
+      "alternatives[0].emissions[0].scope": name,
+      "alternatives[0].emissions[0].at": name,
+      "alternatives[0].emissions[0].existingStock": name,
+      [`alternatives[0].emissions[0].${name}`]: "1",
+      "alternatives[0].costs[0].kind": name,
+      "alternatives[0].costs[0].amount": name,
+      [name]: name,
+      action: name,
+    };
+    const res = await client.postForm("/cases", fields);
+    const html = await res.text();
+    expect(res.status).toBe(400);
+    expect(html).toContain('name="alternatives[0].emissions[0].factor"');
+    expect(html).not.toMatch(/\[object |function \w*\(/);
   });
 });
 

@@ -33,10 +33,26 @@ export function asciiSlug(title: string): string {
   return slug === "" ? "kalkyle" : slug;
 }
 
-/** The title as a file name: no control characters, path separators or characters Windows refuses. */
-function fileTitle(title: string): string {
-  const cleaned = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
-  return cleaned === "" ? "kalkyle" : cleaned;
+/**
+ * Invisible format characters (Unicode category Cf), among them the bidi
+ * controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F and U+061C: in a
+ * file name they can make "rapport\u202Efdp.exe" show as "rapportexe.pdf".
+ */
+const FORMAT_CHARACTERS = /\p{Cf}+/gu;
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators, half a
+ * surrogate pair (which no UTF-8 name can hold), path separators and
+ * characters Windows refuses.
+ */
+const BREAKING_CHARACTERS = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}<>:"/\\|?*]+/gu;
+const MAX_FILE_TITLE = 120;
+
+/** The title as a file name: æøå and other letters kept, no invisible or control characters, path separators or characters Windows refuses. */
+export function fileTitle(title: string): string {
+  const cleaned = title.replace(FORMAT_CHARACTERS, "").replace(BREAKING_CHARACTERS, " ").replace(/\s+/g, " ").trim();
+  // cut by code point, never inside a surrogate pair (an emoji at the limit)
+  const cut = [...cleaned].slice(0, MAX_FILE_TITLE).join("").trimEnd();
+  return cut === "" ? "kalkyle" : cut;
 }
 
 /** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * unencoded, which attr-char does not allow. */

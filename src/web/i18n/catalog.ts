@@ -23,10 +23,15 @@ for (const area of AREAS) {
   Object.assign(merged.en, area.en);
 }
 
-/** The text for `key` with {name} placeholders and plural forms filled (see plural.ts); the key itself if missing (so it shows in tests). */
+/**
+ * The text for `key` with {name} placeholders and plural forms filled (see
+ * plural.ts); the key itself if missing (so it shows in tests). Only the
+ * catalog's own keys count: "constructor" is a missing key, not a function.
+ */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const template = pluralize(merged[lang][key] ?? key, params, lang);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+  const catalog = merged[lang];
+  const template = pluralize(Object.hasOwn(catalog, key) ? catalog[key]! : String(key), params, lang);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (Object.hasOwn(params, name) ? String(params[name] ?? "") : ""));
 }
 
 export function catalogKeys(lang: Lang): string[] {

@@ -20,7 +20,11 @@ import { langOf } from "../page.js";
 import { editorPageModel, type EditorPageInput } from "../view-models/editor.js";
 import { createCase, storedCaseOr404, updateCase } from "../evaluation.js";
 
-const NOTICES: Record<string, string> = { duplicated: "cases.duplicated", saved: "cases.saved" };
+/** `?done=` → the notice's text key; a Map, since the value is whatever the address says ("__proto__" included). */
+const NOTICES: ReadonlyMap<string, string> = new Map([
+  ["duplicated", "cases.duplicated"],
+  ["saved", "cases.saved"],
+]);
 
 function versionOf(body: Record<string, unknown>): number | undefined {
   const raw = body.version;
@@ -63,7 +67,7 @@ export function editorRoutes(ctx: AppContext): Router {
 
   router.get("/cases/:id/edit", async (req, res) => {
     const found = await storedCaseOr404(ctx, req.params.id);
-    const done = typeof req.query.done === "string" ? NOTICES[req.query.done] : undefined;
+    const done = typeof req.query.done === "string" ? NOTICES.get(req.query.done) : undefined;
     show(req, res, { form: caseToForm(found.document, langOf(req)), problems: [], caseId: found.id, version: found.version, notice: done ? translate(langOf(req), done) : undefined });
   });
 

@@ -18,7 +18,12 @@ export function formatDateTime(iso: string, lang: Lang): string {
   return text;
 }
 
-const NOTICES: Record<string, string> = { deleted: "cases.deleted", saved: "cases.saved", duplicated: "cases.duplicated" };
+/** `?done=` → the notice's text key; a Map, since the value is whatever the address says ("__proto__" included). */
+const NOTICES: ReadonlyMap<string, string> = new Map([
+  ["deleted", "cases.deleted"],
+  ["saved", "cases.saved"],
+  ["duplicated", "cases.duplicated"],
+]);
 
 function pageHref(search: string, page: number): string {
   const params = new URLSearchParams();
@@ -33,7 +38,7 @@ export function caseListModel(found: { total: number; cases: CaseSummary[] }, wh
   return {
     search: where.search,
     total: found.total,
-    notice: done ? NOTICES[done] : undefined,
+    notice: done === undefined ? undefined : NOTICES.get(done),
     pagination: pages > 1 ? { page: where.page, pages, previous: where.page > 1 ? pageHref(where.search, where.page - 1) : undefined, next: where.page < pages ? pageHref(where.search, where.page + 1) : undefined } : undefined,
     cases: found.cases.map((c) => ({ id: c.id, title: c.title, alternatives: c.alternatives, updated: formatDateTime(c.updatedAt, lang), updatedIso: c.updatedAt })),
   };

@@ -49,7 +49,9 @@ export type EditorPageInput = {
 };
 
 /** The picker's first group for each kind of emission ("" = all groups). */
-const PICKER_GROUP: Record<string, string> = { material: "material", spend: "spend", delivery: "vehicle", freight: "freight", machinery: "machinery", energy: "", waste: "waste", fixed: "" };
+const PICKER_GROUP: Readonly<Record<string, string>> = { material: "material", spend: "spend", delivery: "vehicle", freight: "freight", machinery: "machinery", energy: "", waste: "waste", fixed: "" };
+/** The picker group for a kind as posted: any text, so "constructor" is just an unknown kind ("" = all groups). */
+const pickerGroupOf = (kind: string): string => (Object.hasOwn(PICKER_GROUP, kind) ? PICKER_GROUP[kind]! : "");
 
 class Builder {
   readonly order: string[] = [];
@@ -183,7 +185,7 @@ function emissionRow(b: Builder, row: EmissionRow, path: string, number: number,
     fields: [
       f("label", b.t("editor.field.label"), { width: "xl", optional: true }),
       f("kind", b.t("editor.field.kind"), { options: b.options(EMISSION_KINDS, "editor.kind.", row.kind) }),
-      f("factor", b.t("editor.field.factor"), { hint, list: "factor-ids", width: "xl", picker: { group: PICKER_GROUP[row.kind] ?? "" } }),
+      f("factor", b.t("editor.field.factor"), { hint, list: "factor-ids", width: "xl", picker: { group: pickerGroupOf(row.kind) } }),
       f("quantity", b.t("editor.field.quantity"), { hint: b.t("editor.hint.quantity"), width: "m" }),
       f("count", b.t("editor.field.count"), { hint: b.t("editor.hint.count"), inputmode: "decimal", width: "s", optional: true }),
       f("at", b.t("editor.field.at"), { hint: b.t("editor.hint.at"), width: "s", optional: true }),
