@@ -7,7 +7,7 @@
  * refused at once (PdfBusyError), and one that gives up while waiting
  * (its signal aborts) leaves the line. See docs/decisions.md.
  */
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { PdfRenderer } from "./context.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -76,7 +76,8 @@ export function chromiumPdfRenderer(limits: { rendering: number; waiting: number
   let browser: Promise<Browser> | null = null;
   const line = boundedLine(limits);
   const launch = () => {
-    browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+    // playwright-core is loaded with the first PDF, not at start
+    browser ??= import("playwright-core").then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })).catch((error: unknown) => {
       browser = null;
       throw error;
     });

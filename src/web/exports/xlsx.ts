@@ -7,7 +7,7 @@
  *
  * Example: await xlsxOf(tables, new Date()) → a Buffer starting with "PK" (an xlsx is a zip).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Cell, ColumnKind, Table } from "./tables.js";
 
 const SHEET_ORDER = ["summary", "items", "comparison", "notes", "sources", "about"] as const;
@@ -35,8 +35,12 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table): void {
   for (const row of table.rows) sheet.addRow(row.map(cellValue));
 }
 
+/** exceljs is loaded on the first Excel export, not at start: most processes never write a workbook. */
+let excel: Promise<typeof ExcelJS> | undefined;
+
 export async function xlsxOf(tables: Record<Table["name"], Table>, madeAt: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await (excel ??= import("exceljs").then((m) => m.default));
+  const workbook = new Workbook();
   workbook.creator = "Kalkyle";
   workbook.created = madeAt;
   workbook.modified = madeAt;
