@@ -31,7 +31,7 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
         frameAncestors: ["'none'"],
       },
     },
-    // Municipal installs often run on plain HTTP inside their network: HSTS there would lock browsers out of the site.
+    // Municipal installs often run on plain HTTP inside their network: a browser that saw HSTS once would refuse that for a year.
     strictTransportSecurity: options.https ? { maxAge: HSTS_MAX_AGE, includeSubDomains: true } : false,
     xFrameOptions: { action: "deny" },
     referrerPolicy: { policy: "same-origin" },
