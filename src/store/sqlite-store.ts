@@ -52,6 +52,7 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
   const audit = db.prepare("INSERT INTO audit (at, action, case_id, detail) VALUES (?, ?, ?, ?)");
   const insert = db.prepare("INSERT INTO cases (id, title, document, alternatives, version, created_at, updated_at) VALUES (@id, @title, @document, @alternatives, 1, @now, @now)");
   const byId = db.prepare<[string], CaseRow>("SELECT * FROM cases WHERE id = ?");
+  const stampOf = db.prepare<[string], { version: number; updated_at: string }>("SELECT version, updated_at FROM cases WHERE id = ?");
   const SUMMARY = "SELECT id, title, alternatives, version, updated_at FROM cases";
   const MATCHING = "WHERE title LIKE ? ESCAPE '\\'";
   const countAll = db.prepare("SELECT count(*) FROM cases").pluck();
@@ -104,6 +105,10 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
     async get(id) {
       const row = byId.get(id);
       return row ? toCase(row) : null;
+    },
+    async stamp(id) {
+      const row = stampOf.get(id);
+      return row ? { version: row.version, updatedAt: row.updated_at } : null;
     },
     async create(document, result) {
       return create.immediate(document, result);

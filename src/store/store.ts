@@ -36,6 +36,8 @@ export type ListQuery = { search?: string; limit?: number; offset?: number };
 export interface CaseStore {
   list(query: ListQuery): Promise<{ total: number; cases: CaseSummary[] }>;
   get(id: string): Promise<StoredCase | null>;
+  /** The case's version and time of saving only, without its document: enough to tell whether something kept for a version is still current. */
+  stamp(id: string): Promise<{ version: number; updatedAt: string } | null>;
   /** Stores a new case and, in the same transaction, its result (none for a case that does not evaluate). */
   create(document: Record<string, unknown>, result?: ResultOfVersion): Promise<StoredCase>;
   /**

@@ -3,8 +3,10 @@
  * render call that wraps a page view model in the layout.
  */
 import type { Request, Response } from "express";
+import Handlebars from "handlebars";
 import type { Lang } from "../case/messages.js";
 import { pickLang } from "./i18n/catalog.js";
+import { createPageCache, TOKEN_SLOT, type PageCache } from "./page-cache.js";
 import type { ViewEngine } from "./views.js";
 
 /** The page language: an explicit ?lang= on read-only pages (PDF rendering), else the session's, else bokmål. */
@@ -17,7 +19,7 @@ export function langOf(req: Request): Lang {
  * the case's figures), so none may be kept by the browser or a proxy:
  * `Cache-Control: no-store`. Static files keep their own caching.
  */
-export function renderPage(views: ViewEngine, req: Request, res: Response, page: string, model: Record<string, unknown>, layout: string | null = "main"): string {
+export function renderPage(views: ViewEngine, req: Request, res: Response, page: string, model: Record<string, unknown>, layout: string | null = "main", token: string = req.session?.csrfToken ?? ""): string {
   const lang = langOf(req);
   res.set("Cache-Control", "no-store");
   return views.render(
@@ -26,7 +28,7 @@ export function renderPage(views: ViewEngine, req: Request, res: Response, page:
       ...model,
       lang,
       otherLang: lang === "nb" ? "en" : "nb",
-      csrfToken: req.session?.csrfToken ?? "",
+      csrfToken: token,
       currentPath: req.originalUrl,
       factorSet: res.locals.factorSetId,
     },
@@ -34,10 +36,27 @@ export function renderPage(views: ViewEngine, req: Request, res: Response, page:
   );
 }
 
-export type Render = (req: Request, res: Response, page: string, model: Record<string, unknown>, options?: { status?: number; layout?: string | null }) => void;
+export type Render = {
+  (req: Request, res: Response, page: string, model: Record<string, unknown>, options?: { status?: number; layout?: string | null }): void;
+  /**
+   * A page that is the same for every request of one stored case version
+   * (`version` names it: case id, version, time of saving): rendered once
+   * and kept (page-cache.ts), the session's token put into each copy.
+   */
+  versioned(req: Request, res: Response, version: string, page: string, model: () => Promise<Record<string, unknown>>): Promise<void>;
+};
 
-export function makeRender(views: ViewEngine): Render {
-  return (req, res, page, model, options = {}) => {
+export function makeRender(views: ViewEngine, pages: PageCache = createPageCache()): Render {
+  const render = (req: Request, res: Response, page: string, model: Record<string, unknown>, options: { status?: number; layout?: string | null } = {}) => {
     res.status(options.status ?? 200).type("html").send(renderPage(views, req, res, page, model, options.layout === undefined ? "main" : options.layout));
   };
+  const versioned = async (req: Request, res: Response, version: string, page: string, model: () => Promise<Record<string, unknown>>) => {
+    // everything renderPage reads from the request is in the key: the page, the language, the address, the factor set
+    const key = [version, page, langOf(req), req.originalUrl, res.locals.factorSetId].join("\u0000");
+    const html = await pages.page(key, async () => renderPage(views, req, res, page, await model(), "main", TOKEN_SLOT));
+    res.set("Cache-Control", "no-store");
+    const token = Handlebars.escapeExpression(req.session?.csrfToken ?? "");
+    res.status(200).type("html").send(html.replaceAll(TOKEN_SLOT, () => token));
+  };
+  return Object.assign(render, { versioned });
 }
