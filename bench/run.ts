@@ -8,16 +8,21 @@
  * it). Three rates are printed:
  *   - evaluateDocument: parse, resolve against the set, evaluate, result JSON;
  *   - evaluateCase: the decimal core alone, on the resolved case;
+ *   - fast evaluator: the case compiled once (src/core/fast), then
+ *     evaluated in plain numbers, as pages and repeated evaluations do;
+ *     and compile + evaluate together, as one request does;
  *   - plain numbers: the same emissions totals and present values with JS
  *     doubles, as the reference for what the decimal arithmetic costs;
  * the ratio between them, the heap used, and how far the doubles drift
- * from the decimals. Figures only, no assertions.
+ * from the decimals. Figures only, no assertions; they are also written to
+ * bench/results/core.json.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluateDocument } from "../src/case/evaluate-document.js";
 import { evaluateCase } from "../src/core/evaluate.js";
+import { compileCase, evaluateCompiled } from "../src/core/fast/index.js";
 import type { At, ResolvedCase, Timing } from "../src/core/types.js";
 import type { FactorLibrary } from "../src/factors/factor-set.js";
 import { loadFactorLibrary } from "../src/factors/load.js";
@@ -174,12 +179,17 @@ console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 const heapBefore = process.memoryUsage().heapUsed;
 const documentRate = rate("evaluateDocument (decimal)", () => evaluateDocument(doc, library));
 const coreRate = rate("evaluateCase, core only (decimal)", () => evaluateCase(resolved));
+const compiled = compileCase(resolved);
+const fastRate = rate("fast evaluator, compiled once", () => evaluateCompiled(compiled));
+const compileRate = rate("fast evaluator, compile + evaluate", () => evaluateCompiled(compileCase(resolved)));
 const plainRate = rate("plain JS numbers (reference)", () => plainEvaluate(plain));
 const heapAfter = process.memoryUsage().heapUsed;
 
 console.log(`ratio plain / evaluateDocument:      ${(plainRate / documentRate).toFixed(1)} ×`);
 console.log(`ratio plain / evaluateCase:          ${(plainRate / coreRate).toFixed(1)} ×`);
 console.log(`ratio evaluateCase / evaluateDocument: ${(coreRate / documentRate).toFixed(2)} ×`);
+console.log(`ratio plain / fast evaluator:        ${(plainRate / fastRate).toFixed(2)} ×  (goal: within 3 ×)`);
+console.log(`ratio fast evaluator / evaluateCase: ${(fastRate / coreRate).toFixed(0)} ×`);
 
 const decimals = first.core.alternatives;
 const drift = plainEvaluate(plain).map((p, i) => {
@@ -189,3 +199,18 @@ const drift = plainEvaluate(plain).map((p, i) => {
 });
 console.log(`largest relative difference, doubles vs decimals (totals and PV): ${Math.max(...drift).toExponential(2)}`);
 console.log(`heap used: ${mb(heapAfter)} after the runs (${mb(heapBefore)} before); rss ${mb(process.memoryUsage().rss)}`);
+
+writeFileSync(
+  new URL("./results/core.json", import.meta.url),
+  `${JSON.stringify(
+    {
+      case: name,
+      node: process.version,
+      evaluationsPerSecond: { evaluateDocument: documentRate, evaluateCase: coreRate, fastCompiledOnce: fastRate, fastCompileAndEvaluate: compileRate, plainReference: plainRate },
+      ratios: { plainOverFast: plainRate / fastRate, plainOverEvaluateCase: plainRate / coreRate, fastOverEvaluateCase: fastRate / coreRate },
+      largestRelativeDrift: Math.max(...drift),
+    },
+    null,
+    2,
+  )}\n`,
+);
