@@ -215,3 +215,33 @@ describe("stored text is shown as text", () => {
     }
   });
 });
+
+describe("sources on the comparison page and report", () => {
+  it("cites each source once, in the numbered list, and every item's number points at its factor's own entry", async () => {
+    const { cases } = await server.store.cases.list({ search: "", limit: 50 });
+    for (const c of cases) {
+      for (const path of [`/cases/${c.id}`, `/cases/${c.id}/report`]) {
+        const { html } = await client.get(path);
+        const list = /<ol class="sources">([\s\S]*?)<\/ol>/.exec(html)?.[1];
+        if (list === undefined) continue; // a case that does not evaluate has no sources
+        // "<strong>what</strong>: citation; licence …": the citation is what comes before the last "; "
+        const entries = new Map(
+          [...list.matchAll(/<li id="source-(\d+)"><strong>([^<]*)<\/strong>: ([\s\S]*?)<\/li>/g)].map((m) => {
+            const rest = text(m[3]!);
+            return [Number(m[1]), { what: text(m[2]!), citation: rest.slice(0, rest.search(/; (lisens|licence) /)) }];
+          }),
+        );
+        expect(entries.size, path).toBeGreaterThan(0);
+        // each citation once in the page: in the list, not in the rows
+        for (const { citation } of entries.values()) expect(text(html).split(citation).length - 1, `${path}: ${citation}`).toBe(1);
+        const rows = [...html.matchAll(/<tr>\s*<th scope="row">[\s\S]*?<code>([^<]+)<\/code><\/a><\/td>\s*<td class="source"><a href="#source-(\d+)">/g)];
+        expect(rows.length, path).toBeGreaterThan(0);
+        for (const [, factor, number] of rows) {
+          const entry = entries.get(Number(number));
+          expect(entry, `${path}: ${factor} → [${number}]`).toBeDefined();
+          if (factor !== "electricity") expect(entry!.what.startsWith(`${factor} – `), `${path}: ${factor} → ${entry!.what}`).toBe(true);
+        }
+      }
+    }
+  });
+});

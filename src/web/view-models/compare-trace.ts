@@ -1,7 +1,10 @@
 /**
  * Traceability: every emission item of every alternative with its factor
- * (linked to the factor library) and source, the cost present values by
- * kind, and the list of every source the calculation rests on.
+ * (linked to the factor library) and the number of its source, the cost
+ * present values by kind, and the numbered list of every source the
+ * calculation rests on. Each source is cited once, in that list: a case
+ * with hundreds of items from one dataset repeats its number, not its
+ * citation.
  */
 import type { Lang } from "../../case/messages.js";
 import { COST_KINDS, type AlternativeResult } from "../../core/types.js";
@@ -11,7 +14,10 @@ import { translate } from "../i18n/catalog.js";
 import { spendBasisText } from "./compare-notes.js";
 import type { OkEvaluation } from "./compare-settings.js";
 
-export function traceModel(alternative: AlternativeResult, index: number, lang: Lang) {
+/** The number of the source an item's factor rests on, in the page's list of sources. */
+export type SourceNumbers = ReadonlyMap<string, number>;
+
+export function traceModel(alternative: AlternativeResult, index: number, lang: Lang, sourceNumbers: SourceNumbers) {
   const items = alternative.emissions.items.map((item) => ({
     label: item.label,
     kind: translate(lang, `compare.kind.${item.kind}`),
@@ -20,7 +26,8 @@ export function traceModel(alternative: AlternativeResult, index: number, lang: 
     kg: item.kg.toNumber(),
     factor: item.factor,
     factorHref: item.factor === null ? null : `/factors?q=${encodeURIComponent(item.factor)}`,
-    source: item.factor === null ? translate(lang, "compare.trace.inlineSource") : item.source,
+    // an item whose record is somehow not in the list keeps its citation in the row rather than lose it
+    source: item.factor === null ? { text: translate(lang, "compare.trace.inlineSource") } : sourceNumbers.has(item.factor) ? { number: sourceNumbers.get(item.factor)! } : { text: item.source },
     spend: item.spend === undefined ? null : spendBasisText(item.spend, lang),
     existingStock: item.existingStock,
   }));
@@ -40,9 +47,9 @@ export function traceModel(alternative: AlternativeResult, index: number, lang: 
   };
 }
 
-export type SourceEntry = { what: string; citation: string; licence: string; url: string | null };
+export type SourceEntry = { number: number; what: string; citation: string; licence: string; url: string | null };
 
-function entry(what: string, source: Source, lang: Lang): SourceEntry {
+function entry(what: string, source: Source, lang: Lang): Omit<SourceEntry, "number"> {
   const url = source.url !== undefined && /^https?:\/\//.test(source.url) ? source.url : null;
   return { what, citation: citation(source), licence: translate(lang, "compare.sources.licence", { licence: source.licence }), url };
 }
@@ -59,20 +66,26 @@ function recordChain(set: FactorSet, id: string, electricity: string): string[] 
   return chain;
 }
 
-/** Every source of the calculation, each once: factors used, the electricity factor, and the economics used. */
-export function sourcesModel(evaluation: OkEvaluation, lang: Lang): SourceEntry[] {
+/**
+ * Every source of the calculation, each once and numbered from 1: factors
+ * used, the electricity factor, and the economics used; and the number
+ * each factor id the items name is cited under (its own record's).
+ */
+export function sourcesModel(evaluation: OkEvaluation, lang: Lang): { sources: SourceEntry[]; numbers: SourceNumbers } {
   const { context, core } = evaluation;
   const set = context.set;
   const electricity = context.electricity.factor;
   const ids = new Set<string>();
   for (const a of core.alternatives) for (const item of a.emissions.items) if (item.factor !== null) for (const id of recordChain(set, item.factor, electricity)) ids.add(id);
   ids.add(electricity);
-  const out: SourceEntry[] = [];
+  const out: Omit<SourceEntry, "number">[] = [];
+  const numbers = new Map<string, number>();
   const spendBases = new Set<string>();
   for (const id of [...ids].sort()) {
     const record = set.records.get(id);
     if (!record) continue;
     out.push(entry(`${id} – ${record.names[lang]}`, record.source, lang));
+    numbers.set(id, out.length);
     if (record.currency !== undefined && record.priceYear !== undefined) spendBases.add(`${record.currency} ${record.priceYear}`);
   }
   const economics = set.economics;
@@ -83,5 +96,7 @@ export function sourcesModel(evaluation: OkEvaluation, lang: Lang): SourceEntry[
     }
   }
   if (context.carbonPath !== null) out.push(entry(translate(lang, "compare.sources.carbonPath"), context.carbonPath.source, lang));
-  return out;
+  // the items name "electricity" for the case's electricity factor
+  if (numbers.has(electricity)) numbers.set("electricity", numbers.get(electricity)!);
+  return { sources: out.map((e, i) => ({ number: i + 1, ...e })), numbers };
 }

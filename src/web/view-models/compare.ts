@@ -107,6 +107,7 @@ export function resultSections(evaluation: OkEvaluation, lang: Lang) {
   const hasCarbon = resolved.carbonPrice !== null;
   const warnings = warningsModel(evaluation, lang);
   const notes = resultNotes(evaluation, lang);
+  const { sources, numbers } = sourcesModel(evaluation, lang);
   return {
     settings: settingsModel(evaluation, lang),
     warnings,
@@ -119,8 +120,8 @@ export function resultSections(evaluation: OkEvaluation, lang: Lang) {
     costs,
     costChart: costChart(costs, lang),
     deltas: { baseline: resolved.baseline, baselineLabel: `${resolved.baseline} – ${byId.get(resolved.baseline)?.name ?? ""}`, rows: core.comparison.map((c) => deltaRow(c, byId, resolved.startYear, lang)) },
-    trace: ranked.map((a, i) => traceModel(a, i, lang)),
-    sources: sourcesModel(evaluation, lang),
+    trace: ranked.map((a, i) => traceModel(a, i, lang, numbers)),
+    sources,
   };
 }
 

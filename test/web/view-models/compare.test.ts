@@ -180,7 +180,7 @@ describe("comparison view model: stage D, inline factors and a carbon price", ()
     expect(model.ranking.hasCarbon).toBe(true);
     expect(model.settings.carbonPrice).toEqual({ bundled: false, path: null, points: [{ year: 2026, price: 1500 }, { year: 2030, price: 2000 }] });
     const inline = model.trace.find((t) => t.id === "A")!.items.find((i) => i.label === "Levering")!;
-    expect(inline).toMatchObject({ factor: null, factorHref: null, source: "Verdi oppgitt i saken (ingen publisert kilde)" });
+    expect(inline).toMatchObject({ factor: null, factorHref: null, source: { text: "Verdi oppgitt i saken (ingen publisert kilde)" } });
   });
 
   it("places each alternative in the pyramid and lists those with no level beside it", () => {
