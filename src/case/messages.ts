@@ -49,6 +49,7 @@ export const PROBLEM_MESSAGES = {
   "duplicate-id": { nb: "id «{id}» er brukt før", en: "id \"{id}\" is used twice" },
   "unknown-baseline": { nb: "«{id}» er ikke et alternativ (finnes: {options})", en: "\"{id}\" names no alternative (available: {options})" },
   "too-many-problems": { nb: "og {count} feil til (bare de første {shown} vises)", en: "and {count} more problems (only the first {shown} are shown)" },
+  "limit-body": { nb: "saken er større enn {limit}, det meste én forespørsel kan sende", en: "the case is larger than {limit}, the most one request may send" },
   "limit-depth": { nb: "dokumentet er nestet dypere enn {limit} nivåer (en sak trenger 6)", en: "the document is nested deeper than {limit} levels (a case needs 6)" },
   "limit-occurrences": {
     nb: "saken er for stor til å beregnes: postene forekommer mer enn {limit} ganger i alt (post × år), og denne posten går over grensen; del saken opp eller bruk færre gjentakelser",

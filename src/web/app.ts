@@ -11,8 +11,10 @@ import { createEvaluationPool, type EvaluationPool } from "../pool/evaluation-po
 import type { Store } from "../store/store.js";
 import type { AppContext, PdfRenderer } from "./context.js";
 import { classify, errorHandler, notFound } from "./errors.js";
+import { EVALUATION_CACHE_BYTES } from "./evaluation.js";
 import { makeRender } from "./page.js";
 import { caseListRoutes } from "./routes/cases.js";
+import { healthRoutes } from "./routes/health.js";
 import { langRoutes } from "./routes/lang.js";
 import { csrf, securityHeaders } from "./security.js";
 import { saveSession, sessionMiddleware, type SessionOptions } from "./session.js";
@@ -28,6 +30,8 @@ export type AppOptions = {
   /** The app is served over HTTPS: the session cookie is Secure and responses carry HSTS. */
   secureCookie?: boolean;
   log?: (line: Record<string, unknown>) => void;
+  /** Bound of the evaluation cache, in estimated bytes of heap; default EVALUATION_CACHE_BYTES. */
+  evaluationCacheBytes?: number;
 };
 
 /** Routes mounted by feature modules; each gets the shared context. */
@@ -49,6 +53,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     selfOrigin: () => `http://127.0.0.1:${port}`,
     pdf: options.pdf,
     pool: options.pool ?? createEvaluationPool(options.library),
+    evaluationCacheBytes: options.evaluationCacheBytes ?? EVALUATION_CACHE_BYTES,
     log,
   };
 
@@ -65,6 +70,8 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     next();
   });
   app.use(securityHeaders({ https: sessionOptions.secureCookie }));
+  // Before sessions: a monitor's probe sets no cookie and writes nothing.
+  app.use(healthRoutes());
   app.use(staticFiles());
 
   for (const module of extraRoutes.api ?? []) app.use("/api/v1", module(ctx));

@@ -20,5 +20,7 @@ export type AppContext = {
   pdf: PdfRenderer;
   /** Every check and evaluation a request causes runs here, off the event loop. */
   pool: EvaluationPool;
+  /** Bound of the evaluation cache of stored cases, in estimated bytes of heap (src/web/evaluation.ts). */
+  evaluationCacheBytes: number;
   log(line: Record<string, unknown>): void;
 };

@@ -4,10 +4,10 @@
  * id and hash) beside it. Results are recorded when a case is saved, never
  * on a read: GET routes do not write.
  */
-import { evaluateDocument, type Evaluation } from "../case/evaluate-document.js";
+import type { Evaluation } from "../case/evaluate-document.js";
 import type { ResultOfVersion, SaveOutcome, StoredCase } from "../store/store.js";
 import type { AppContext } from "./context.js";
-import { notFound } from "./errors.js";
+import { HttpError, notFound } from "./errors.js";
 import { LRUCache } from "lru-cache";
 import { isLimitProblem } from "../case/messages.js";
 
@@ -42,13 +42,19 @@ function cacheOf(ctx: AppContext): LRUCache<string, Cached, StoredCase> {
   let cache = caches.get(ctx);
   if (!cache) {
     cache = new LRUCache<string, Cached, StoredCase>({
-      maxSize: EVALUATION_CACHE_BYTES,
+      maxSize: ctx.evaluationCacheBytes,
       sizeCalculation: (entry) => Math.max(1, entry.bytes * HEAP_PER_TEXT_BYTE),
       fetchMethod: (_key, _stale, { context }) => ctx.pool.evaluate(context.document),
     });
     caches.set(ctx, cache);
   }
   return cache;
+}
+
+/** What the cache holds now, in the same estimated bytes as its bound: `bytes` never exceeds `maxBytes`. */
+export function evaluationCacheUse(ctx: AppContext): { entries: number; bytes: number; maxBytes: number } {
+  const cache = cacheOf(ctx);
+  return { entries: cache.size, bytes: cache.calculatedSize, maxBytes: cache.maxSize };
 }
 
 async function cachedEvaluation(ctx: AppContext, stored: StoredCase): Promise<Evaluation> {
@@ -65,15 +71,20 @@ export async function evaluateStored(ctx: AppContext, stored: StoredCase): Promi
 }
 
 /**
- * The result to keep with a version of this document, computed before the
- * save so that the store writes the version and its result in one
- * transaction; none for a document that does not evaluate.
+ * The result to keep with a version of this document, computed in the
+ * evaluation pool (never on the server's thread) before the save, so that
+ * the store writes the version and its result in one transaction; none for
+ * a document that does not evaluate. A case stopped by the time limit is
+ * not saved: 413 with the problem, as POST /api/v1/evaluate answers it.
  */
 async function recordResult(ctx: AppContext, document: Record<string, unknown>): Promise<ResultOfVersion | undefined> {
-  const evaluation = evaluateDocument(document, ctx.library);
-  if (!evaluation.ok) return undefined;
-  const set = evaluation.context.set;
-  return { factorSet: set.id, factorSetHash: set.hash, result: evaluation.result, computedAt: new Date().toISOString() };
+  const outcome = await ctx.pool.result(document);
+  if (!outcome.ok) {
+    if (outcome.problems.some(isLimitProblem)) throw new HttpError(413, "error.tooLarge", outcome.problems);
+    return undefined;
+  }
+  const { factorSet, factorSetHash } = outcome.result as { factorSet: string; factorSetHash: string };
+  return { factorSet, factorSetHash, result: outcome.result, computedAt: new Date().toISOString() };
 }
 
 /** Stores a new case and its result, both or neither. */

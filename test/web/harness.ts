@@ -10,20 +10,24 @@ import { join } from "node:path";
 import { loadExampleCases } from "../../src/examples.js";
 import { loadFactorLibrary } from "../../src/factors/load.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import type { AppContext } from "../../src/web/context.js";
 import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
 import { chromiumPdfRenderer } from "../../src/web/pdf.js";
 
-export type TestServer = { url: string; dir: string; store: ReturnType<typeof openSqliteStore>; pdf: ReturnType<typeof chromiumPdfRenderer>; close(options?: { keepData?: boolean }): Promise<void> };
+export type TestServer = { url: string; dir: string; store: ReturnType<typeof openSqliteStore>; pdf: ReturnType<typeof chromiumPdfRenderer>; ctx: AppContext; close(options?: { keepData?: boolean }): Promise<void> };
 
 const library = loadFactorLibrary();
 
-/** `clock` is the store's (it is read inside each write transaction); `secureCookie` says the app is served over HTTPS. */
-export async function startTestServer(options: { dir?: string; seed?: boolean; clock?: () => Date; secureCookie?: boolean } = {}): Promise<TestServer> {
+/**
+ * `clock` is the store's (it is read inside each write transaction); `secureCookie` says the app is served over HTTPS;
+ * `evaluationCacheBytes` bounds the evaluation cache (default: the app's).
+ */
+export async function startTestServer(options: { dir?: string; seed?: boolean; clock?: () => Date; secureCookie?: boolean; evaluationCacheBytes?: number } = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "kalkyle-test-"));
   const store = openSqliteStore(join(dir, "kalkyle.db"), options.clock);
   if (options.seed !== false) await store.cases.seedOnce(loadExampleCases());
   const pdf = chromiumPdfRenderer();
-  const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, log: () => undefined });
+  const { app, ctx, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, evaluationCacheBytes: options.evaluationCacheBytes, log: () => undefined });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -35,6 +39,7 @@ export async function startTestServer(options: { dir?: string; seed?: boolean; c
     dir,
     store,
     pdf,
+    ctx,
     async close({ keepData = false } = {}) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
