@@ -3,8 +3,11 @@
  *   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
  *   kalkyle validate CASE.json
  *   kalkyle factors [SEARCH] [--group GROUP] [--set ID]
+ *   kalkyle backup FILE [--force]
+ *   kalkyle restore FILE
  * Exit status: 0 done (validate lists warnings on stderr), 2 invalid input
- * (every problem with its path), 1 fault.
+ * (every problem with its path; a backup file that cannot be used), 1 fault
+ * (also: restore while the server has the database open).
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -12,13 +15,17 @@ import { checkCase, evaluateDocument, parseJsonText } from "../case/evaluate-doc
 import { problemLine, type Lang, type Problem } from "../case/messages.js";
 import { caseWarnings, warningMessage } from "../case/warnings.js";
 import { loadFactorLibrary } from "../factors/load.js";
+import { sqliteDatabaseFile } from "../store/sqlite-location.js";
+import { backupCommand, restoreCommand } from "./backup-command.js";
 import { listFactors } from "./factors-command.js";
 import { resultTable } from "./table.js";
 
 const USAGE = `Usage:
   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
   kalkyle validate CASE.json [--lang nb|en]
-  kalkyle factors [SEARCH] [--group GROUP] [--set ID]`;
+  kalkyle factors [SEARCH] [--group GROUP] [--set ID]
+  kalkyle backup FILE [--force]   (DATA_DIR/kalkyle.db, also while the server runs)
+  kalkyle restore FILE            (the server must be stopped)`;
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
 
@@ -47,10 +54,11 @@ function reportProblems(problems: Problem[], io: Io, lang: Lang): void {
   for (const p of problems) io.err(problemLine(p, lang));
 }
 
-export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number {
+/** The exit status; a promise of it for `backup`, whose copy runs asynchronously. */
+export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, set: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -65,6 +73,12 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
   if (values.format !== "json" && values.format !== "table") {
     io.err(`--format: ${lang === "nb" ? "må være json eller table" : "must be json or table"}`);
     return 2;
+  }
+  if (command === "backup" || command === "restore") {
+    if (!target) return io.err(USAGE), 2;
+    const liveFile = sqliteDatabaseFile(env);
+    if (command === "restore") return restoreCommand(target, { liveFile, lang, env, now: new Date() }, io);
+    return backupCommand(target, { liveFile, force: values.force === true, lang, env }, io);
   }
   const library = loadFactorLibrary();
   if (command === "factors") return listFactors(library, { search: target, group: values.group, set: values.set, lang }, io);
