@@ -10,27 +10,26 @@
  * and a version check refuses it as a conflict. A deferred transaction
  * would read first and fail with SQLITE_BUSY_SNAPSHOT when it tried to
  * write after the other had committed.
+ *
+ * The schema comes from the one list in migrations.ts (its SQLite text);
+ * driver errors the user can act on reject as typed errors (errors.ts).
  */
 import Database from "better-sqlite3";
-import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { SQLITE_MIGRATIONS } from "./sqlite-migrations.js";
-import { alternativeCount, titleOf, type CaseStore, type ResultOfVersion, type SessionData, type SessionStore, type Store, type StoredCase } from "./store.js";
+import { withStoreErrors } from "./errors.js";
+import { MIGRATIONS, migrationSql, type Migration } from "./migrations.js";
+import { alternativeCount, likePattern, newCaseId, titleOf, type CaseStore, type ResultOfVersion, type SessionData, type SessionStore, type Store, type StoredCase } from "./store.js";
 
 type CaseRow = { id: string; title: string; document: string; alternatives: number; version: number; created_at: string; updated_at: string };
 
-export function newCaseId(): string {
-  return randomBytes(9).toString("base64url");
-}
-
-export function migrate(db: Database.Database, migrations: readonly { version: number; sql: string }[] = SQLITE_MIGRATIONS): number {
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
   const isApplied = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").pluck();
   // Checked inside the write lock: two processes starting at once apply each step once.
-  const apply = db.transaction((m: { version: number; sql: string }) => {
+  const apply = db.transaction((m: Migration) => {
     if (isApplied.get(m.version)) return 0;
-    db.exec(m.sql);
+    db.exec(migrationSql(m, "sqlite"));
     db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(m.version, new Date().toISOString());
     return 1;
   });
@@ -41,11 +40,6 @@ export function migrate(db: Database.Database, migrations: readonly { version: n
 
 function toCase(row: CaseRow): StoredCase {
   return { id: row.id, title: row.title, alternatives: row.alternatives, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at, document: JSON.parse(row.document) };
-}
-
-/** LIKE pattern for a user's search text, with % and _ taken literally. */
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function caseStore(db: Database.Database, clock: () => Date): CaseStore {
@@ -95,7 +89,7 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
     db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(clock().toISOString());
     return documents.length;
   });
-  return {
+  return withStoreErrors({
     async list({ search = "", limit = 100, offset = 0 }) {
       const text = search.trim();
       const total = (text === "" ? countAll.get() : countMatching.get(likePattern(text))) as number;
@@ -128,7 +122,7 @@ function caseStore(db: Database.Database, clock: () => Date): CaseStore {
     async seedOnce(documents) {
       return seed.immediate(documents);
     },
-  };
+  });
 }
 
 function sessionStore(db: Database.Database): SessionStore {
@@ -136,7 +130,7 @@ function sessionStore(db: Database.Database): SessionStore {
   const save = db.prepare("INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at");
   const sweep = db.prepare("DELETE FROM sessions WHERE expires_at <= ?");
   let saves = 0;
-  return {
+  return withStoreErrors({
     async load(id, now) {
       const row = load.get(id, now);
       return row ? (JSON.parse(row.data) as SessionData) : null;
@@ -148,7 +142,7 @@ function sessionStore(db: Database.Database): SessionStore {
     async destroy(id) {
       db.prepare("DELETE FROM sessions WHERE id = ?").run(id);
     },
-  };
+  });
 }
 
 export function openSqliteStore(file: string, clock: () => Date = () => new Date()): Store & { db: Database.Database } {

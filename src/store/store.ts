@@ -1,8 +1,13 @@
 /**
- * Persistence behind one interface, so the web layer never sees SQL and a
- * PostgreSQL adapter can stand beside SQLite. Methods are whole units of
- * work (save a case, delete a case), each one transaction inside the adapter.
+ * Persistence behind one interface, so the web layer never sees SQL:
+ * SQLite (sqlite-store.ts) and PostgreSQL (postgres-store.ts) stand behind
+ * it with the same semantics, and openStore (open-store.ts) picks one.
+ * Methods are whole units of work (save a case, delete a case), each one
+ * transaction inside the adapter; a failure the user can act on rejects
+ * with a typed error (errors.ts).
  */
+import { randomBytes } from "node:crypto";
+
 export type CaseSummary = {
   id: string;
   title: string;
@@ -68,4 +73,13 @@ export function titleOf(document: Record<string, unknown>): string {
 
 export function alternativeCount(document: Record<string, unknown>): number {
   return Array.isArray(document.alternatives) ? document.alternatives.length : 0;
+}
+
+export function newCaseId(): string {
+  return randomBytes(9).toString("base64url");
+}
+
+/** LIKE pattern for a user's search text, with % and _ taken literally (escape character: backslash). */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -7,6 +7,7 @@ import type { ErrorRequestHandler } from "express";
 import type { Problem } from "../case/messages.js";
 import { problemMessage } from "../case/messages.js";
 import { PoolBusyError } from "../pool/evaluation-pool.js";
+import { storeFailureOf } from "../store/errors.js";
 import { apiLang } from "./api/lang.js";
 import { pickLang, translate } from "./i18n/catalog.js";
 import { langOf, renderPage } from "./page.js";
@@ -26,7 +27,7 @@ export const notFound = () => new HttpError(404, "error.notFound");
 
 const KEY_BY_STATUS: Record<number, string> = { 400: "error.generic", 403: "error.forbidden", 404: "error.notFound", 409: "error.conflict", 413: "error.tooLarge", 503: "error.unavailable" };
 
-/** Status and message key for anything thrown: ours, body-parser's, csrf-sync's, SQLite's. */
+/** Status and message key for anything thrown: ours, body-parser's, csrf-sync's, the store's (SQLite or PostgreSQL). */
 export function classify(error: unknown): { status: number; key: string; problems: Problem[] } {
   if (error instanceof HttpError) return { status: error.status, key: error.key, problems: error.problems };
   if (error instanceof PoolBusyError) return { status: 503, key: "error.busy", problems: [] };
@@ -34,9 +35,10 @@ export function classify(error: unknown): { status: number; key: string; problem
   const status = e.status ?? e.statusCode;
   if (e.type === "entity.too.large" || e.code === "LIMIT_FILE_SIZE" || e.code === "LIMIT_FIELD_VALUE") return { status: 413, key: "error.tooLarge", problems: [] };
   if (e.type === "entity.parse.failed") return { status: 400, key: "error.generic", problems: [{ path: "(document)", code: "json", params: { detail: "syntax error" } }] };
-  // Another writer committed after this transaction read: a version conflict, whatever the store, never "busy".
-  if (e.code === "SQLITE_BUSY_SNAPSHOT") return { status: 409, key: "error.conflict", problems: [] };
-  if (typeof e.code === "string" && /^SQLITE_(BUSY|FULL|READONLY|IOERR|CANTOPEN|LOCKED)/.test(e.code)) return { status: 503, key: "error.unavailable", problems: [] };
+  // Another writer committed first: a version conflict, whatever the store, never "busy"; a database that cannot take the request: 503.
+  const failure = storeFailureOf(error);
+  if (failure === "conflict") return { status: 409, key: "error.conflict", problems: [] };
+  if (failure === "unavailable") return { status: 503, key: "error.unavailable", problems: [] };
   if (status !== undefined && status >= 400 && status < 500) return { status, key: KEY_BY_STATUS[status] ?? "error.generic", problems: [] };
   return { status: 500, key: "error.generic", problems: [] };
 }
