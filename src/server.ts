@@ -1,20 +1,19 @@
 /**
  * Starts Kalkyle on its embedded default: SQLite under ./data, the bundled
  * factor sets, the example cases seeded on the very first start.
- * PORT (default 3000), DATA_DIR (default ./data), COOKIE_SECURE=1 behind HTTPS.
+ * PORT (default 3000), DATA_DIR (default ./data), COOKIE_SECURE=1 behind HTTPS,
+ * DATABASE_URL to run on PostgreSQL instead of SQLite.
  */
-import { join } from "node:path";
 import { loadFactorLibrary } from "./factors/load.js";
 import { loadExampleCases } from "./examples.js";
-import { openSqliteStore } from "./store/sqlite-store.js";
+import { openStore } from "./store/open-store.js";
 import { createKalkyleApp } from "./web/kalkyle-app.js";
 import { chromiumPdfRenderer } from "./web/pdf.js";
 
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = process.env.DATA_DIR ?? join(process.cwd(), "data");
 
 const library = loadFactorLibrary();
-const store = openSqliteStore(join(dataDir, "kalkyle.db"));
+const store = await openStore(process.env);
 const seeded = await store.cases.seedOnce(loadExampleCases());
 const pdf = chromiumPdfRenderer();
 const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: process.env.COOKIE_SECURE === "1" });
@@ -23,7 +22,7 @@ const server = app.listen(port, () => {
   const address = server.address();
   const actual = typeof address === "object" && address ? address.port : port;
   setPort(actual);
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", message: `Kalkyle listening on http://localhost:${actual}`, seeded, factorSet: library.newest }));
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", message: `Kalkyle listening on http://localhost:${actual}`, seeded, store: store.kind, factorSet: library.newest }));
 });
 
 async function shutdown(): Promise<void> {
