@@ -32,6 +32,16 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
 }
 
 /**
+ * JSON text as bytes, as the API receives it: UTF-8 (a leading BOM is
+ * skipped); an empty body is an empty object, whose missing fields the
+ * schema then names.
+ */
+export function parseJsonBytes(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  if (bytes.length === 0) return { ok: true, value: {} };
+  return parseJsonText(new TextDecoder().decode(bytes));
+}
+
+/**
  * At most this many problems are reported, then one line says how many
  * more there were: a huge broken document must not produce a reply many
  * times its own size.

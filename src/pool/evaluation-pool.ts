@@ -13,7 +13,7 @@ import type { Evaluation } from "../case/evaluate-document.js";
 import { decodeEvaluation } from "../case/evaluation-codec.js";
 import type { Problem } from "../case/messages.js";
 import type { FactorLibrary } from "../factors/factor-set.js";
-import type { Task, TaskKind } from "./evaluation-worker.js";
+import type { ResultAnswer, Task, TaskKind } from "./evaluation-worker.js";
 
 export type PoolOptions = {
   /** Worker threads; default one fewer than the cores, at least one (the server's own thread keeps one). */
@@ -35,12 +35,18 @@ export class PoolBusyError extends Error {
 }
 
 export type CheckOutcome = { ok: true } | { ok: false; problems: Problem[] };
-export type ResultOutcome = { ok: true; result: Record<string, unknown> } | { ok: false; problems: Problem[] };
+/** The result document's JSON text, ready to send, or every problem. */
+export type ResultOutcome = ResultAnswer;
 
+/**
+ * Each method takes the parsed document, or the bytes of its JSON text (a
+ * Uint8Array, such as an API body): those are parsed in the worker, so a
+ * hostile document costs the server's thread nothing but reading it.
+ */
 export type EvaluationPool = {
   /** Schema, budget and factor checks only: is the document a valid case? */
   check(document: unknown): Promise<CheckOutcome>;
-  /** The result document (`kalkyle.result/1`) or every problem. */
+  /** The result document (`kalkyle.result/1`) as JSON text, or every problem. */
   result(document: unknown): Promise<ResultOutcome>;
   /** The whole evaluation, for pages and exports, with `bytes` its size as sent (a measure of its size in memory). */
   evaluate(document: unknown): Promise<{ evaluation: Evaluation; bytes: number }>;
@@ -70,7 +76,7 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
   });
   const timeLimitProblem: Problem = { path: "(document)", code: "time-limit", params: { seconds: String(Math.round(timeLimitMs / 1000)) } };
 
-  async function run(kind: TaskKind, document: unknown): Promise<{ ok: false; problems: Problem[] } | { ok: true; text: string }> {
+  async function run(kind: TaskKind, document: unknown): Promise<{ ok: false; problems: Problem[] } | { ok: true; answer: unknown }> {
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
@@ -79,7 +85,7 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
     });
     try {
       const task: Task = { kind, document, started: port2 };
-      return { ok: true, text: (await pool.run(task, { transferList: [port2], signal: abort.signal })) as string };
+      return { ok: true, answer: await pool.run(task, { transferList: [port2], signal: abort.signal }) };
     } catch (error) {
       if (abort.signal.aborted) return { ok: false, problems: [timeLimitProblem] };
       if (/queue is at limit/i.test(String((error as Error)?.message))) throw new PoolBusyError();
@@ -93,16 +99,17 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
   return {
     async check(document) {
       const outcome = await run("check", document);
-      return outcome.ok ? (JSON.parse(outcome.text) as CheckOutcome) : outcome;
+      return outcome.ok ? (JSON.parse(outcome.answer as string) as CheckOutcome) : outcome;
     },
     async result(document) {
       const outcome = await run("result", document);
-      return outcome.ok ? (JSON.parse(outcome.text) as ResultOutcome) : outcome;
+      return outcome.ok ? (outcome.answer as ResultOutcome) : outcome;
     },
     async evaluate(document) {
       const outcome = await run("evaluate", document);
       if (!outcome.ok) return { evaluation: outcome, bytes: 0 };
-      return { evaluation: decodeEvaluation<Evaluation>(outcome.text, library), bytes: outcome.text.length };
+      const text = outcome.answer as string;
+      return { evaluation: decodeEvaluation<Evaluation>(text, library), bytes: text.length };
     },
     async close() {
       await pool.destroy();

@@ -1,28 +1,37 @@
 /**
  * One evaluation worker thread: loads the factor library once, then checks
- * or evaluates the documents the pool sends it. Everything it returns is
- * JSON text (evaluation-codec), cheap to pass back and to measure.
+ * or evaluates the documents the pool sends it; a document sent as the
+ * bytes of its JSON text (an API request's body) is parsed here, nesting
+ * counted first, so the server's thread never parses what it refuses.
+ * Everything it returns is JSON text (evaluation-codec), cheap to pass
+ * back and to measure; a result's text comes apart from its status, so
+ * that it can be sent on as it is.
  */
 import type { MessagePort } from "node:worker_threads";
 import { workerData } from "node:worker_threads";
-import { checkCase, evaluateDocument } from "../case/evaluate-document.js";
+import { checkCase, evaluateDocument, parseJsonBytes } from "../case/evaluate-document.js";
 import { encodeEvaluation } from "../case/evaluation-codec.js";
+import type { Problem } from "../case/messages.js";
 import { loadFactorLibrary } from "../factors/load.js";
 
 export type TaskKind = "check" | "evaluate" | "result";
+/** `document`: the parsed document, or the bytes of its JSON text. */
 export type Task = { kind: TaskKind; document: unknown; started: MessagePort };
+/** What a "result" task answers: the result document's JSON text, or every problem. */
+export type ResultAnswer = { ok: true; text: string } | { ok: false; problems: Problem[] };
 
 const library = loadFactorLibrary((workerData as { factorRoot: string }).factorRoot);
 
-export default function run(task: Task): string {
+export default function run(task: Task): string | ResultAnswer {
   // The pool's time limit counts from here, not from when the task was queued.
   task.started.postMessage("started");
   task.started.close();
+  const input = task.document instanceof Uint8Array ? parseJsonBytes(task.document) : { ok: true as const, value: task.document };
   if (task.kind === "check") {
-    const checked = checkCase(task.document, library);
+    const checked = input.ok ? checkCase(input.value, library) : input;
     return JSON.stringify(checked.ok ? { ok: true } : checked);
   }
-  const evaluation = evaluateDocument(task.document, library);
-  if (task.kind === "result") return JSON.stringify(evaluation.ok ? { ok: true, result: evaluation.result } : evaluation);
+  const evaluation = input.ok ? evaluateDocument(input.value, library) : input;
+  if (task.kind === "result") return evaluation.ok ? { ok: true, text: JSON.stringify(evaluation.result) } : { ok: false, problems: evaluation.problems };
   return encodeEvaluation(evaluation, library);
 }

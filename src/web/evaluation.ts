@@ -83,8 +83,8 @@ async function recordResult(ctx: AppContext, document: Record<string, unknown>):
     if (outcome.problems.some(isLimitProblem)) throw new HttpError(413, "error.tooLarge", outcome.problems);
     return undefined;
   }
-  const { factorSet, factorSetHash } = outcome.result as { factorSet: string; factorSetHash: string };
-  return { factorSet, factorSetHash, result: outcome.result, computedAt: new Date().toISOString() };
+  const result = JSON.parse(outcome.text) as { factorSet: string; factorSetHash: string };
+  return { factorSet: result.factorSet, factorSetHash: result.factorSetHash, result, computedAt: new Date().toISOString() };
 }
 
 /** Stores a new case and its result, both or neither. */

@@ -28,7 +28,7 @@ function contextAnswering(outcome: ResultOutcome) {
 describe("createCase", () => {
   it("keeps the pool's result with the version, with its factor set and hash", async () => {
     const result = { schema: "kalkyle.result/1", factorSet: "2025-2", factorSetHash: "abc", alternatives: [] };
-    const { ctx, saved } = contextAnswering({ ok: true, result });
+    const { ctx, saved } = contextAnswering({ ok: true, text: JSON.stringify(result) });
     await createCase(ctx, { title: "Kontorstoler" });
     expect(saved).toHaveLength(1);
     expect(saved[0]!.result).toMatchObject({ factorSet: "2025-2", factorSetHash: "abc", result });

@@ -11,6 +11,7 @@
  * English or, with `Accept-Language: nb` or `?lang=nb`, in bokmål.
  */
 import { Router, type Request, type Response } from "express";
+import { parseJsonBytes } from "../../case/evaluate-document.js";
 import { isLimitProblem, type Problem } from "../../case/messages.js";
 import { caseHref, caseJson, caseSummaryJson, etagOf, expectedVersion } from "../api/case-resource.js";
 import { jsonBody } from "../api/json-body.js";
@@ -19,21 +20,23 @@ import type { AppContext } from "../context.js";
 import { HttpError, notFound } from "../errors.js";
 import { createCase, storedCaseOr404, updateCase } from "../evaluation.js";
 
-/** The parsed JSON body, or a 400 when the request had none. */
-function requiredBody(req: Request): unknown {
-  if (req.body === undefined) throw new HttpError(400, "error.generic", [{ path: "(document)", code: "required", params: {} }]);
+/** The JSON body's bytes (parsed in the evaluation pool), or a 400 when the request had none. */
+function requiredBody(req: Request): Uint8Array {
+  if (!(req.body instanceof Uint8Array)) throw new HttpError(400, "error.generic", [{ path: "(document)", code: "required", params: {} }]);
   return req.body;
 }
 
 /** 400 naming every problem; 413 when the case is beyond what one request may compute. */
 const refused = (problems: Problem[]) => new HttpError(problems.some(isLimitProblem) ? 413 : 400, problems.some(isLimitProblem) ? "error.tooLarge" : "error.generic", problems);
 
-/** The request body as a case document, or every problem (checked in the evaluation pool). */
+/** The request body as a case document, or every problem; checked in the evaluation pool and parsed here only once it passed. */
 async function validCaseBody(ctx: AppContext, req: Request): Promise<Record<string, unknown>> {
   const body = requiredBody(req);
   const checked = await ctx.pool.check(body);
   if (!checked.ok) throw refused(checked.problems);
-  return body as Record<string, unknown>;
+  const parsed = parseJsonBytes(body);
+  if (!parsed.ok) throw refused(parsed.problems);
+  return parsed.value as Record<string, unknown>;
 }
 
 export function apiRoutes(ctx: AppContext): Router {
@@ -46,7 +49,8 @@ export function apiRoutes(ctx: AppContext): Router {
   router.post("/evaluate", jsonBody, async (req, res) => {
     const evaluation = await ctx.pool.result(requiredBody(req));
     if (!evaluation.ok) throw refused(evaluation.problems);
-    res.json(evaluation.result);
+    // The worker's text as it is: a large result is neither parsed nor written again on the server's thread.
+    res.type("json").send(evaluation.text);
   });
 
   router.get("/cases", async (req, res) => {
