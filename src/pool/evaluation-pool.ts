@@ -4,7 +4,7 @@
  * its time limit is stopped (its thread is terminated and replaced) and
  * answered with a problem in words; a full queue is refused at once, so a
  * burst of heavy requests waits in a bounded line, never an endless one.
- * See docs/decisions.md ("Evaluation in worker threads").
+ * See docs/decisions.md ("Evaluations in worker threads").
  */
 import { availableParallelism } from "node:os";
 import { MessageChannel } from "node:worker_threads";

@@ -25,7 +25,8 @@ export type StoredEvaluation = { stored: StoredCase; evaluation: Evaluation; com
  * bounded by size, not by count: one heavy case weighs as much as hundreds
  * of small ones. A derived copy, never the only copy of anything, so
  * several processes may each keep their own. Concurrent requests for the
- * same version share one evaluation (lru-cache's fetch).
+ * same version share one evaluation (lru-cache's fetch). See
+ * docs/decisions.md ("The evaluation cache is bounded by estimated bytes").
  */
 export const EVALUATION_CACHE_BYTES = Number(process.env.EVALUATION_CACHE_MB ?? 128) * 1024 * 1024;
 /**
