@@ -14,6 +14,7 @@ import { loadExampleCases } from "../src/examples.js";
 import { loadFactorLibrary } from "../src/factors/load.js";
 import { openSqliteStore } from "../src/store/sqlite-store.js";
 import { createKalkyleApp } from "../src/web/kalkyle-app.js";
+import { silentLogger } from "../src/web/logger.js";
 import { chromiumPdfRenderer } from "../src/web/pdf.js";
 import { createViewEngine } from "../src/web/views.js";
 
@@ -45,7 +46,7 @@ if (process.argv[2] === "bare") {
     const saved = await store.cases.create(fiveAlternatives(examples[n % examples.length]!, n));
     if (n === 0) caseId = saved.id;
   }
-  const kalkyle = createKalkyleApp({ store, library: loadFactorLibrary(), pdf: chromiumPdfRenderer(), log: () => undefined });
+  const kalkyle = createKalkyleApp({ store, library: loadFactorLibrary(), pdf: chromiumPdfRenderer(), logger: silentLogger() });
   const url = await listen(kalkyle.app);
   kalkyle.setPort(Number(new URL(url).port));
   const first = await fetch(`${url}/`);

@@ -8,21 +8,23 @@ import { loadFactorLibrary } from "./factors/load.js";
 import { loadExampleCases } from "./examples.js";
 import { openStore } from "./store/open-store.js";
 import { createKalkyleApp } from "./web/kalkyle-app.js";
+import { createLogger } from "./web/logger.js";
 import { chromiumPdfRenderer } from "./web/pdf.js";
 
 const port = Number(process.env.PORT ?? 3000);
+const logger = createLogger();
 
 const library = loadFactorLibrary();
 const store = await openStore(process.env);
 const seeded = await store.cases.seedOnce(loadExampleCases());
 const pdf = chromiumPdfRenderer();
-const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: process.env.COOKIE_SECURE === "1" });
+const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, logger, secureCookie: process.env.COOKIE_SECURE === "1" });
 
 const server = app.listen(port, () => {
   const address = server.address();
   const actual = typeof address === "object" && address ? address.port : port;
   setPort(actual);
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", message: `Kalkyle listening on http://localhost:${actual}`, seeded, store: store.kind, factorSet: library.newest }));
+  logger.info({ port: actual, seeded, store: store.kind, factorSet: library.newest }, `Kalkyle listening on http://localhost:${actual}`);
 });
 
 async function shutdown(): Promise<void> {

@@ -12,6 +12,7 @@ import type { Store } from "../store/store.js";
 import type { AppContext, PdfRenderer } from "./context.js";
 import { classify, errorHandler, notFound } from "./errors.js";
 import { EVALUATION_CACHE_BYTES } from "./evaluation.js";
+import { createLogger, type Logger } from "./logger.js";
 import { makeRender } from "./page.js";
 import { caseListRoutes } from "./routes/cases.js";
 import { healthRoutes } from "./routes/health.js";
@@ -29,7 +30,8 @@ export type AppOptions = {
   pool?: EvaluationPool;
   /** The app is served over HTTPS: the session cookie is Secure and responses carry HSTS. */
   secureCookie?: boolean;
-  log?: (line: Record<string, unknown>) => void;
+  /** Where the request log and errors are written; by default pino to standard output at LOG_LEVEL (logger.ts). */
+  logger?: Logger;
   /** Bound of the evaluation cache, in estimated bytes of heap; default EVALUATION_CACHE_BYTES. */
   evaluationCacheBytes?: number;
 };
@@ -43,7 +45,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   const views = createViewEngine();
   const sessionOptions: SessionOptions = { secureCookie: options.secureCookie ?? false };
   let port = 0;
-  const log = options.log ?? ((line) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`));
+  const logger = options.logger ?? createLogger();
   const ctx: AppContext = {
     store: options.store,
     library: options.library,
@@ -54,7 +56,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     pdf: options.pdf,
     pool: options.pool ?? createEvaluationPool(options.library),
     evaluationCacheBytes: options.evaluationCacheBytes ?? EVALUATION_CACHE_BYTES,
-    log,
+    logger,
   };
 
   app.disable("x-powered-by");
@@ -65,8 +67,10 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     res.locals.requestId = randomUUID();
     res.locals.factorSetId = options.library.newest;
     const started = process.hrtime.bigint();
-    // One JSON line per request (UTC time, request id); the path without its query, never a cookie or body.
-    res.on("finish", () => log({ level: "info", requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    // Read now: a router mounted under a prefix (/api/v1) strips it from req.path while its handler runs.
+    const path = req.path;
+    // One JSON line per request (UTC time, request id, the user's id once signed in); the path without its query, never a cookie or body.
+    res.on("finish", () => logger.info({ requestId: res.locals.requestId, userId: res.locals.userId, method: req.method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
     next();
   });
   app.use(securityHeaders({ https: sessionOptions.secureCookie }));
@@ -100,7 +104,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   app.use(() => {
     throw notFound();
   });
-  app.use(errorHandler(views, log));
+  app.use(errorHandler(views, logger));
   return {
     app,
     ctx,

@@ -3,6 +3,7 @@ import type { Request, Response } from "express";
 import type { FactorLibrary } from "../factors/factor-set.js";
 import type { EvaluationPool } from "../pool/evaluation-pool.js";
 import type { Store } from "../store/store.js";
+import type { Logger } from "./logger.js";
 import type { Render } from "./page.js";
 import type { SessionOptions } from "./session.js";
 
@@ -22,5 +23,6 @@ export type AppContext = {
   pool: EvaluationPool;
   /** Bound of the evaluation cache of stored cases, in estimated bytes of heap (src/web/evaluation.ts). */
   evaluationCacheBytes: number;
-  log(line: Record<string, unknown>): void;
+  /** The server's log (pino): log chosen fields with the request id, never a request, header or body whole. */
+  logger: Logger;
 };

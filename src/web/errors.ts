@@ -10,6 +10,7 @@ import { PoolBusyError } from "../pool/evaluation-pool.js";
 import { storeFailureOf } from "../store/errors.js";
 import { apiLang } from "./api/lang.js";
 import { pickLang, translate } from "./i18n/catalog.js";
+import type { Logger } from "./logger.js";
 import { langOf, renderPage } from "./page.js";
 import type { ViewEngine } from "./views.js";
 
@@ -43,10 +44,10 @@ export function classify(error: unknown): { status: number; key: string; problem
   return { status: 500, key: "error.generic", problems: [] };
 }
 
-export function errorHandler(views: ViewEngine, log: (line: Record<string, unknown>) => void): ErrorRequestHandler {
+export function errorHandler(views: ViewEngine, logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const { status, key, problems } = classify(error);
-    if (status >= 500) log({ level: "error", requestId: res.locals.requestId, message: (error as Error)?.message?.replace(/[\r\n]+/g, " "), status });
+    if (status >= 500) logger.error({ requestId: res.locals.requestId, status }, String((error as Error)?.message ?? error));
     if (res.headersSent) return void res.end();
     res.status(status);
     if (status === 503) res.set("Retry-After", key === "error.busy" ? "5" : "30");

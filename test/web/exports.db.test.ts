@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFactorLibrary } from "../../src/factors/load.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
+import { silentLogger } from "../../src/web/logger.js";
 import { CHROMIUM_PATH } from "../../src/web/pdf.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
@@ -257,7 +258,7 @@ describe("PDF export", () => {
     const dir = mkdtempSync(join(tmpdir(), "kalkyle-nopdf-"));
     const store = openSqliteStore(join(dir, "kalkyle.db"));
     const pdf = { render: () => Promise.reject(new Error("Failed to launch chromium")), close: async () => undefined };
-    const { app, setPort, close } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf, log: () => undefined });
+    const { app, setPort, close } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf, logger: silentLogger() });
     const listening: Server = await new Promise((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });

@@ -12,6 +12,7 @@ import { loadFactorLibrary } from "../../src/factors/load.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import type { AppContext } from "../../src/web/context.js";
 import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
+import { silentLogger } from "../../src/web/logger.js";
 import { chromiumPdfRenderer } from "../../src/web/pdf.js";
 
 export type TestServer = { url: string; dir: string; store: ReturnType<typeof openSqliteStore>; pdf: ReturnType<typeof chromiumPdfRenderer>; ctx: AppContext; close(options?: { keepData?: boolean }): Promise<void> };
@@ -27,7 +28,7 @@ export async function startTestServer(options: { dir?: string; seed?: boolean; c
   const store = openSqliteStore(join(dir, "kalkyle.db"), options.clock);
   if (options.seed !== false) await store.cases.seedOnce(loadExampleCases());
   const pdf = chromiumPdfRenderer();
-  const { app, ctx, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, evaluationCacheBytes: options.evaluationCacheBytes, log: () => undefined });
+  const { app, ctx, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, evaluationCacheBytes: options.evaluationCacheBytes, logger: silentLogger() });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFactorLibrary } from "../../src/factors/load.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
+import { silentLogger } from "../../src/web/logger.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
 
 type Route = { method: string; path: string };
@@ -35,7 +36,7 @@ function appRoutes(app: Express): { html: Route[]; api: Route[] } {
 
 function discoverRoutes(): { html: Route[]; api: Route[] } {
   const store = openSqliteStore(":memory:");
-  const { app } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf: { render: async () => Buffer.alloc(0), close: async () => undefined }, log: () => undefined });
+  const { app } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf: { render: async () => Buffer.alloc(0), close: async () => undefined }, logger: silentLogger() });
   const routes = appRoutes(app);
   void store.close();
   return routes;

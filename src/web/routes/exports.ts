@@ -73,7 +73,7 @@ export function exportRoutes(ctx: AppContext): Router {
     } catch (error) {
       if (error instanceof PdfBusyError) throw new HttpError(503, "export.pdfBusy");
       if (error instanceof PdfAbandonedError) return null;
-      ctx.log({ level: "warn", requestId: res.locals.requestId, message: `PDF rendering failed: ${String((error as Error)?.message ?? error).replace(/[\r\n]+/g, " ").slice(0, 300)}` });
+      ctx.logger.warn({ requestId: res.locals.requestId }, `PDF rendering failed: ${String((error as Error)?.message ?? error).slice(0, 300)}`);
       throw new HttpError(503, "export.pdfUnavailable");
     }
   }
