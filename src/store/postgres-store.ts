@@ -193,6 +193,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     pool,
     cases: caseStore(pool, options.clock ?? (() => new Date())),
     sessions: sessionStore(pool),
+    async ping() {
+      await pool.query("SELECT 1");
+    },
     async close() {
       await pool.end();
     },

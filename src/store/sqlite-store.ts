@@ -157,6 +157,9 @@ export function openSqliteStore(file: string, clock: () => Date = () => new Date
     db,
     cases: caseStore(db, clock),
     sessions: sessionStore(db),
+    async ping() {
+      db.prepare("SELECT 1").get();
+    },
     async close() {
       db.close();
     },

@@ -65,7 +65,13 @@ export interface SessionStore {
   destroy(id: string): Promise<void>;
 }
 
-export type Store = { cases: CaseStore; sessions: SessionStore; close(): Promise<void> };
+export type Store = {
+  cases: CaseStore;
+  sessions: SessionStore;
+  /** Resolves when the database answers a trivial query (for /readyz); rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
 
 export function titleOf(document: Record<string, unknown>): string {
   return typeof document.title === "string" ? document.title : "";

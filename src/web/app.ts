@@ -75,7 +75,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   });
   app.use(securityHeaders({ https: sessionOptions.secureCookie }));
   // Before sessions: a monitor's probe sets no cookie and writes nothing.
-  app.use(healthRoutes());
+  app.use(healthRoutes(options.store));
   app.use(staticFiles());
 
   for (const module of extraRoutes.api ?? []) app.use("/api/v1", module(ctx));
