@@ -2,7 +2,8 @@
  * Starts Kalkyle on its embedded default: SQLite under ./data, the bundled
  * factor sets, the example cases seeded on the very first start.
  * PORT (default 3000), DATA_DIR (default ./data), COOKIE_SECURE=1 behind HTTPS,
- * DATABASE_URL to run on PostgreSQL instead of SQLite.
+ * DATABASE_URL to run on PostgreSQL instead of SQLite; every variable is in
+ * the README. Stops gracefully on SIGTERM and SIGINT (web/shutdown.ts).
  */
 import { loadFactorLibrary } from "./factors/load.js";
 import { loadExampleCases } from "./examples.js";
@@ -10,9 +11,11 @@ import { openStore } from "./store/open-store.js";
 import { createKalkyleApp } from "./web/kalkyle-app.js";
 import { createLogger } from "./web/logger.js";
 import { chromiumPdfRenderer } from "./web/pdf.js";
+import { graceMsOf, stopOnSignals } from "./web/shutdown.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const logger = createLogger();
+const graceMs = graceMsOf();
 
 const library = loadFactorLibrary();
 const store = await openStore(process.env);
@@ -27,12 +30,5 @@ const server = app.listen(port, () => {
   logger.info({ port: actual, seeded, store: store.kind, factorSet: library.newest }, `Kalkyle listening on http://localhost:${actual}`);
 });
 
-async function shutdown(): Promise<void> {
-  server.close();
-  await pdf.close();
-  await closeApp();
-  await store.close();
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown());
-process.on("SIGTERM", () => void shutdown());
+// SIGTERM or SIGINT: the requests in progress finish (SHUTDOWN_GRACE_SECONDS, default 10), then the PDF renderer, the pool and the store close.
+stopOnSignals({ server, logger, graceMs, resources: [() => pdf.close(), closeApp, () => store.close()] });
