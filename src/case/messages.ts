@@ -55,6 +55,10 @@ export const PROBLEM_MESSAGES = {
     nb: "saken er for stor til å beregnes: postene forekommer mer enn {limit} ganger i alt (post × år), og denne posten går over grensen; del saken opp eller bruk færre gjentakelser",
     en: "the case is too large to evaluate: its items occur more than {limit} times in all (item × year), and this item passes the limit; split the case or use fewer repeats",
   },
+  "limit-items": {
+    nb: "saken har mer enn {limit} poster (utslipp og kostnader i alle alternativene til sammen), og denne går over grensen; del saken opp",
+    en: "the case has more than {limit} items (emissions and costs of all alternatives together), and this one passes the limit; split the case",
+  },
   "limit-units": { nb: "saken bruker mer enn {limit} ulike enheter, og denne går over grensen", en: "the case uses more than {limit} different units, and this one passes the limit" },
   "time-limit": { nb: "beregningen ble stoppet etter {seconds} sekunder: saken er for tung til å beregnes", en: "the calculation was stopped after {seconds} seconds: the case is too heavy to evaluate" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },

@@ -9,6 +9,8 @@ import type { Problem } from "./messages.js";
 import { formatPath } from "./paths.js";
 
 export const WORK_LIMITS = {
+  /** Emission and cost items over all alternatives: every one is a row of the editor, the pages and the exports. */
+  items: 2_000,
   /** Item occurrences (each year an item is counted, residual values included) over all alternatives. */
   occurrences: 200_000,
   /** Distinct unit texts in quantities and inline factors: each one is parsed once. */
@@ -63,6 +65,7 @@ export function workBudgetProblems(input: Json): Problem[] {
   const analysis = isObject(input.analysis) ? input.analysis : {};
   const years = wholeIn(analysis.years, 1, MAX_YEARS) ?? MAX_YEARS;
   let occurrences = 0;
+  let itemCount = 0;
   const units = new Set<string>();
   for (const [a, alternative] of input.alternatives.entries()) {
     if (!isObject(alternative)) continue;
@@ -70,8 +73,9 @@ export function workBudgetProblems(input: Json): Problem[] {
       const items = alternative[list];
       if (!Array.isArray(items)) continue;
       for (const [i, item] of items.entries()) {
-        if (!isObject(item)) continue;
         const path = ["alternatives", a, list, i] as const;
+        if (++itemCount > WORK_LIMITS.items) return [{ path: formatPath(path), code: "limit-items", params: { limit: String(WORK_LIMITS.items) } }];
+        if (!isObject(item)) continue;
         occurrences += itemOccurrences(item, years);
         if (occurrences > WORK_LIMITS.occurrences) {
           return [{ path: formatPath(path), code: "limit-occurrences", params: { limit: String(WORK_LIMITS.occurrences) } }];
