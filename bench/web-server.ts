@@ -10,7 +10,9 @@ import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { firstStart } from "../src/app/first-start.js";
 import { loadExampleCases } from "../src/examples.js";
+import { SYSTEM_ACTOR } from "../src/store/store.js";
 import { loadFactorLibrary } from "../src/factors/load.js";
 import { openSqliteStore } from "../src/store/sqlite-store.js";
 import { createKalkyleApp } from "../src/web/kalkyle-app.js";
@@ -41,15 +43,22 @@ if (process.argv[2] === "bare") {
 } else {
   const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "kalkyle-bench-")), "bench.db"));
   const examples = loadExampleCases();
+  // One organisation and its administrator, signed in below as a browser would be.
+  const password = "bench-administrator-password";
+  const first = await firstStart(store, { KALKYLE_ADMIN_EMAIL: "bench@kalkyle.local", KALKYLE_ADMIN_PASSWORD: password }, []);
+  const cases = store.scoped({ organisationId: first.organisationId, actor: SYSTEM_ACTOR }).cases;
   let caseId = "";
   for (let n = 0; n < 200; n++) {
-    const saved = await store.cases.create(fiveAlternatives(examples[n % examples.length]!, n));
+    const saved = await cases.create(fiveAlternatives(examples[n % examples.length]!, n));
     if (n === 0) caseId = saved.id;
   }
   const kalkyle = createKalkyleApp({ store, library: loadFactorLibrary(), pdf: chromiumPdfRenderer(), logger: silentLogger() });
   const url = await listen(kalkyle.app);
   kalkyle.setPort(Number(new URL(url).port));
-  const first = await fetch(`${url}/`);
-  const cookie = first.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+  const form = await fetch(`${url}/login`);
+  const preSession = form.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+  const login = await fetch(`${url}/login`, { method: "POST", redirect: "manual", headers: { cookie: preSession, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: token, email: "bench@kalkyle.local", password }) });
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith("kalkyle_sid="))?.split(";")[0] ?? "";
   console.log(JSON.stringify({ url, caseId, cookie }));
 }

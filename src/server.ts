@@ -6,6 +6,7 @@
  * the README. Stops gracefully on SIGTERM and SIGINT (web/shutdown.ts).
  */
 import { loadFactorLibrary } from "./factors/load.js";
+import { firstStart } from "./app/first-start.js";
 import { loadExampleCases } from "./examples.js";
 import { openStore } from "./store/open-store.js";
 import { createKalkyleApp } from "./web/kalkyle-app.js";
@@ -19,7 +20,11 @@ const graceMs = graceMsOf();
 
 const library = loadFactorLibrary();
 const store = await openStore(process.env);
-const seeded = await store.cases.seedOnce(loadExampleCases());
+// First start: one organisation, its administrator and the examples; the generated password is printed once.
+const first = await firstStart(store, process.env, loadExampleCases());
+if (first.created) console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", message: "first start: organisation and administrator created", adminEmail: first.adminEmail, seeded: first.seeded }));
+if (first.password) console.log(`\nKalkyle's administrator: ${first.adminEmail}\nPassword (shown this once; change it on "My page"): ${first.password}\n`);
+const seeded = first.seeded;
 const pdf = chromiumPdfRenderer();
 const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, logger, secureCookie: process.env.COOKIE_SECURE === "1" });
 

@@ -2,7 +2,7 @@
  * Case editor enhancements. The form works without this file; with it:
  *  - the error summary takes the focus after a failed save;
  *  - every factor field gets a "search" button that opens a factor picker:
- *    GET /api/v1/factors?q=&group=&set=&lang= and a list of hits with value,
+ *    GET /factors/search?q=&group=&set=&lang= and a list of hits with value,
  *    unit, name and source; choosing one fills the field;
  *  - the existing-stock checkbox is hidden on rows whose kind is not waste
  *    (unless it is ticked, so a ticked box is never hidden).

@@ -5,6 +5,7 @@
  *   kalkyle factors [SEARCH] [--group GROUP] [--set ID]
  *   kalkyle backup FILE [--force]
  *   kalkyle restore FILE
+ *   kalkyle token create --email E [--organisation ID] [--name NAME]
  * Exit status: 0 done (validate lists warnings on stderr), 2 invalid input
  * (every problem with its path; a backup file that cannot be used), 1 fault
  * (also: restore while the server has the database open).
@@ -18,6 +19,7 @@ import { loadFactorLibrary } from "../factors/load.js";
 import { sqliteDatabaseFile } from "../store/sqlite-location.js";
 import { backupCommand, restoreCommand } from "./backup-command.js";
 import { listFactors } from "./factors-command.js";
+import { tokenCommand } from "./token-command.js";
 import { resultTable } from "./table.js";
 
 const USAGE = `Usage:
@@ -25,7 +27,8 @@ const USAGE = `Usage:
   kalkyle validate CASE.json [--lang nb|en]
   kalkyle factors [SEARCH] [--group GROUP] [--set ID]
   kalkyle backup FILE [--force]   (DATA_DIR/kalkyle.db, also while the server runs)
-  kalkyle restore FILE            (the server must be stopped)`;
+  kalkyle restore FILE            (the server must be stopped)
+  kalkyle token create --email E [--organisation ID] [--name NAME]   (an API token, printed once)`;
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
 
@@ -58,7 +61,7 @@ function reportProblems(problems: Problem[], io: Io, lang: Lang): void {
 export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, email: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -79,6 +82,10 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
     const liveFile = sqliteDatabaseFile(env);
     if (command === "restore") return restoreCommand(target, { liveFile, lang, env, now: new Date() }, io);
     return backupCommand(target, { liveFile, force: values.force === true, lang, env }, io);
+  }
+  if (command === "token") {
+    if (target !== "create") return io.err(USAGE), 2;
+    return tokenCommand({ email: values.email, organisation: values.organisation, name: values.name, lang, env }, io);
   }
   const library = loadFactorLibrary();
   if (command === "factors") return listFactors(library, { search: target, group: values.group, set: values.set, lang }, io);

@@ -12,6 +12,17 @@
  * SQLite's audit id is AUTOINCREMENT, PostgreSQL's an identity column; the
  * append-only audit log is two RAISE(ABORT) triggers in SQLite and one
  * statement trigger in PostgreSQL that also refuses TRUNCATE.
+ *
+ * Step 2 brings accounts: organisations, users (e-mail unique by its lower
+ * case form, `email_key`), memberships with a role, sessions bound to a
+ * user (the old anonymous sessions are dropped: their id is now kept as a
+ * hash), API tokens (hash and prefix only), login failures, a case's
+ * organisation and the audit trail's who/what/before/after. Cases and
+ * audit rows from before go to one organisation made here (only when
+ * there are any); the audit triggers are lifted for that one update,
+ * inside this step's transaction, and put back. SQLite cannot add a NOT
+ * NULL column to a table with rows, so a trigger refuses a case without
+ * an organisation there; PostgreSQL sets NOT NULL.
  */
 export type Dialect = "sqlite" | "postgres";
 
@@ -106,6 +117,153 @@ export const MIGRATIONS: readonly Migration[] = [
         $$;
         CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit
           FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+      `,
+    },
+  },
+  {
+    version: 2,
+    sql: {
+      sqlite: `
+        CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
+        CREATE TABLE users (
+          id TEXT PRIMARY KEY,
+          email TEXT NOT NULL,
+          email_key TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          password_hash TEXT,
+          created_at TEXT NOT NULL,
+          password_changed_at TEXT
+        );
+        CREATE TABLE memberships (
+          organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+          role TEXT NOT NULL CHECK (role IN ('buyer', 'adviser', 'finance', 'admin')),
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (organisation_id, user_id)
+        );
+        CREATE INDEX memberships_user ON memberships (user_id);
+        DROP TABLE sessions;
+        CREATE TABLE sessions (
+          id TEXT PRIMARY KEY,
+          user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+          organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          data TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          seen_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX sessions_expiry ON sessions (expires_at);
+        CREATE INDEX sessions_user ON sessions (user_id);
+        CREATE TABLE api_tokens (
+          id TEXT PRIMARY KEY,
+          organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          prefix TEXT NOT NULL,
+          hash TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          last_used_at TEXT,
+          revoked_at TEXT
+        );
+        CREATE INDEX api_tokens_organisation ON api_tokens (organisation_id, user_id);
+        CREATE TABLE login_failures (key TEXT NOT NULL, at INTEGER NOT NULL);
+        CREATE INDEX login_failures_key ON login_failures (key, at);
+        ALTER TABLE cases ADD COLUMN organisation_id TEXT REFERENCES organisations (id);
+        INSERT INTO organisations (id, name, created_at)
+          SELECT lower(hex(randomblob(9))), 'Kalkyle', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+          WHERE EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit);
+        UPDATE cases SET organisation_id = (SELECT id FROM organisations);
+        DROP INDEX cases_list;
+        CREATE INDEX cases_list ON cases (organisation_id, updated_at DESC, id, title, alternatives, version);
+        CREATE TRIGGER cases_organisation_required BEFORE INSERT ON cases WHEN NEW.organisation_id IS NULL
+          BEGIN SELECT RAISE(ABORT, 'a case belongs to an organisation'); END;
+        CREATE TRIGGER cases_organisation_kept BEFORE UPDATE OF organisation_id ON cases
+          BEGIN SELECT RAISE(ABORT, 'a case stays in its organisation'); END;
+        ALTER TABLE audit ADD COLUMN organisation_id TEXT;
+        ALTER TABLE audit ADD COLUMN actor_id TEXT;
+        ALTER TABLE audit ADD COLUMN via TEXT NOT NULL DEFAULT 'system';
+        ALTER TABLE audit ADD COLUMN entity_type TEXT;
+        ALTER TABLE audit ADD COLUMN entity_id TEXT;
+        ALTER TABLE audit ADD COLUMN before_json TEXT;
+        ALTER TABLE audit ADD COLUMN after_json TEXT;
+        DROP TRIGGER audit_no_update;
+        UPDATE audit SET organisation_id = (SELECT id FROM organisations), action = 'case.' || action, entity_type = 'case', entity_id = case_id;
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE INDEX audit_organisation ON audit (organisation_id, id);
+        CREATE INDEX audit_entity ON audit (organisation_id, entity_type, entity_id, id);
+      `,
+      postgres: `
+        CREATE TABLE organisations (id TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL);
+        CREATE TABLE users (
+          id TEXT COLLATE "C" PRIMARY KEY,
+          email TEXT NOT NULL,
+          email_key TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          password_hash TEXT,
+          created_at TIMESTAMPTZ NOT NULL,
+          password_changed_at TIMESTAMPTZ
+        );
+        CREATE TABLE memberships (
+          organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+          role TEXT NOT NULL CHECK (role IN ('buyer', 'adviser', 'finance', 'admin')),
+          created_at TIMESTAMPTZ NOT NULL,
+          PRIMARY KEY (organisation_id, user_id)
+        );
+        CREATE INDEX memberships_user ON memberships (user_id);
+        DROP TABLE sessions;
+        CREATE TABLE sessions (
+          id TEXT PRIMARY KEY,
+          user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+          organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          data TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          seen_at BIGINT NOT NULL,
+          expires_at BIGINT NOT NULL
+        );
+        CREATE INDEX sessions_expiry ON sessions (expires_at);
+        CREATE INDEX sessions_user ON sessions (user_id);
+        CREATE TABLE api_tokens (
+          id TEXT COLLATE "C" PRIMARY KEY,
+          organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          user_id TEXT COLLATE "C" NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          prefix TEXT NOT NULL,
+          hash TEXT NOT NULL UNIQUE,
+          created_at TIMESTAMPTZ NOT NULL,
+          last_used_at TIMESTAMPTZ,
+          revoked_at TIMESTAMPTZ
+        );
+        CREATE INDEX api_tokens_organisation ON api_tokens (organisation_id, user_id);
+        CREATE TABLE login_failures (key TEXT NOT NULL, at BIGINT NOT NULL);
+        CREATE INDEX login_failures_key ON login_failures (key, at);
+        ALTER TABLE cases ADD COLUMN organisation_id TEXT COLLATE "C" REFERENCES organisations (id);
+        INSERT INTO organisations (id, name, created_at)
+          SELECT substr(md5(random()::text || clock_timestamp()::text), 1, 18), 'Kalkyle', now()
+          WHERE EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM audit);
+        UPDATE cases SET organisation_id = (SELECT id FROM organisations);
+        ALTER TABLE cases ALTER COLUMN organisation_id SET NOT NULL;
+        DROP INDEX cases_list;
+        CREATE INDEX cases_list ON cases (organisation_id, updated_at DESC, id) INCLUDE (title, alternatives, version);
+        CREATE FUNCTION cases_organisation_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'a case stays in its organisation';
+        END
+        $$;
+        CREATE TRIGGER cases_organisation_kept BEFORE UPDATE OF organisation_id ON cases
+          FOR EACH ROW WHEN (OLD.organisation_id IS DISTINCT FROM NEW.organisation_id) EXECUTE FUNCTION cases_organisation_kept();
+        ALTER TABLE audit ADD COLUMN organisation_id TEXT COLLATE "C";
+        ALTER TABLE audit ADD COLUMN actor_id TEXT COLLATE "C";
+        ALTER TABLE audit ADD COLUMN via TEXT NOT NULL DEFAULT 'system';
+        ALTER TABLE audit ADD COLUMN entity_type TEXT;
+        ALTER TABLE audit ADD COLUMN entity_id TEXT COLLATE "C";
+        ALTER TABLE audit ADD COLUMN before_json TEXT;
+        ALTER TABLE audit ADD COLUMN after_json TEXT;
+        ALTER TABLE audit DISABLE TRIGGER audit_append_only;
+        UPDATE audit SET organisation_id = (SELECT id FROM organisations), action = 'case.' || action, entity_type = 'case', entity_id = case_id;
+        ALTER TABLE audit ENABLE TRIGGER audit_append_only;
+        CREATE INDEX audit_organisation ON audit (organisation_id, id);
+        CREATE INDEX audit_entity ON audit (organisation_id, entity_type, entity_id, id);
       `,
     },
   },

@@ -1,8 +1,8 @@
 /**
  * The Express application: security headers, body limits, sessions, CSRF,
  * static files, the HTML routes and the JSON API, and one error handler.
- * Route handlers read input, call the store or the core, build a view model
- * and render; nothing here does arithmetic.
+ * Route handlers read input, call a use case of the application layer
+ * (src/app), build a view model and render; nothing here does arithmetic.
  */
 import express, { type Express } from "express";
 import { randomUUID } from "node:crypto";
@@ -17,7 +17,10 @@ import { makeRender } from "./page.js";
 import { caseListRoutes } from "./routes/cases.js";
 import { healthRoutes } from "./routes/health.js";
 import { langRoutes } from "./routes/lang.js";
-import { csrf, securityHeaders } from "./security.js";
+import { createApplication } from "../app/application.js";
+import { requireLogin } from "./auth.js";
+import { loginRoutes } from "./routes/login.js";
+import { csrfProtection, csrfTokenFor, securityHeaders } from "./security.js";
 import { saveSession, sessionMiddleware, type SessionOptions } from "./session.js";
 import { staticFiles } from "./static-files.js";
 import { createViewEngine } from "./views.js";
@@ -32,6 +35,12 @@ export type AppOptions = {
   secureCookie?: boolean;
   /** Where the request log and errors are written; by default pino to standard output at LOG_LEVEL (logger.ts). */
   logger?: Logger;
+  /**
+   * TRUST_PROXY: a proxy in front sets X-Forwarded-For, so the client's address (login throttling) is read from it.
+   * "1" or "true" trusts one hop; anything else is Express's "trust proxy" setting (addresses, "loopback", a count).
+   * Unset, the header is ignored and the address is the socket's.
+   */
+  trustProxy?: string;
   /** Bound of the evaluation cache, in estimated bytes of heap; default EVALUATION_CACHE_BYTES. */
   evaluationCacheBytes?: number;
 };
@@ -46,20 +55,24 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   const sessionOptions: SessionOptions = { secureCookie: options.secureCookie ?? false };
   let port = 0;
   const logger = options.logger ?? createLogger();
+  const pool = options.pool ?? createEvaluationPool(options.library);
   const ctx: AppContext = {
     store: options.store,
+    app: createApplication({ store: options.store, pool }),
     library: options.library,
     render: makeRender(views),
     saveSession: (req, res) => saveSession(options.store.sessions, req, res, sessionOptions),
+    csrfToken: (req, res) => csrfTokenFor(req, res, { secure: sessionOptions.secureCookie }),
     sessionOptions,
     selfOrigin: () => `http://127.0.0.1:${port}`,
     pdf: options.pdf,
-    pool: options.pool ?? createEvaluationPool(options.library),
+    pool,
     evaluationCacheBytes: options.evaluationCacheBytes ?? EVALUATION_CACHE_BYTES,
     logger,
   };
 
   app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", /^(1|true)$/i.test(options.trustProxy) ? 1 : /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   // Pages are dynamic and small enough to send whole; hashing each one for an ETag costs more than it saves.
   app.set("etag", false);
   app.set("query parser", "simple");
@@ -81,11 +94,15 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   for (const module of extraRoutes.api ?? []) app.use("/api/v1", module(ctx));
 
   app.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 50_000 }));
-  app.use(sessionMiddleware(options.store.sessions, sessionOptions));
-  // Every HTML page carries a CSRF token; a new visitor gets a session on the first page.
+  app.use(sessionMiddleware(options.store, sessionOptions));
+  app.use((req, res, next) => {
+    res.locals.csrfToken = () => ctx.csrfToken(req, res);
+    next();
+  });
+  // A signed-in user's pages carry the session's CSRF token, made on the first page and kept in the session.
   app.use(async (req, res, next) => {
-    if (req.method === "GET" && !req.session.csrfToken) {
-      csrf.generateToken(req);
+    if (req.method === "GET" && req.sessionId && !req.session.csrfToken) {
+      ctx.csrfToken(req, res);
       try {
         await ctx.saveSession(req, res);
       } catch (error) {
@@ -97,8 +114,11 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     next();
   });
   for (const module of extraRoutes.beforeCsrf ?? []) app.use(module(ctx));
-  app.use(csrf.csrfSynchronisedProtection);
+  app.use(csrfProtection({ secure: sessionOptions.secureCookie }));
   app.use(langRoutes(ctx));
+  app.use(loginRoutes(ctx));
+  // Every page from here on is for signed-in users only.
+  app.use(requireLogin());
   app.use(caseListRoutes(ctx));
   for (const module of extraRoutes.html ?? []) app.use(module(ctx));
   app.use(() => {

@@ -1,5 +1,6 @@
-/** What every route module receives: the store, the factor library, rendering and session saving. */
+/** What every route module receives: the use cases, the store, the factor library, rendering and session saving. */
 import type { Request, Response } from "express";
+import type { Application } from "../app/application.js";
 import type { FactorLibrary } from "../factors/factor-set.js";
 import type { EvaluationPool } from "../pool/evaluation-pool.js";
 import type { Store } from "../store/store.js";
@@ -7,14 +8,18 @@ import type { Logger } from "./logger.js";
 import type { Render } from "./page.js";
 import type { SessionOptions } from "./session.js";
 
-/** Renders a page to PDF; `signal` aborts a request still waiting for its turn. */
-export type PdfRenderer = { render(url: string, options?: { signal?: AbortSignal }): Promise<Buffer>; close(): Promise<void> };
+/** Renders a page to PDF as the user who asked (`cookies`: their session, so the page is theirs to see); `signal` aborts a request still waiting for its turn. */
+export type PdfRenderer = { render(url: string, options?: { signal?: AbortSignal; cookies?: { name: string; value: string }[] }): Promise<Buffer>; close(): Promise<void> };
 
 export type AppContext = {
   store: Store;
+  /** The use cases every route calls (src/app): permissions, the organisation's scope and the audit trail live there. */
+  app: Application;
   library: FactorLibrary;
   render: Render;
   saveSession(req: Request, res: Response): Promise<void>;
+  /** The CSRF token this request's forms carry (the session's, or a visitor's double-submit cookie). */
+  csrfToken(req: Request, res: Response): string;
   sessionOptions: SessionOptions;
   /** Origin the server can reach itself on, for rendering the print view to PDF. */
   selfOrigin(): string;

@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler } from "express";
 import type { Problem } from "../case/messages.js";
 import { problemMessage } from "../case/messages.js";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, PasswordRefusedError, ThrottledError, UnauthenticatedError } from "../app/errors.js";
 import { PoolBusyError } from "../pool/evaluation-pool.js";
 import { storeFailureOf } from "../store/errors.js";
 import { apiLang } from "./api/lang.js";
@@ -16,7 +17,7 @@ import type { ViewEngine } from "./views.js";
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
     readonly key: string,
     readonly problems: Problem[] = [],
   ) {
@@ -28,9 +29,23 @@ export const notFound = () => new HttpError(404, "error.notFound");
 
 const KEY_BY_STATUS: Record<number, string> = { 400: "error.generic", 403: "error.forbidden", 404: "error.notFound", 409: "error.conflict", 413: "error.tooLarge", 503: "error.unavailable" };
 
-/** Status and message key for anything thrown: ours, body-parser's, csrf-sync's, the store's (SQLite or PostgreSQL). */
+/** The application layer's refusals (src/app/errors.ts) as a status and a message key. */
+function classifyRefusal(error: unknown): { status: number; key: string; problems: Problem[] } | null {
+  if (error instanceof UnauthenticatedError) return { status: 401, key: "error.unauthenticated", problems: [] };
+  if (error instanceof ForbiddenError) return { status: 403, key: "error.notAllowed", problems: [] };
+  if (error instanceof NotFoundError) return { status: 404, key: "error.notFound", problems: [] };
+  if (error instanceof ConflictError) return { status: 409, key: error.reason === "version" ? "error.conflict" : `error.${error.reason}`, problems: [] };
+  if (error instanceof InvalidInputError) return { status: error.tooLarge ? 413 : 400, key: error.tooLarge ? "error.tooLarge" : "error.generic", problems: error.problems };
+  if (error instanceof ThrottledError) return { status: 429, key: "error.throttled", problems: [] };
+  if (error instanceof PasswordRefusedError) return { status: 400, key: `password.${error.problem}`, problems: [] };
+  return null;
+}
+
+/** Status and message key for anything thrown: ours, the application layer's, body-parser's, csrf-sync's, the store's (SQLite or PostgreSQL). */
 export function classify(error: unknown): { status: number; key: string; problems: Problem[] } {
   if (error instanceof HttpError) return { status: error.status, key: error.key, problems: error.problems };
+  const refusal = classifyRefusal(error);
+  if (refusal) return refusal;
   if (error instanceof PoolBusyError) return { status: 503, key: "error.busy", problems: [] };
   const e = error as { status?: number; statusCode?: number; type?: string; code?: string };
   const status = e.status ?? e.statusCode;
@@ -51,6 +66,7 @@ export function errorHandler(views: ViewEngine, logger: Logger): ErrorRequestHan
     if (res.headersSent) return void res.end();
     res.status(status);
     if (status === 503) res.set("Retry-After", key === "error.busy" ? "5" : "30");
+    if (error instanceof ThrottledError) res.set("Retry-After", String(error.retryAfterSeconds));
     // JSON under /api/, and for a client that asks for JSON rather than a page (a script fetching a download).
     if (req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json") {
       const lang = pickLang(req.query?.lang) ?? req.session?.lang ?? apiLang(req);

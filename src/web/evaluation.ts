@@ -1,21 +1,20 @@
 /**
  * Evaluates stored cases with the bundled factors, the same way the CLI and
- * the API do, and keeps each saved version's result (with the factor-set
- * id and hash) beside it. Results are recorded when a case is saved, never
- * on a read: GET routes do not write.
+ * the API do, for the pages and exports, and keeps each version's
+ * evaluation in a cache. Saving a case (and its result) is the application
+ * layer's work (src/app/cases.ts); GET routes do not write.
  */
 import type { Evaluation } from "../case/evaluate-document.js";
-import type { ResultOfVersion, SaveOutcome, StoredCase } from "../store/store.js";
+import type { Request } from "express";
+import type { StoredCase } from "../store/store.js";
+import { principalOf } from "./auth.js";
 import type { AppContext } from "./context.js";
-import { HttpError, notFound } from "./errors.js";
 import { LRUCache } from "lru-cache";
 import { isLimitProblem } from "../case/messages.js";
 
-/** The stored case, or a 404 (a page or JSON, as the error handler decides). */
-export async function storedCaseOr404(ctx: AppContext, id: string): Promise<StoredCase> {
-  const stored = await ctx.store.cases.get(id);
-  if (!stored) throw notFound();
-  return stored;
+/** The stored case of the signed-in user's organisation, or a 404 (a page or JSON, as the error handler decides). */
+export async function storedCaseOr404(ctx: AppContext, req: Request, id: string): Promise<StoredCase> {
+  return ctx.app.cases.get(principalOf(req), id);
 }
 
 export type StoredEvaluation = { stored: StoredCase; evaluation: Evaluation; computedAt: string };
@@ -69,31 +68,4 @@ async function cachedEvaluation(ctx: AppContext, stored: StoredCase): Promise<Ev
 
 export async function evaluateStored(ctx: AppContext, stored: StoredCase): Promise<StoredEvaluation> {
   return { stored, evaluation: await cachedEvaluation(ctx, stored), computedAt: new Date().toISOString() };
-}
-
-/**
- * The result to keep with a version of this document, computed in the
- * evaluation pool (never on the server's thread) before the save, so that
- * the store writes the version and its result in one transaction; none for
- * a document that does not evaluate. A case stopped by the time limit is
- * not saved: 413 with the problem, as POST /api/v1/evaluate answers it.
- */
-async function recordResult(ctx: AppContext, document: Record<string, unknown>): Promise<ResultOfVersion | undefined> {
-  const outcome = await ctx.pool.result(document);
-  if (!outcome.ok) {
-    if (outcome.problems.some(isLimitProblem)) throw new HttpError(413, "error.tooLarge", outcome.problems);
-    return undefined;
-  }
-  const result = JSON.parse(outcome.text) as { factorSet: string; factorSetHash: string };
-  return { factorSet: result.factorSet, factorSetHash: result.factorSetHash, result, computedAt: new Date().toISOString() };
-}
-
-/** Stores a new case and its result, both or neither. */
-export async function createCase(ctx: AppContext, document: Record<string, unknown>): Promise<StoredCase> {
-  return ctx.store.cases.create(document, await recordResult(ctx, document));
-}
-
-/** Replaces a case (refused on a version conflict) and stores the new version's result, both or neither. */
-export async function updateCase(ctx: AppContext, id: string, document: Record<string, unknown>, expectedVersion?: number): Promise<SaveOutcome> {
-  return ctx.store.cases.update(id, document, expectedVersion, await recordResult(ctx, document));
 }

@@ -4,6 +4,7 @@
  */
 import type { Request, Response } from "express";
 import Handlebars from "handlebars";
+import { can } from "../app/policy.js";
 import type { Lang } from "../case/messages.js";
 import { pickLang } from "./i18n/catalog.js";
 import { createPageCache, TOKEN_SLOT, type PageCache } from "./page-cache.js";
@@ -19,7 +20,19 @@ export function langOf(req: Request): Lang {
  * the case's figures), so none may be kept by the browser or a proxy:
  * `Cache-Control: no-store`. Static files keep their own caching.
  */
-export function renderPage(views: ViewEngine, req: Request, res: Response, page: string, model: Record<string, unknown>, layout: string | null = "main", token: string = req.session?.csrfToken ?? ""): string {
+/** The CSRF token of this request's forms (app.ts puts the function in res.locals once the session is known). */
+export function csrfTokenOf(res: Response): string {
+  const token = res.locals.csrfToken as (() => string) | undefined;
+  return token ? token() : "";
+}
+
+/** What the layout shows of the signed-in user: which links their role has. */
+function navigationOf(req: Request): Record<string, boolean> {
+  const role = req.principal?.role;
+  return { signedIn: role !== undefined, mayEditCases: role !== undefined && can(role, "case.create"), isAdmin: role !== undefined && can(role, "user.read") };
+}
+
+export function renderPage(views: ViewEngine, req: Request, res: Response, page: string, model: Record<string, unknown>, layout: string | null = "main", token: string = csrfTokenOf(res)): string {
   const lang = langOf(req);
   res.set("Cache-Control", "no-store");
   return views.render(
@@ -29,6 +42,7 @@ export function renderPage(views: ViewEngine, req: Request, res: Response, page:
       lang,
       otherLang: lang === "nb" ? "en" : "nb",
       csrfToken: token,
+      nav: navigationOf(req),
       currentPath: req.originalUrl,
       factorSet: res.locals.factorSetId,
     },
@@ -52,10 +66,11 @@ export function makeRender(views: ViewEngine, pages: PageCache = createPageCache
   };
   const versioned = async (req: Request, res: Response, version: string, page: string, model: () => Promise<Record<string, unknown>>) => {
     // everything renderPage reads from the request is in the key: the page, the language, the address, the factor set
-    const key = [version, page, langOf(req), req.originalUrl, res.locals.factorSetId].join("\u0000");
+    // and the role, which decides the links and buttons on the page
+    const key = [version, page, langOf(req), req.originalUrl, res.locals.factorSetId, req.principal?.role ?? ""].join("\u0000");
     const html = await pages.page(key, async () => renderPage(views, req, res, page, await model(), "main", TOKEN_SLOT));
     res.set("Cache-Control", "no-store");
-    const token = Handlebars.escapeExpression(req.session?.csrfToken ?? "");
+    const token = Handlebars.escapeExpression(csrfTokenOf(res));
     res.status(200).type("html").send(html.replaceAll(TOKEN_SLOT, () => token));
   };
   return Object.assign(render, { versioned });

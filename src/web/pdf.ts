@@ -90,10 +90,11 @@ export function chromiumPdfRenderer(limits: { rendering: number; waiting: number
       try {
         const context = await (await launch()).newContext();
         try {
+          if (options.cookies?.length) await context.addCookies(options.cookies.map((c) => ({ ...c, url })));
           const page = await context.newPage();
           const response = await page.goto(url, { waitUntil: "networkidle", timeout: 30_000 });
-          // Never hand out a PDF of an error page.
-          if (!response?.ok()) throw new Error(`print view answered ${response?.status() ?? "nothing"}`);
+          // Never hand out a PDF of an error page, nor of the login page a missing session leads to.
+          if (!response?.ok() || page.url() !== url) throw new Error(`print view answered ${response?.status() ?? "nothing"} at ${new URL(page.url()).pathname}`);
           await page.emulateMedia({ media: "print" });
           return await page.pdf({ format: "A4", printBackground: true, margin: { top: "15mm", bottom: "15mm", left: "12mm", right: "12mm" } });
         } finally {

@@ -6,13 +6,15 @@
  * is never checkpointed while it runs.
  */
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { testCases } from "../support/test-organisation.js";
 import { caseDocument, caseResult } from "./backup-cases.js";
 
 const store = openSqliteStore(process.argv[2]!);
+const cases = await testCases(store);
 // Every save stays in the WAL (as while a long read holds the checkpoint back): a copy of the database file alone would miss them all.
 store.db.pragma("wal_autocheckpoint = 0");
 process.stdout.write("ready\n");
 for (let n = Number(process.argv[3]); ; n++) {
-  await store.cases.create(caseDocument(n), caseResult());
+  await cases.create(caseDocument(n), caseResult());
   process.stdout.write(`${n}\n`);
 }

@@ -14,15 +14,19 @@ import pg from "pg";
 import type { Migration } from "../../src/store/migrations.js";
 import { migratePostgres, openPostgresStore } from "../../src/store/postgres-store.js";
 import { migrate, openSqliteStore } from "../../src/store/sqlite-store.js";
-import type { Store } from "../../src/store/store.js";
+import { SYSTEM_ACTOR, type CaseStore, type Store } from "../../src/store/store.js";
+import { testOrganisation } from "../support/test-organisation.js";
 import { createTestDatabase, postgresAvailable, POSTGRES_MISSING } from "../support/postgres.js";
+
+/** A store instance with the cases of the database's test organisation at hand (changes made by Kalkyle itself). */
+export type TestStore = Store & { cases: CaseStore; organisationId: string };
 
 export type TestDatabase = {
   /** Another store instance on this database. */
-  open(options?: { clock?: () => Date }): Promise<Store>;
+  open(options?: { clock?: () => Date }): Promise<TestStore>;
   /** Rows of a statement run on a connection of its own (none for a statement that returns none). */
   rows(sql: string): Promise<Record<string, unknown>[]>;
-  count(table: "cases" | "results" | "audit" | "sessions" | "schema_migrations"): Promise<number>;
+  count(table: "cases" | "results" | "audit" | "sessions" | "schema_migrations" | "users" | "organisations" | "memberships" | "api_tokens" | "login_failures"): Promise<number>;
   tableExists(name: string): Promise<boolean>;
   migrate(migrations: readonly Migration[]): Promise<number>;
   /** From now on every insert into results fails inside the database (as a full disk or a broken constraint would). */
@@ -33,13 +37,14 @@ export type TestDatabase = {
 
 export type Adapter = { name: "SQLite" | "PostgreSQL"; skipped?: string; database(): Promise<TestDatabase> };
 
-/** Store instances closed at drop if the test has not closed them. */
+/** Store instances closed at drop if the test has not closed them; each with the test organisation (made by the first). */
 function tracked() {
   const open = new Set<Store>();
   return {
-    add(store: Store): Store {
+    async add(store: Store): Promise<TestStore> {
       open.add(store);
-      return { ...store, close: async () => void (open.delete(store) && (await store.close())) };
+      const organisationId = await testOrganisation(store);
+      return { ...store, organisationId, cases: store.scoped({ organisationId, actor: SYSTEM_ACTOR }).cases, close: async () => void (open.delete(store) && (await store.close())) };
     },
     async closeAll() {
       for (const store of open) await store.close();
@@ -57,7 +62,7 @@ const sqlite: Adapter = {
     let side: Database.Database | undefined;
     const db = () => (side ??= new Database(file));
     return {
-      open: async (options) => stores.add(openSqliteStore(file, options?.clock)),
+      open: (options) => stores.add(openSqliteStore(file, options?.clock)),
       async rows(sql) {
         const statement = db().prepare(sql);
         if (statement.reader) return statement.all() as Record<string, unknown>[];

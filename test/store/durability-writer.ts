@@ -4,12 +4,14 @@
  * returned (an acknowledged write), until it is killed.
  */
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { testCases } from "../support/test-organisation.js";
 
 const store = openSqliteStore(process.argv[2]!);
+const cases = await testCases(store);
 process.stdout.write("ready\n");
 for (let n = 0; ; n++) {
-  const saved = await store.cases.create({ schema: "kalkyle.case/1", title: `Sak ${n}`, analysis: { startYear: 2026, years: 10 }, alternatives: [{ id: "A", name: "A" }, { id: "B", name: "B" }] });
-  const updated = await store.cases.update(saved.id, { schema: "kalkyle.case/1", title: `Sak ${n} v2`, analysis: { startYear: 2026, years: 10 }, alternatives: [{ id: "A", name: "A" }] });
+  const saved = await cases.create({ schema: "kalkyle.case/1", title: `Sak ${n}`, analysis: { startYear: 2026, years: 10 }, alternatives: [{ id: "A", name: "A" }, { id: "B", name: "B" }] });
+  const updated = await cases.update(saved.id, { schema: "kalkyle.case/1", title: `Sak ${n} v2`, analysis: { startYear: 2026, years: 10 }, alternatives: [{ id: "A", name: "A" }] });
   if (!updated.ok) throw new Error("update failed");
   process.stdout.write(`${saved.id}\n`);
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open-store.js";
+import { testCases } from "../support/test-organisation.js";
 import { createTestDatabase, postgresAvailable } from "../support/postgres.js";
 
 describe("openStore", () => {
@@ -15,7 +16,7 @@ describe("openStore", () => {
     try {
       const store = await openStore({ DATA_DIR: join(dir, "data"), DATABASE_URL: "  " });
       expect(store.kind).toBe("sqlite");
-      await store.cases.create({ schema: "kalkyle.case/1", title: "A" });
+      await (await testCases(store)).create({ schema: "kalkyle.case/1", title: "A" });
       await store.close();
       expect(existsSync(join(dir, "data", "kalkyle.db"))).toBe(true);
     } finally {
@@ -29,8 +30,9 @@ describe("openStore", () => {
     try {
       const store = await openStore({ DATABASE_URL: database.url, DATA_DIR: join(dir, "data") });
       expect(store.kind).toBe("postgres");
-      const created = await store.cases.create({ schema: "kalkyle.case/1", title: "A" });
-      expect((await store.cases.get(created.id))?.title).toBe("A");
+      const cases = await testCases(store);
+      const created = await cases.create({ schema: "kalkyle.case/1", title: "A" });
+      expect((await cases.get(created.id))?.title).toBe("A");
       await store.close();
       expect(existsSync(join(dir, "data"))).toBe(false);
     } finally {

@@ -5,12 +5,14 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { testCases } from "../support/test-organisation.js";
 import { signalDone } from "./rival.js";
 
 type Update = { id: string; document: Record<string, unknown>; expectedVersion?: number };
 
 const { file, flag } = workerData as { file: string; flag: Int32Array };
 const store = openSqliteStore(file);
+const cases = await testCases(store);
 const port = parentPort!;
 
 port.on("message", async (message: Update | "close") => {
@@ -21,7 +23,7 @@ port.on("message", async (message: Update | "close") => {
   }
   let outcome: unknown;
   try {
-    const saved = await store.cases.update(message.id, message.document, message.expectedVersion);
+    const saved = await cases.update(message.id, message.document, message.expectedVersion);
     outcome = saved.ok ? { ok: true, version: saved.saved.version } : saved;
   } catch (error) {
     outcome = { error: (error as { code?: string }).code ?? String(error) };

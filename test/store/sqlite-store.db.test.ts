@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreUnavailableError } from "../../src/store/errors.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { testCases } from "../support/test-organisation.js";
 
 let dir: string;
 let store: ReturnType<typeof openSqliteStore>;
@@ -31,10 +32,11 @@ describe("SQLite store", () => {
   });
 
   it("a database that has become read-only refuses saves with StoreUnavailableError, and reads go on", async () => {
-    const created = await store.cases.create({ schema: "kalkyle.case/1", title: "A", alternatives: [] });
+    const cases = await testCases(store);
+    const created = await cases.create({ schema: "kalkyle.case/1", title: "A", alternatives: [] });
     store.db.pragma("query_only = ON");
-    await expect(store.cases.update(created.id, { schema: "kalkyle.case/1", title: "B", alternatives: [] })).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(store.sessions.save("s", { lang: "nb" }, 2_000_000_000_000)).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect((await store.cases.get(created.id))?.title).toBe("A");
+    await expect(cases.update(created.id, { schema: "kalkyle.case/1", title: "B", alternatives: [] })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.throttle.recordFailure(["account:a@b.no"], Date.now())).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect((await cases.get(created.id))?.title).toBe("A");
   });
 });

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/migrations.js";
-import type { Store } from "../../src/store/store.js";
-import { ADAPTERS, type TestDatabase } from "./adapters.js";
+import { SYSTEM_ACTOR } from "../../src/store/store.js";
+import { ADAPTERS, type TestDatabase, type TestStore } from "./adapters.js";
 
 const result = (value: unknown) => ({ factorSet: "s", factorSetHash: "h", result: value, computedAt: "2026-01-01T00:00:00Z" });
 const doc = (title: string) => ({ schema: "kalkyle.case/1", title, analysis: { startYear: 2026, years: 10 }, alternatives: [{ id: "A", name: "A" }, { id: "B", name: "B" }] });
@@ -18,7 +18,7 @@ describe.each(ADAPTERS)("$name store", (adapter) => {
     return;
   }
   let database: TestDatabase;
-  let store: Store;
+  let store: TestStore;
   beforeEach(async () => {
     database = await adapter.database();
     store = await database.open();
@@ -94,14 +94,42 @@ describe.each(ADAPTERS)("$name store", (adapter) => {
     expect(await store.cases.remove(cases[0]!.id)).toBe(false);
   });
 
-  it("writes one audit row per change and refuses to alter the audit log", async () => {
-    const created = await store.cases.create(doc("A"));
-    await store.cases.update(created.id, doc("B"));
-    await store.cases.remove(created.id);
-    expect((await database.rows("SELECT action FROM audit ORDER BY id")).map((r) => r.action)).toEqual(["create", "update", "delete"]);
+  it("writes one audit row per change of a case, with who, the organisation, before and after, and refuses to alter the audit log", async () => {
+    const actor = { userId: "u-1", via: "api" as const };
+    const cases = store.scoped({ organisationId: store.organisationId, actor }).cases;
+    const created = await cases.create(doc("A"));
+    await cases.update(created.id, doc("B"));
+    await cases.remove(created.id);
+    const { entries } = await store.scoped({ organisationId: store.organisationId, actor }).audit.list({ entityType: "case", entityId: created.id });
+    expect(entries.map((e) => [e.action, e.actorId, e.via, e.organisationId])).toEqual([
+      ["case.delete", "u-1", "api", store.organisationId],
+      ["case.update", "u-1", "api", store.organisationId],
+      ["case.create", "u-1", "api", store.organisationId],
+    ]);
+    expect(entries.map((e) => [(e.before as { title?: string } | null)?.title ?? null, (e.after as { title?: string } | null)?.title ?? null])).toEqual([["B", null], ["A", "B"], [null, "A"]]);
+    expect((entries[1]!.after as { document: unknown }).document).toEqual(doc("B"));
+    const before = await database.count("audit");
     await expect(database.rows("UPDATE audit SET action = 'x'")).rejects.toThrow(/append-only/);
     await expect(database.rows("DELETE FROM audit")).rejects.toThrow(/append-only/);
-    expect(await database.count("audit")).toBe(3);
+    expect(await database.count("audit")).toBe(before);
+  });
+
+  it("keeps each organisation's cases, results and audit trail to itself", async () => {
+    const other = await store.accounts.createOrganisation("Nabokommunen", SYSTEM_ACTOR);
+    const theirs = store.scoped({ organisationId: other.id, actor: SYSTEM_ACTOR });
+    const mine = await store.cases.create(doc("Mine stoler"), result({ x: 1 }));
+    const their = await theirs.cases.create(doc("Deres stoler"));
+    expect((await theirs.cases.list({})).cases.map((c) => c.title)).toEqual(["Deres stoler"]);
+    expect(await theirs.cases.get(mine.id)).toBeNull();
+    expect(await theirs.cases.stamp(mine.id)).toBeNull();
+    expect(await theirs.cases.latestResult(mine.id)).toBeNull();
+    expect(await theirs.cases.update(mine.id, doc("Kapret"))).toEqual({ ok: false, reason: "not-found" });
+    expect(await theirs.cases.remove(mine.id)).toBe(false);
+    expect((await store.cases.get(mine.id))?.title).toBe("Mine stoler");
+    expect(await store.cases.get(their.id)).toBeNull();
+    const audit = (await theirs.audit.list({})).entries;
+    expect(audit.map((e) => e.action).sort()).toEqual(["case.create", "organisation.create"]);
+    expect(audit.every((e) => e.organisationId === other.id)).toBe(true);
   });
 
   it("deleting a case deletes its stored results", async () => {
@@ -140,13 +168,74 @@ describe.each(ADAPTERS)("$name store", (adapter) => {
     expect(await store.cases.latestResult(created.id)).toBeNull();
   });
 
-  it("sessions expire, change and can be destroyed", async () => {
-    await store.sessions.save("s1", { lang: "en" }, 1000);
-    expect(await store.sessions.load("s1", 999)).toEqual({ lang: "en" });
+  it("sessions belong to a user, expire, change, are destroyed, and expired rows go when a session is made", async () => {
+    const admin = store.scoped({ organisationId: store.organisationId, actor: SYSTEM_ACTOR });
+    const created = await admin.members.create({ email: "Kari@Kommune.no", name: "Kari", passwordHash: "h" }, "buyer");
+    const userId = created.ok ? created.member.id : "";
+    const session = (id: string, createdAt: number, expiresAt: number) => ({ id, userId, organisationId: store.organisationId, data: { lang: "en" as const }, createdAt, seenAt: createdAt, expiresAt });
+    await store.sessions.create(session("s1", 0, 1000));
+    expect(await store.sessions.load("s1", 999)).toMatchObject({ userId, organisationId: store.organisationId, data: { lang: "en" }, expiresAt: 1000 });
     expect(await store.sessions.load("s1", 1000)).toBeNull();
-    await store.sessions.save("s1", { lang: "nb", csrfToken: "t" }, 2_000_000_000_000);
-    expect(await store.sessions.load("s1", 1000)).toEqual({ lang: "nb", csrfToken: "t" });
+    await store.sessions.update("s1", { data: { lang: "nb", csrfToken: "t" }, seenAt: 500, expiresAt: 2_000_000_000_000 });
+    expect(await store.sessions.load("s1", 1000)).toMatchObject({ data: { lang: "nb", csrfToken: "t" }, seenAt: 500 });
     await store.sessions.destroy("s1");
     expect(await store.sessions.load("s1", 1000)).toBeNull();
+    await store.sessions.create(session("old", 0, 1000));
+    await store.sessions.create(session("new", 5000, 9000));
+    expect(await database.rows("SELECT id FROM sessions")).toEqual([{ id: "new" }]);
+  });
+
+  it("a user's e-mail is unique whatever its letter case, and a role change or password change is audited without the hash", async () => {
+    const admin = store.scoped({ organisationId: store.organisationId, actor: { userId: null, via: "cli" } });
+    const kari = await admin.members.create({ email: "kari@kommune.no", name: "Kari", passwordHash: "hash-1" }, "buyer");
+    expect(kari.ok).toBe(true);
+    expect(await admin.members.create({ email: " KARI@Kommune.NO ", name: "Kari 2", passwordHash: "x" }, "admin")).toEqual({ ok: false, reason: "email-taken" });
+    const id = kari.ok ? kari.member.id : "";
+    expect((await store.accounts.userByEmail("Kari@KOMMUNE.no"))?.passwordHash).toBe("hash-1");
+    expect(await store.accounts.roleIn(id, store.organisationId)).toBe("buyer");
+    expect(await admin.members.setRole(id, "finance")).toEqual({ ok: true });
+    expect(await admin.members.setPassword(id, "hash-2")).toEqual({ ok: true });
+    expect((await store.accounts.userByEmail("kari@kommune.no"))?.passwordHash).toBe("hash-2");
+    const { entries } = await admin.audit.list({ entityType: "user", entityId: id });
+    expect(entries.map((e) => e.action)).toEqual(["user.password", "user.role", "user.create"]);
+    expect(entries[1]).toMatchObject({ before: { role: "buyer" }, after: { role: "finance" }, via: "cli" });
+    expect(JSON.stringify(entries)).not.toContain("hash-");
+    expect(await admin.members.setRole("nobody", "admin")).toEqual({ ok: false, reason: "not-found" });
+  });
+
+  it("the last administrator of an organisation cannot be made something else", async () => {
+    const org = await store.accounts.createOrganisation("Liten kommune", SYSTEM_ACTOR);
+    const scoped = store.scoped({ organisationId: org.id, actor: SYSTEM_ACTOR });
+    const only = await scoped.members.create({ email: "eneste@liten.no", name: "Eneste", passwordHash: null }, "admin");
+    const id = only.ok ? only.member.id : "";
+    expect(await scoped.members.setRole(id, "buyer")).toEqual({ ok: false, reason: "last-admin" });
+    const second = await scoped.members.create({ email: "andre@liten.no", name: "Andre", passwordHash: null }, "admin");
+    expect(second.ok).toBe(true);
+    expect(await scoped.members.setRole(id, "buyer")).toEqual({ ok: true });
+  });
+
+  it("an API token is found by its hash while it is live and its user a member, with the user's present role", async () => {
+    const scoped = store.scoped({ organisationId: store.organisationId, actor: SYSTEM_ACTOR });
+    const ola = await scoped.members.create({ email: "ola@kommune.no", name: "Ola", passwordHash: null }, "adviser");
+    const userId = ola.ok ? ola.member.id : "";
+    const token = await scoped.tokens.create({ userId, name: "skript", prefix: "kalkyle_abcd", hash: "h1" });
+    expect(token).toMatchObject({ userId, name: "skript", prefix: "kalkyle_abcd", revokedAt: null });
+    expect(await store.tokens.byHash("h1")).toMatchObject({ userId, organisationId: store.organisationId, role: "adviser" });
+    await scoped.members.setRole(userId, "finance");
+    expect((await store.tokens.byHash("h1"))?.role).toBe("finance");
+    const other = await store.accounts.createOrganisation("Nabokommunen", SYSTEM_ACTOR);
+    expect(await store.scoped({ organisationId: other.id, actor: SYSTEM_ACTOR }).tokens.revoke(token!.id)).toBe(false);
+    expect(await scoped.tokens.revoke(token!.id)).toBe(true);
+    expect(await store.tokens.byHash("h1")).toBeNull();
+    expect(await store.tokens.byHash("nope")).toBeNull();
+    expect(await database.rows("SELECT hash FROM api_tokens")).toEqual([{ hash: "h1" }]);
+  });
+
+  it("counts login failures per key within a window, storing no key as given", async () => {
+    await store.throttle.recordFailure(["account:a@b.no", "address:10.0.0.1"], 1000);
+    await store.throttle.recordFailure(["account:a@b.no"], 2000);
+    expect(await store.throttle.failures(["account:a@b.no", "address:10.0.0.1", "address:10.0.0.2"], 0)).toEqual([2, 1, 0]);
+    expect(await store.throttle.failures(["account:a@b.no"], 1500)).toEqual([1]);
+    expect(JSON.stringify(await database.rows("SELECT key FROM login_failures"))).not.toContain("a@b.no");
   });
 });

@@ -10,12 +10,15 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstStart } from "../../src/app/first-start.js";
 import { loadFactorLibrary } from "../../src/factors/load.js";
 import { openSqliteStore } from "../../src/store/sqlite-store.js";
+import { SYSTEM_ACTOR } from "../../src/store/store.js";
 import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
 import { silentLogger } from "../../src/web/logger.js";
 import { CHROMIUM_PATH } from "../../src/web/pdf.js";
-import { startTestServer, type TestServer } from "./harness.js";
+import { SESSION_COOKIE } from "../../src/web/session.js";
+import { ADMIN_EMAIL, makeSession, startTestServer, TEST_PASSWORD, type TestServer } from "./harness.js";
 
 type Json = Record<string, unknown>;
 type Result = {
@@ -257,6 +260,8 @@ describe("PDF export", () => {
   it("answers 503 with the error page, not 500, when Chromium cannot start", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kalkyle-nopdf-"));
     const store = openSqliteStore(join(dir, "kalkyle.db"));
+    const first = await firstStart(store, { KALKYLE_ADMIN_EMAIL: ADMIN_EMAIL, KALKYLE_ADMIN_PASSWORD: TEST_PASSWORD }, []);
+    const admin = { userId: (await store.accounts.userByEmail(ADMIN_EMAIL))!.id, organisationId: first.organisationId };
     const pdf = { render: () => Promise.reject(new Error("Failed to launch chromium")), close: async () => undefined };
     const { app, setPort, close } = createKalkyleApp({ store, library: loadFactorLibrary(), pdf, logger: silentLogger() });
     const listening: Server = await new Promise((resolve) => {
@@ -265,8 +270,8 @@ describe("PDF export", () => {
     const port = (listening.address() as { port: number }).port;
     setPort(port);
     try {
-      const stored = await store.cases.create(trickyCase());
-      const res = await fetch(`http://127.0.0.1:${port}/cases/${stored.id}/report.pdf?lang=en`);
+      const stored = await store.scoped({ organisationId: admin.organisationId, actor: SYSTEM_ACTOR }).cases.create(trickyCase());
+      const res = await fetch(`http://127.0.0.1:${port}/cases/${stored.id}/report.pdf?lang=en`, { headers: { cookie: `${SESSION_COOKIE}=${await makeSession(store, admin)}` } });
       expect(res.status).toBe(503);
       expect(res.headers.get("content-type")).toMatch(/^text\/html/);
       expect(res.headers.get("retry-after")).toBe("30");

@@ -9,7 +9,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_ADMIN_EMAIL } from "../../src/app/first-start.js";
+import { tokenUseCases } from "../../src/app/tokens.js";
 import { EXAMPLES_DIR } from "../../src/examples.js";
+import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { startServerProcess, type ServerProcess } from "../support/server-process.js";
 
 const body = readFileSync(join(EXAMPLES_DIR, "gatelys.json"));
@@ -22,15 +25,26 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+let token = "";
+
+/** The server on a new DATA_DIR, and an API token of its administrator (made in the database beside it). */
 async function start(env: Record<string, string> = {}): Promise<ServerProcess> {
   dataDir = mkdtempSync(join(tmpdir(), "kalkyle-shutdown-"));
-  server = await startServerProcess({ DATA_DIR: dataDir, ...env });
+  server = await startServerProcess({ DATA_DIR: dataDir, KALKYLE_ADMIN_PASSWORD: "et-passord-for-nedstengning", ...env });
+  const store = openSqliteStore(join(dataDir, "kalkyle.db"));
+  try {
+    const admin = (await store.accounts.userByEmail(DEFAULT_ADMIN_EMAIL))!;
+    const [membership] = await store.accounts.memberships(admin.id);
+    token = (await tokenUseCases({ store }).create({ userId: admin.id, organisationId: membership!.organisationId, role: membership!.role, via: "cli" }, { name: "test" })).secret;
+  } finally {
+    await store.close();
+  }
   return server;
 }
 
 /** POST /api/v1/evaluate with only the first half of the body sent; `finish()` sends the rest. */
 function halfSentEvaluation(url: string): { req: ClientRequest; finish(): void; answer: Promise<{ status: number; text: string }> } {
-  const req = request(`${url}/api/v1/evaluate`, { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } });
+  const req = request(`${url}/api/v1/evaluate`, { method: "POST", headers: { "content-type": "application/json", "content-length": body.length, authorization: `Bearer ${token}` } });
   const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
     req.on("response", (res) => {
       let text = "";

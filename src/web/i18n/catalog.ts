@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../../case/messages.js";
 import { pluralize } from "../../i18n/plural.js";
+import { accountText } from "./account.js";
 import { casesText } from "./cases.js";
 import { layoutText } from "./layout.js";
 import { compareText } from "./compare.js";
@@ -15,7 +16,7 @@ import { exportsText } from "./exports.js";
 export type Catalog = Record<string, string>;
 export type AreaText = { nb: Catalog; en: Catalog };
 
-export const AREAS: AreaText[] = [layoutText, casesText, domainText, editorText, compareText, exportsText];
+export const AREAS: AreaText[] = [layoutText, casesText, domainText, editorText, compareText, exportsText, accountText];
 
 const merged: Record<Lang, Catalog> = { nb: {}, en: {} };
 for (const area of AREAS) {

@@ -7,6 +7,9 @@
  *   GET    /cases/:id    document, version, updatedAt; ETag = version
  *   PUT    /cases/:id    optional If-Match: version → 409 when someone saved in between
  *   DELETE /cases/:id    204
+ *   GET    /factors      ?q= &group= &set= &limit= &lang= (the factor search, as the editor's picker uses it)
+ * Every call needs `Authorization: Bearer <token>` (401 without; 403 when
+ * the token's user may not do it; 404 for another organisation's case).
  * Every error is `{ "errors": [ { path, code, message } ] }` (errors.ts), in
  * English or, with `Accept-Language: nb` or `?lang=nb`, in bokmål.
  */
@@ -17,8 +20,11 @@ import { caseHref, caseJson, caseSummaryJson, etagOf, expectedVersion } from "..
 import { jsonBody } from "../api/json-body.js";
 import { listQuery } from "../api/list-query.js";
 import type { AppContext } from "../context.js";
+import { authorize } from "../../app/policy.js";
+import { ConflictError } from "../../app/errors.js";
 import { HttpError, notFound } from "../errors.js";
-import { createCase, storedCaseOr404, updateCase } from "../evaluation.js";
+import { factorSearch } from "./factors.js";
+import { principalOf, requireToken } from "../auth.js";
 
 /** The JSON body's bytes (parsed in the evaluation pool), or a 400 when the request had none. */
 function requiredBody(req: Request): Uint8Array {
@@ -45,8 +51,11 @@ export function apiRoutes(ctx: AppContext): Router {
     res.set("Cache-Control", "no-store");
     next();
   });
+  // Every call needs a bearer token; what it may do is the token user's role in its organisation.
+  router.use(requireToken(ctx));
 
   router.post("/evaluate", jsonBody, async (req, res) => {
+    authorize(principalOf(req), "case.evaluate");
     const evaluation = await ctx.pool.result(requiredBody(req));
     if (!evaluation.ok) throw refused(evaluation.problems);
     // The worker's text as it is: a large result is neither parsed nor written again on the server's thread.
@@ -55,35 +64,38 @@ export function apiRoutes(ctx: AppContext): Router {
 
   router.get("/cases", async (req, res) => {
     const query = listQuery(req);
-    const found = await ctx.store.cases.list(query);
+    const found = await ctx.app.cases.list(principalOf(req), query);
     res.json({ total: found.total, limit: query.limit, offset: query.offset, cases: found.cases.map(caseSummaryJson) });
   });
 
   router.post("/cases", jsonBody, async (req, res) => {
-    const saved = await createCase(ctx, await validCaseBody(ctx, req));
+    const saved = await ctx.app.cases.create(principalOf(req), await validCaseBody(ctx, req));
     res.status(201).location(caseHref(saved.id)).set("ETag", etagOf(saved.version)).json(caseJson(saved));
   });
 
   router.get("/cases/:id", async (req, res) => {
-    const found = await storedCaseOr404(ctx, req.params.id);
+    const found = await ctx.app.cases.get(principalOf(req), req.params.id);
     res.set("ETag", etagOf(found.version)).json(caseJson(found));
   });
 
   router.put("/cases/:id", jsonBody, async (req: Request<{ id: string }>, res: Response) => {
     const expected = expectedVersion(req.get("if-match"));
-    const outcome = await updateCase(ctx, req.params.id, await validCaseBody(ctx, req), expected);
-    if (!outcome.ok) throw outcome.reason === "not-found" ? notFound() : new HttpError(409, "api.conflict");
-    res.set("ETag", etagOf(outcome.saved.version)).json(caseJson(outcome.saved));
+    const saved = await ctx.app.cases
+      .update(principalOf(req), req.params.id, await validCaseBody(ctx, req), expected)
+      .catch((error: unknown) => {
+        throw error instanceof ConflictError ? new HttpError(409, "api.conflict") : error;
+      });
+    res.set("ETag", etagOf(saved.version)).json(caseJson(saved));
   });
 
   router.delete("/cases/:id", async (req, res) => {
-    if (!(await ctx.store.cases.remove(req.params.id))) throw notFound();
+    await ctx.app.cases.remove(principalOf(req), req.params.id);
     res.status(204).end();
   });
 
-  // Any other write under /api/v1 is a JSON 404 here, not a 403 from the HTML app's CSRF check.
-  // Other GETs go on: /api/v1/factors is still served by the factor routes after the sessions,
-  // and an unknown path gets the final 404 (JSON, as for every /api/ path).
-  router.use((req, _res, next) => next(req.method === "GET" || req.method === "HEAD" ? undefined : notFound()));
+  router.get("/factors", factorSearch(ctx));
+
+  // Anything else under /api/v1 is a JSON 404 here, never a page of the HTML app.
+  router.use((_req, _res, next) => next(notFound()));
   return router;
 }

@@ -4,11 +4,11 @@
  */
 import { Router } from "express";
 import type { AppContext } from "../context.js";
-import { notFound } from "../errors.js";
+import { principalOf } from "../auth.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { caseListModel } from "../view-models/case-list.js";
-import { createCase, storedCaseOr404 } from "../evaluation.js";
+import { storedCaseOr404 } from "../evaluation.js";
 
 export const PAGE_SIZE = 50;
 
@@ -24,25 +24,22 @@ export function caseListRoutes(ctx: AppContext): Router {
   router.get("/", async (req, res) => {
     const search = typeof req.query.q === "string" ? req.query.q.slice(0, 200) : "";
     const page = pageNumber(req.query.page);
-    const found = await ctx.store.cases.list({ search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const found = await ctx.app.cases.list(principalOf(req), { search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     ctx.render(req, res, "cases", caseListModel(found, { search, page, pageSize: PAGE_SIZE }, langOf(req), typeof req.query.done === "string" ? req.query.done : undefined));
   });
 
   router.post("/cases/:id/duplicate", async (req, res) => {
-    const original = await storedCaseOr404(ctx, req.params.id);
-    const title = translate(langOf(req), "cases.copyOf", { title: original.title }).slice(0, 200);
-    const copy = await createCase(ctx, { ...original.document, title });
+    const copy = await ctx.app.cases.duplicate(principalOf(req), req.params.id, (original) => translate(langOf(req), "cases.copyOf", { title: original.title }).slice(0, 200));
     res.redirect(303, `/cases/${copy.id}/edit?done=duplicated`);
   });
 
   router.get("/cases/:id/delete", async (req, res) => {
-    const found = await storedCaseOr404(ctx, req.params.id);
+    const found = await storedCaseOr404(ctx, req, req.params.id);
     ctx.render(req, res, "case-delete", { id: found.id, title: found.title, alternatives: found.alternatives });
   });
 
   router.post("/cases/:id/delete", async (req, res) => {
-    const found = await ctx.store.cases.get(req.params.id);
-    if (!found || !(await ctx.store.cases.remove(found.id))) throw notFound();
+    await ctx.app.cases.remove(principalOf(req), req.params.id);
     res.redirect(303, "/?done=deleted");
   });
 

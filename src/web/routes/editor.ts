@@ -18,7 +18,9 @@ import { notFound } from "../errors.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { editorPageModel, type EditorPageInput } from "../view-models/editor.js";
-import { createCase, storedCaseOr404, updateCase } from "../evaluation.js";
+import { storedCaseOr404 } from "../evaluation.js";
+import { ConflictError } from "../../app/errors.js";
+import { principalOf } from "../auth.js";
 
 /** `?done=` → the notice's text key; a Map, since the value is whatever the address says ("__proto__" included). */
 const NOTICES: ReadonlyMap<string, string> = new Map([
@@ -54,8 +56,8 @@ export function editorRoutes(ctx: AppContext): Router {
     const saved = await store(checked.doc);
     if (saved === "conflict") {
       // Show the user's values; the hidden version becomes the stored one, so saving again replaces it knowingly.
-      const current = caseId ? await ctx.store.cases.get(caseId) : null;
-      if (!current) throw notFound();
+      if (!caseId) throw notFound();
+      const current = await storedCaseOr404(ctx, req, caseId);
       return show(req, res, { form, problems: [], caseId, version: current.version, conflict: true }, 409);
     }
     res.redirect(303, `/cases/${encodeURIComponent(saved.id)}`);
@@ -66,28 +68,30 @@ export function editorRoutes(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id/edit", async (req, res) => {
-    const found = await storedCaseOr404(ctx, req.params.id);
+    const found = await storedCaseOr404(ctx, req, req.params.id);
     const done = typeof req.query.done === "string" ? NOTICES.get(req.query.done) : undefined;
     show(req, res, { form: caseToForm(found.document, langOf(req)), problems: [], caseId: found.id, version: found.version, notice: done ? translate(langOf(req), done) : undefined });
   });
 
   router.post("/cases", async (req, res) => {
-    await submit(req, res, undefined, async (doc) => createCase(ctx, doc), undefined);
+    await submit(req, res, undefined, async (doc) => ctx.app.cases.create(principalOf(req), doc), undefined);
   });
 
   router.post("/cases/:id", async (req, res) => {
     const id = req.params.id;
-    await storedCaseOr404(ctx, id);
+    await ctx.app.cases.stamp(principalOf(req), id);
     const version = versionOf((req.body ?? {}) as Record<string, unknown>);
     await submit(
       req,
       res,
       id,
       async (doc) => {
-        const outcome = await updateCase(ctx, id, doc, version);
-        if (outcome.ok) return outcome.saved;
-        if (outcome.reason === "conflict") return "conflict";
-        throw notFound();
+        try {
+          return await ctx.app.cases.update(principalOf(req), id, doc, version);
+        } catch (error) {
+          if (error instanceof ConflictError) return "conflict";
+          throw error;
+        }
       },
       version,
     );

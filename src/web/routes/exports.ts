@@ -21,19 +21,20 @@ import { xlsxOf } from "../exports/xlsx.js";
 import { langOf } from "../page.js";
 import { PdfAbandonedError, PdfBusyError } from "../pdf.js";
 import { storedCaseOr404 } from "../evaluation.js";
+import { sessionCookieOf } from "../session.js";
 
 export function exportRoutes(ctx: AppContext): Router {
   const router = Router();
 
   /** The case, its export tables in the page language, and the time they were made. */
   const tablesOf = async (req: Request<{ id: string }>) => {
-    const { stored, evaluated, computedAt } = await evaluatedCase(ctx, req.params.id);
+    const { stored, evaluated, computedAt } = await evaluatedCase(ctx, req, req.params.id);
     return { stored, computedAt, tables: exportTables(evaluated, { caseId: stored.id, version: stored.version, madeAt: computedAt }, langOf(req)) };
   };
 
   /** HEAD: whether the case is there and what the file would be called; nothing evaluated or rendered. */
   const headOnly = (kind: DownloadKind) => async (req: Request<{ id: string }>, res: Response) => {
-    sendDownloadHead(res, kind, (await storedCaseOr404(ctx, req.params.id)).title);
+    sendDownloadHead(res, kind, (await storedCaseOr404(ctx, req, req.params.id)).title);
   };
 
   router
@@ -56,7 +57,7 @@ export function exportRoutes(ctx: AppContext): Router {
     .route("/cases/:id/report.pdf")
     .head(headOnly("pdf"))
     .get(async (req, res) => {
-      const stored = await storedCaseOr404(ctx, req.params.id);
+      const stored = await storedCaseOr404(ctx, req, req.params.id);
       const checked = checkCase(stored.document, ctx.library);
       if (!checked.ok) throw invalidCase(checked.problems);
       const pdf = await renderPdf(req, res, stored.id);
@@ -69,7 +70,7 @@ export function exportRoutes(ctx: AppContext): Router {
     const gaveUp = new AbortController();
     res.once("close", () => gaveUp.abort());
     try {
-      return await ctx.pdf.render(`${ctx.selfOrigin()}/cases/${encodeURIComponent(id)}/report?lang=${langOf(req)}`, { signal: gaveUp.signal });
+      return await ctx.pdf.render(`${ctx.selfOrigin()}/cases/${encodeURIComponent(id)}/report?lang=${langOf(req)}`, { signal: gaveUp.signal, cookies: sessionCookieOf(req) });
     } catch (error) {
       if (error instanceof PdfBusyError) throw new HttpError(503, "export.pdfBusy");
       if (error instanceof PdfAbandonedError) return null;

@@ -1,9 +1,9 @@
 /**
  * The factor library:
  *   GET /factors            the searchable page (?q= &group= &set=), at most 200 rows with the count
- *   GET /api/v1/factors     JSON hits for the editor's factor picker (?q= &group= &set= &limit= &lang=)
- * Both only read. The JSON route lives on the HTML app (the API router lets
- * GETs it does not know through); its errors are JSON like every /api/ path.
+ *   GET /factors/search     JSON hits for the editor's factor picker (?q= &group= &set= &limit= &lang=),
+ *                           for the signed-in browser; the same search is GET /api/v1/factors for a token
+ * Both only read; the JSON answers errors in JSON (the picker asks for JSON).
  */
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../context.js";
@@ -31,7 +31,8 @@ function limitOf(req: Request): number {
   return Math.min(n, API_MAX_LIMIT);
 }
 
-function searchJson(ctx: AppContext) {
+/** The factor search as JSON, for the picker and the API. */
+export function factorSearch(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const query = factorQuery(ctx, req);
     res.set("Cache-Control", "no-store").json(factorSearchJson(query, limitOf(req), apiLang(req)));
@@ -46,7 +47,7 @@ export function factorRoutes(ctx: AppContext): Router {
     ctx.render(req, res, "factors", factorLibraryModel(ctx.library, query, langOf(req)));
   });
 
-  router.get("/api/v1/factors", searchJson(ctx));
+  router.get("/factors/search", factorSearch(ctx));
 
   return router;
 }

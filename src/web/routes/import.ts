@@ -16,8 +16,9 @@ import type { AppContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
-import { csrf } from "../security.js";
-import { createCase, storedCaseOr404 } from "../evaluation.js";
+import { isCsrfValid } from "../security.js";
+import { storedCaseOr404 } from "../evaluation.js";
+import { principalOf, requireLogin } from "../auth.js";
 import { sendDownload, sendDownloadHead } from "../exports/download.js";
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;
@@ -49,12 +50,14 @@ function importPage(ctx: AppContext, req: Request, res: Response, pasted: string
 
 export function importRoutes(ctx: AppContext): Router {
   const router = Router();
+  // Mounted before the app's own login check (multipart bodies are read here): the same check, for these paths only.
+  router.use(["/import", "/cases/:id/case.json"], requireLogin());
 
   router.get("/import", (req, res) => importPage(ctx, req, res, "", null));
 
   router.post("/import", async (req, res) => {
     await parseMultipart(req, res);
-    if (!csrf.isRequestValid(req)) throw new HttpError(403, "error.forbidden");
+    if (!isCsrfValid(req, { secure: ctx.sessionOptions.secureCookie })) throw new HttpError(403, "error.forbidden");
     const body = (req.body ?? {}) as Record<string, unknown>;
     const pasted = typeof body.json === "string" ? body.json : "";
     const file = req.file && req.file.size > 0 ? req.file.buffer.toString("utf8").replace(/^\uFEFF/, "") : undefined;
@@ -65,16 +68,16 @@ export function importRoutes(ctx: AppContext): Router {
     if (!parsed.ok) return importPage(ctx, req, res, text, parsed.problems, 400);
     const checked = await ctx.pool.check(parsed.value);
     if (!checked.ok) return importPage(ctx, req, res, text, checked.problems, 400);
-    const saved = await createCase(ctx, parsed.value as Record<string, unknown>);
+    const saved = await ctx.app.cases.create(principalOf(req), parsed.value as Record<string, unknown>);
     res.redirect(303, `/cases/${encodeURIComponent(saved.id)}`);
   });
 
   router
     .route("/cases/:id/case.json")
     // HEAD: the download's headers only, like every download.
-    .head(async (req, res) => sendDownloadHead(res, "case", (await storedCaseOr404(ctx, req.params.id)).title))
+    .head(async (req, res) => sendDownloadHead(res, "case", (await storedCaseOr404(ctx, req, req.params.id)).title))
     .get(async (req, res) => {
-      const found = await storedCaseOr404(ctx, req.params.id);
+      const found = await storedCaseOr404(ctx, req, req.params.id);
       sendDownload(res, "case", found.title, `${JSON.stringify(found.document, null, 2)}\n`);
     });
 

@@ -5,6 +5,8 @@
  * case (the same result as `kalkyle evaluate` and the API); numbers stay
  * numbers here and are formatted by the template helpers.
  */
+import type { AuditEntry } from "../../store/audit.js";
+import { caseHistoryModel } from "./audit.js";
 import type { Lang } from "../../case/messages.js";
 import { problemMessage } from "../../case/messages.js";
 import { rankNoteMessage } from "../../case/rank-note.js";
@@ -131,9 +133,9 @@ export function problemsModel(evaluated: StoredEvaluation, lang: Lang) {
   return evaluated.evaluation.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) }));
 }
 
-export function compareModel(evaluated: StoredEvaluation, lang: Lang) {
+export function compareModel(evaluated: StoredEvaluation, lang: Lang, extras: { history?: AuditEntry[] } = {}) {
   const { stored, evaluation } = evaluated;
-  const common = { pageTitle: stored.title, title: stored.title, caseId: stored.id, version: stored.version, links: caseLinks(stored.id) };
+  const common = { pageTitle: stored.title, title: stored.title, caseId: stored.id, version: stored.version, links: caseLinks(stored.id), history: caseHistoryModel(extras.history ?? [], lang) };
   if (!evaluation.ok) return { ...common, ok: false as const, problems: problemsModel(evaluated, lang) };
   return { ...common, ok: true as const, scripts: COMPARE_SCRIPTS, ...resultSections(evaluation, lang) };
 }

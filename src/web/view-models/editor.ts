@@ -313,7 +313,7 @@ export function editorPageModel(input: EditorPageInput) {
     wasteLevels: WASTE_LEVELS.map((level) => ({ name: translate(lang, `wasteLevel.${level}`), example: translate(lang, `editor.wasteLevelExample.${level}`) })),
     factorIds: [...set.records.values()].map((r) => ({ value: r.id, label: r.names[lang] })),
     picker: {
-      api: "/api/v1/factors",
+      api: "/factors/search",
       lang,
       defaultSet: library.newest,
       kindGroups: PICKER_GROUP,

@@ -1,0 +1,23 @@
+/**
+ * The application layer in one object: the use cases that the HTML
+ * routes, the JSON API and the command line call. It owns permissions
+ * (policy.ts), the store's organisation scope and, through the store's
+ * units of work, transactions and the audit trail.
+ */
+import type { EvaluationPool } from "../pool/evaluation-pool.js";
+import type { Store } from "../store/store.js";
+import { accountUseCases } from "./accounts.js";
+import { auditUseCases } from "./audit-trail.js";
+import { caseUseCases } from "./cases.js";
+import { tokenUseCases } from "./tokens.js";
+
+export function createApplication(services: { store: Store; pool: EvaluationPool }) {
+  return {
+    cases: caseUseCases(services),
+    accounts: accountUseCases(services),
+    tokens: tokenUseCases(services),
+    audit: auditUseCases(services),
+  };
+}
+
+export type Application = ReturnType<typeof createApplication>;
