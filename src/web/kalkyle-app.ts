@@ -1,5 +1,6 @@
 /** The whole Kalkyle web app: createApp with every feature's routes mounted. */
 import { createApp, type AppOptions } from "./app.js";
+import { accountRoutes } from "./routes/account.js";
 import { apiRoutes } from "./routes/api.js";
 import { compareRoutes } from "./routes/compare.js";
 import { editorRoutes } from "./routes/editor.js";
@@ -12,6 +13,6 @@ export function createKalkyleApp(options: AppOptions) {
     api: [apiRoutes],
     // Multipart bodies are parsed inside the import route, which then checks the CSRF token itself.
     beforeCsrf: [importRoutes],
-    html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes],
+    html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes, accountRoutes],
   });
 }
