@@ -5,6 +5,7 @@
 import { Router } from "express";
 import type { AppContext } from "../context.js";
 import { principalOf } from "../auth.js";
+import { authorize } from "../../app/policy.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { caseListModel } from "../view-models/case-list.js";
@@ -34,6 +35,7 @@ export function caseListRoutes(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id/delete", async (req, res) => {
+    authorize(principalOf(req), "case.delete");
     const found = await storedCaseOr404(ctx, req, req.params.id);
     ctx.render(req, res, "case-delete", { id: found.id, title: found.title, alternatives: found.alternatives });
   });

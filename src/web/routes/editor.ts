@@ -21,6 +21,7 @@ import { editorPageModel, type EditorPageInput } from "../view-models/editor.js"
 import { storedCaseOr404 } from "../evaluation.js";
 import { ConflictError } from "../../app/errors.js";
 import { principalOf } from "../auth.js";
+import { authorize } from "../../app/policy.js";
 
 /** `?done=` → the notice's text key; a Map, since the value is whatever the address says ("__proto__" included). */
 const NOTICES: ReadonlyMap<string, string> = new Map([
@@ -63,22 +64,27 @@ export function editorRoutes(ctx: AppContext): Router {
     res.redirect(303, `/cases/${encodeURIComponent(saved.id)}`);
   };
 
+  // The forms are refused (403) to a role that may not save them, as the saves are, before the form is read or checked.
   router.get("/cases/new", (req, res) => {
+    authorize(principalOf(req), "case.create");
     show(req, res, { form: blankCase(new Date().getFullYear()), problems: [] });
   });
 
   router.get("/cases/:id/edit", async (req, res) => {
+    authorize(principalOf(req), "case.update");
     const found = await storedCaseOr404(ctx, req, req.params.id);
     const done = typeof req.query.done === "string" ? NOTICES.get(req.query.done) : undefined;
     show(req, res, { form: caseToForm(found.document, langOf(req)), problems: [], caseId: found.id, version: found.version, notice: done ? translate(langOf(req), done) : undefined });
   });
 
   router.post("/cases", async (req, res) => {
+    authorize(principalOf(req), "case.create");
     await submit(req, res, undefined, async (doc) => ctx.app.cases.create(principalOf(req), doc), undefined);
   });
 
   router.post("/cases/:id", async (req, res) => {
     const id = req.params.id;
+    authorize(principalOf(req), "case.update");
     await ctx.app.cases.stamp(principalOf(req), id);
     const version = versionOf((req.body ?? {}) as Record<string, unknown>);
     await submit(

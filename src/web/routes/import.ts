@@ -19,6 +19,7 @@ import { langOf } from "../page.js";
 import { isCsrfValid } from "../security.js";
 import { storedCaseOr404 } from "../evaluation.js";
 import { principalOf, requireLogin } from "../auth.js";
+import { authorize } from "../../app/policy.js";
 import { sendDownload, sendDownloadHead } from "../exports/download.js";
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;
@@ -53,9 +54,14 @@ export function importRoutes(ctx: AppContext): Router {
   // Mounted before the app's own login check (multipart bodies are read here): the same check, for these paths only.
   router.use(["/import", "/cases/:id/case.json"], requireLogin());
 
-  router.get("/import", (req, res) => importPage(ctx, req, res, "", null));
+  router.get("/import", (req, res) => {
+    authorize(principalOf(req), "case.create");
+    importPage(ctx, req, res, "", null);
+  });
 
   router.post("/import", async (req, res) => {
+    // A role that may not make cases is refused before the file is read.
+    authorize(principalOf(req), "case.create");
     await parseMultipart(req, res);
     if (!isCsrfValid(req, { secure: ctx.sessionOptions.secureCookie })) throw new HttpError(403, "error.forbidden");
     const body = (req.body ?? {}) as Record<string, unknown>;

@@ -1,0 +1,215 @@
+/**
+ * The role matrix against a real server (docs/roles.md, PERMISSIONS in
+ * src/app/policy.ts): every page, form, export and API call that touches
+ * a case or the factors, tried by a buyer, an adviser, a finance officer
+ * and an administrator of organisation A, and by users of organisation B.
+ * The expectation of each row comes from the policy table, so a change to
+ * the table changes the test:
+ *   allowed                             → 2xx or 3xx
+ *   not allowed in one's organisation   → 403, nothing read or changed
+ *   another organisation's case         → 404 (or 403 when the role may not
+ *                                         do it at all), its title nowhere
+ * A few rows are also written out literally below.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACTIONS, can, PERMISSIONS, type Action } from "../../src/app/policy.js";
+import { loadExampleCases } from "../../src/examples.js";
+import type { Role } from "../../src/store/accounts.js";
+import { startTestServer, type TestClient, type TestServer, type TestUser } from "./harness.js";
+
+const ROLES: Role[] = ["buyer", "adviser", "finance", "admin"];
+/** Actions in the table that no page or API call reaches yet (the account, token and member pages and the audit view are being built). */
+const NOT_YET_ON_HTTP: Action[] = ["account.own", "token.own", "token.manage", "user.read", "user.manage", "audit.read"];
+
+/** The smallest example, under a title that appears nowhere else, so a body that leaks the case is easy to see. */
+const example = loadExampleCases().sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length)[0]!;
+const SECRET_TITLE = "Hemmelig innkjøp 7f3a9c";
+const secretCase = (title = SECRET_TITLE) => ({ ...example, title });
+
+type Subject = { name: string; role: Role; client: TestClient & { user: TestUser }; token: string; sameOrganisation: boolean };
+type Attempt = (s: Subject, caseId: string) => Promise<Response>;
+/** One request a user may try: the action it needs, whether it concerns one case, whether it changes it (then it gets a case of its own). */
+type Row = { name: string; action: Action; onCase: boolean; changes?: boolean; send: Attempt };
+
+const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#x60;": "`", "&#x3D;": "=" };
+const decode = (s: string) => s.replace(/&(quot|amp|lt|gt|#x27|#x60|#x3D);/g, (e) => ENTITIES[e]!);
+
+/** Every field the editor form would submit (text and hidden inputs, ticked checkboxes, selected options). */
+function formFields(html: string): [string, string][] {
+  const start = html.indexOf('id="case-form"');
+  const form = html.slice(start, html.indexOf("</form>", start));
+  const fields: [string, string][] = [];
+  for (const [tag] of form.matchAll(/<input type="(?:text|hidden)"[^>]*>/g)) fields.push([decode(/ name="([^"]*)"/.exec(tag)![1]!), decode(/ value="([^"]*)"/.exec(tag)?.[1] ?? "")]);
+  for (const [tag] of form.matchAll(/<input type="checkbox"[^>]*>/g)) {
+    if (/ checked[ >]/.test(tag)) fields.push([decode(/ name="([^"]*)"/.exec(tag)![1]!), decode(/ value="([^"]*)"/.exec(tag)?.[1] ?? "on")]);
+  }
+  for (const [, name, options] of form.matchAll(/<select id="[^"]*" name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const chosen = /<option value="([^"]*)" selected>/.exec(options!) ?? /<option value="([^"]*)"/.exec(options!);
+    fields.push([decode(name!), decode(chosen?.[1] ?? "")]);
+  }
+  return fields;
+}
+
+let server: TestServer;
+let subjects: Subject[];
+/** A case of organisation A that every reading row uses. */
+let sharedCase: string;
+/** The editor's fields of a valid case, as the administrator's edit page gives them (the hidden version is 1). */
+let editorFields: [string, string][];
+
+const api = (s: Subject, path: string, init: RequestInit = {}) =>
+  fetch(`${server.publicUrl}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json", ...init.headers } });
+const json = (value: unknown) => JSON.stringify(value);
+
+const ROWS: Row[] = [
+  // Pages and forms
+  { name: "GET / (case list)", action: "case.read", onCase: false, send: (s) => s.client.request("/") },
+  { name: "GET /cases/:id (comparison)", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}`) },
+  { name: "GET /cases/:id/report", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/report`) },
+  { name: "GET export.csv", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/export.csv`) },
+  { name: "GET export.xlsx", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/export.xlsx`) },
+  { name: "GET case.json", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/case.json`) },
+  { name: "HEAD report.pdf", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/report.pdf`, { method: "HEAD" }) },
+  { name: "GET /factors", action: "factors.read", onCase: false, send: (s) => s.client.request("/factors") },
+  { name: "GET /factors/search", action: "factors.read", onCase: false, send: (s) => s.client.request("/factors/search?q=diesel") },
+  { name: "GET /cases/new (form)", action: "case.create", onCase: false, send: (s) => s.client.request("/cases/new") },
+  { name: "POST /cases (editor's save of a new case)", action: "case.create", onCase: false, send: (s) => s.client.postForm("/cases", [...editorFields.filter(([k]) => k !== "version").map(([k, v]): [string, string] => [k, k === "title" ? "Ny fra skjemaet" : v]), ["action", "save"]]) },
+  { name: "GET /import (form)", action: "case.create", onCase: false, send: (s) => s.client.request("/import") },
+  { name: "POST /import", action: "case.create", onCase: false, send: (s) => s.client.postForm("/import", { json: json(secretCase("Importert")) }) },
+  { name: "POST /cases/:id/duplicate", action: "case.create", onCase: true, send: (s, id) => s.client.postForm(`/cases/${id}/duplicate`, {}) },
+  { name: "GET /cases/:id/edit (form)", action: "case.update", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/edit`) },
+  { name: "POST /cases/:id (editor's save)", action: "case.update", onCase: true, changes: true, send: (s, id) => s.client.postForm(`/cases/${id}`, [...editorFields, ["action", "save"]]) },
+  { name: "GET /cases/:id/delete (confirmation)", action: "case.delete", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/delete`) },
+  { name: "POST /cases/:id/delete", action: "case.delete", onCase: true, changes: true, send: (s, id) => s.client.postForm(`/cases/${id}/delete`, {}) },
+  // The JSON API
+  { name: "API GET /cases", action: "case.read", onCase: false, send: (s) => api(s, "/cases") },
+  { name: "API GET /cases/:id", action: "case.read", onCase: true, send: (s, id) => api(s, `/cases/${id}`) },
+  { name: "API POST /cases", action: "case.create", onCase: false, send: (s) => api(s, "/cases", { method: "POST", body: json(secretCase("Fra API-et")) }) },
+  { name: "API PUT /cases/:id", action: "case.update", onCase: true, changes: true, send: (s, id) => api(s, `/cases/${id}`, { method: "PUT", body: json(secretCase("Endret")) }) },
+  { name: "API DELETE /cases/:id", action: "case.delete", onCase: true, changes: true, send: (s, id) => api(s, `/cases/${id}`, { method: "DELETE" }) },
+  { name: "API POST /evaluate", action: "case.evaluate", onCase: false, send: (s) => api(s, "/evaluate", { method: "POST", body: json(example) }) },
+  { name: "API GET /factors", action: "factors.read", onCase: false, send: (s) => api(s, "/factors?q=diesel") },
+];
+
+/** A new case in organisation A (through the administrator's token), with the secret title. */
+async function caseInA(): Promise<string> {
+  const res = await fetch(`${server.publicUrl}/api/v1/cases`, { method: "POST", headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" }, body: json(secretCase()) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+const caseCount = () => server.store.db.prepare("SELECT count(*) FROM cases").pluck().get() as number;
+
+async function subject(name: string, role: Role, organisationId: string): Promise<Subject> {
+  const client = await server.clientAs(role, { organisationId });
+  const { secret } = await server.ctx.app.tokens.create({ ...client.user, via: "web" }, { name: "role matrix" });
+  await client.get("/"); // the session's CSRF token for the forms
+  return { name, role, client, token: secret, sameOrganisation: organisationId === server.organisationId };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const other = await server.createOrganisation("Nabokommunen");
+  subjects = [
+    ...(await Promise.all(ROLES.map((role) => subject(`${role} of A`, role, server.organisationId)))),
+    await subject("admin of B", "admin", other),
+    await subject("adviser of B", "adviser", other),
+  ];
+  sharedCase = await caseInA();
+  const admin = server.client();
+  editorFields = formFields((await admin.get(`/cases/${sharedCase}/edit`)).html).filter(([name]) => name !== "_csrf");
+  expect(editorFields).toContainEqual(["version", "1"]);
+}, 60_000);
+afterAll(async () => server?.close());
+
+/** What the row should answer for this subject: "allowed", "forbidden" (403) or "not found" (404). */
+function expected(row: Row, s: Subject): "allowed" | "forbidden" | "not found" {
+  if (!can(s.role, row.action)) return "forbidden";
+  return s.sameOrganisation || !row.onCase ? "allowed" : "not found";
+}
+
+describe("the role matrix, generated from PERMISSIONS", () => {
+  it("every action of the table is tried by some request, or is named as having none yet", () => {
+    const tried = new Set(ROWS.map((r) => r.action));
+    expect(ACTIONS.filter((a) => !tried.has(a) && !NOT_YET_ON_HTTP.includes(a))).toEqual([]);
+    expect(NOT_YET_ON_HTTP.filter((a) => tried.has(a))).toEqual([]);
+  });
+
+  it("each role of A and each user of B gets exactly what docs/roles.md says, and nothing of another organisation's case", async () => {
+    const outcomes: string[] = [];
+    const wrong: string[] = [];
+    for (const s of subjects) {
+      for (const row of ROWS) {
+        const want = expected(row, s);
+        const id = row.changes && want === "allowed" ? await caseInA() : sharedCase;
+        const countBefore = caseCount();
+        const res = await row.send(s, id);
+        const body = await res.text();
+        const got = res.status < 400 ? "allowed" : res.status === 403 ? "forbidden" : res.status === 404 ? "not found" : `status ${res.status}`;
+        outcomes.push(`${s.name} · ${row.name} → ${res.status}`);
+        if (got !== want) wrong.push(`${s.name} · ${row.name}: ${res.status}, expected ${want}`);
+        if (want !== "allowed") {
+          if (body.includes(SECRET_TITLE)) wrong.push(`${s.name} · ${row.name}: the refusal shows the case's title`);
+          if (caseCount() !== countBefore) wrong.push(`${s.name} · ${row.name}: refused, but the number of cases changed`);
+          const stored = await server.store.cases.get(sharedCase);
+          if (stored?.version !== 1 || stored.title !== SECRET_TITLE) wrong.push(`${s.name} · ${row.name}: refused, but the shared case changed`);
+        }
+        if (!s.sameOrganisation && row.name.includes("list") && body.includes(SECRET_TITLE)) wrong.push(`${s.name} · ${row.name}: organisation A's case is listed`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(outcomes).toHaveLength(subjects.length * ROWS.length);
+  }, 240_000);
+
+  it("organisation B's case list, page and API list hold none of A's cases", async () => {
+    const b = subjects.find((s) => s.name === "admin of B")!;
+    const page = await b.client.get("/");
+    expect(page.res.status).toBe(200);
+    expect(page.html).not.toContain(SECRET_TITLE);
+    const listed = await api(b, "/cases");
+    expect(listed.status).toBe(200);
+    expect(await listed.text()).not.toContain(SECRET_TITLE);
+  });
+});
+
+describe("rows written out, whatever the table says", () => {
+  const by = (role: Role, sameOrganisation = true) => subjects.find((s) => s.role === role && s.sameOrganisation === sameOrganisation)!;
+
+  it("the table itself: a buyer may delete, an adviser and a finance officer may only read and evaluate", () => {
+    expect(PERMISSIONS["case.delete"]).toEqual(["buyer", "admin"]);
+    expect(ROLES.filter((role) => can(role, "case.read"))).toEqual(ROLES);
+    expect(ROLES.filter((role) => can(role, "case.update"))).toEqual(["buyer", "admin"]);
+    expect(ROLES.filter((role) => can(role, "audit.read"))).toEqual(["admin"]);
+  });
+
+  it("a buyer deletes a case through the API (204); an adviser is refused (403) and the case stays", async () => {
+    const forAdviser = await caseInA();
+    const refused = await api(by("adviser"), `/cases/${forAdviser}`, { method: "DELETE" });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ errors: [{ code: "error.notAllowed" }] });
+    expect(await server.store.cases.get(forAdviser)).not.toBeNull();
+    const deleted = await api(by("buyer"), `/cases/${forAdviser}`, { method: "DELETE" });
+    expect(deleted.status).toBe(204);
+    expect(await server.store.cases.get(forAdviser)).toBeNull();
+  });
+
+  it("a finance officer reads a case's page and CSV but may not open its editor (403)", async () => {
+    const finance = by("finance");
+    expect((await finance.client.request(`/cases/${sharedCase}`)).status).toBe(200);
+    expect((await finance.client.request(`/cases/${sharedCase}/export.csv`)).status).toBe(200);
+    expect((await finance.client.request(`/cases/${sharedCase}/edit`)).status).toBe(403);
+  });
+
+  it("an administrator of B asking for A's case gets the same 404 as for a case that does not exist", async () => {
+    const b = subjects.find((s) => s.name === "admin of B")!;
+    const theirs = await b.client.request(`/cases/${sharedCase}`);
+    const nobodys = await b.client.request(`/cases/00000000-0000-4000-8000-000000000000`);
+    expect([theirs.status, nobodys.status]).toEqual([404, 404]);
+    const [a, n] = [await theirs.text(), await nobodys.text()];
+    expect(a).not.toContain(SECRET_TITLE);
+    expect(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(a)?.[1]).toBe(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(n)?.[1]);
+    const apiTheirs = await api(b, `/cases/${sharedCase}`);
+    expect(apiTheirs.status).toBe(404);
+    expect(await apiTheirs.json()).toMatchObject({ errors: [{ code: "error.notFound" }] });
+  });
+});
