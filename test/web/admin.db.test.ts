@@ -1,0 +1,168 @@
+/**
+ * The administrator's pages on a real server: members (add a buyer who
+ * then logs in, change a role and see it take effect, keep the last
+ * administrator, reset a password) and the audit trail (filters, paging,
+ * the CSV export); every other role gets 403 on each of them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, TestClient, TEST_PASSWORD, type TestServer } from "./harness.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ seed: false });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** A real login through the form: the status, and the client signed in when it worked. */
+async function login(email: string, password: string): Promise<{ status: number; client: TestClient }> {
+  const client = new TestClient(server.publicUrl);
+  await client.get("/login");
+  return { status: (await client.postForm("/login", { email, password })).status, client };
+}
+
+/** An administrator of the test organisation with a session of its own. */
+async function admin(): Promise<TestClient> {
+  const client = await server.clientAs("admin");
+  await client.get("/admin/users");
+  return client;
+}
+
+const unescape = (html: string) => html.replace(/&#x3D;/g, "=").replace(/&#x60;/g, "`").replace(/&amp;/g, "&");
+
+describe("the members page", () => {
+  it("lists the organisation's members with their roles, never cached", async () => {
+    const buyer = await server.clientAs("buyer");
+    const client = await admin();
+    const { res, html } = await client.get("/admin/users");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(html).toContain(server.admin.email);
+    expect(html).toContain(buyer.user.email);
+    expect(html).toMatch(new RegExp(`action="/admin/users/${buyer.user.userId}/role"[\\s\\S]*?<option value="buyer" selected>Innkjøper</option>`));
+    expect(html).toContain('href="/admin/users"');
+    expect(html).toContain('href="/admin/audit"');
+  });
+
+  it("adds a buyer with a password the administrator sets, who can then log in as a buyer", async () => {
+    const client = await admin();
+    const res = await client.postForm("/admin/users", { email: "kari.nordmann@kommune.no", name: "Kari Nordmann", role: "buyer", passwordChoice: "set", password: "stolene i rådhuset er gamle" });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Kari Nordmann (kari.nordmann@kommune.no) er lagt til som Innkjøper.");
+    expect(html).not.toContain('id="made-password"');
+    const { status, client: kari } = await login("kari.nordmann@kommune.no", "stolene i rådhuset er gamle");
+    expect(status).toBe(303);
+    expect((await kari.get("/cases/new")).res.status).toBe(200);
+    expect((await kari.get("/admin/users")).res.status).toBe(403);
+  });
+
+  it("adds a user with a password Kalkyle makes, shown once, that works at login", async () => {
+    const client = await admin();
+    const res = await client.postForm("/admin/users", { email: "ola@kommune.no", name: "Ola", role: "finance", passwordChoice: "generate" });
+    const html = unescape(await res.text());
+    const password = /id="made-password"[^>]*value="([^"]+)"/.exec(html)?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(html).toContain("Det vises bare denne ene gangen");
+    expect((await client.get("/admin/users")).html).not.toContain(password!);
+    expect((await login("ola@kommune.no", password!)).status).toBe(303);
+  });
+
+  it("keeps every typed value but the password and names each problem next to its field", async () => {
+    const client = await admin();
+    const res = await client.postForm("/admin/users", { email: "ikke-en-adresse", name: "", role: "boss", passwordChoice: "set", password: "kort" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('id="new-email-error">Skriv en e-postadresse');
+    expect(html).toContain('value="ikke-en-adresse"');
+    expect(html).toContain('id="new-name-error">Fyll ut feltet.');
+    expect(html).toContain('id="new-role-error">Velg en rolle.');
+    expect(html).toMatch(/id="new-email"[^>]*aria-describedby="new-email-error"[^>]*aria-invalid="true"/);
+    expect(html).toContain('href="#new-email"');
+
+    const weak = await client.postForm("/admin/users", { email: "per@kommune.no", name: "Per", role: "adviser", passwordChoice: "set", password: "kort" });
+    expect(weak.status).toBe(400);
+    const weakHtml = await weak.text();
+    expect(weakHtml).toContain('id="new-password-error">Passordet må ha minst 8 tegn.');
+    expect(weakHtml).toContain('value="per@kommune.no"');
+    expect(weakHtml).toMatch(/<option value="adviser" selected>/);
+    expect(weakHtml).not.toContain('value="kort"');
+
+    const taken = await client.postForm("/admin/users", { email: server.admin.email, name: "Noen", role: "buyer", passwordChoice: "generate" });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain('id="new-email-error">E-postadressen er allerede i bruk.');
+  });
+
+  it("changes a role, which takes effect on the member's next request", async () => {
+    const buyer = await server.clientAs("buyer");
+    expect((await buyer.get("/cases/new")).res.status).toBe(200);
+    const client = await admin();
+    const res = await client.postForm(`/admin/users/${buyer.user.userId}/role`, { role: "adviser" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Rollen til Test buyer er nå Klimarådgiver.");
+    expect((await buyer.get("/cases/new")).res.status).toBe(403);
+    await client.postForm(`/admin/users/${buyer.user.userId}/role`, { role: "admin" });
+    expect((await buyer.get("/admin/users")).res.status).toBe(200);
+  });
+
+  it("keeps the last administrator: the refusal is said next to the role", async () => {
+    const lone = await server.createOrganisation("Enkommune");
+    const only = await server.clientAs("admin", { organisationId: lone });
+    await only.get("/admin/users");
+    const res = await only.postForm(`/admin/users/${only.user.userId}/role`, { role: "buyer" });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain(`id="role-${only.user.userId}-error">Organisasjonen må ha minst én administrator.`);
+    expect(html).toContain(`href="#role-${only.user.userId}"`);
+    expect((await only.get("/admin/users")).res.status).toBe(200);
+  });
+
+  it("resets a member's password: the old one fails, the one shown once works", async () => {
+    const finance = await server.clientAs("finance");
+    const client = await admin();
+    const form = await client.get(`/admin/users/${finance.user.userId}/password`);
+    expect(form.res.status).toBe(200);
+    const res = await client.postForm(`/admin/users/${finance.user.userId}/password`, { passwordChoice: "generate" });
+    expect(res.status).toBe(200);
+    const password = /id="made-password"[^>]*value="([^"]+)"/.exec(unescape(await res.text()))?.[1];
+    expect(password).toBeDefined();
+    // the member's sessions have ended
+    expect((await finance.get("/")).res.status).toBe(303);
+    expect((await login(finance.user.email, TEST_PASSWORD)).status).toBe(401);
+    expect((await login(finance.user.email, password!)).status).toBe(303);
+
+    const refused = await client.postForm(`/admin/users/${finance.user.userId}/password`, { passwordChoice: "set", password: "password" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('id="reset-password-error">Passordet er for vanlig.');
+  });
+
+  it("answers a member of another organisation as not found", async () => {
+    const elsewhere = await server.createOrganisation("Annenkommune");
+    const stranger = await server.clientAs("buyer", { organisationId: elsewhere });
+    const client = await admin();
+    expect((await client.get(`/admin/users/${stranger.user.userId}/password`)).res.status).toBe(404);
+    expect((await client.postForm(`/admin/users/${stranger.user.userId}/role`, { role: "admin" })).status).toBe(404);
+    expect((await client.get("/admin/users")).html).not.toContain(stranger.user.email);
+  });
+});
+
+describe("every administrator's page refuses the other roles", () => {
+  it("answers 403 to a buyer, an adviser and finance on each page and form, and changes nothing", async () => {
+    const target = await server.clientAs("buyer");
+    for (const role of ["buyer", "adviser", "finance"] as const) {
+      const client = await server.clientAs(role);
+      const { html } = await client.get("/");
+      expect(html, role).not.toContain('href="/admin/users"');
+      for (const path of ["/admin/users", `/admin/users/${target.user.userId}/password`]) {
+        expect((await client.get(path)).res.status, `${role} GET ${path}`).toBe(403);
+      }
+      await client.get("/account");
+      expect((await client.postForm("/admin/users", { email: `${role}-made@kommune.no`, name: "X", role: "admin", passwordChoice: "set", password: "et langt passord her" })).status, role).toBe(403);
+      expect((await client.postForm(`/admin/users/${target.user.userId}/role`, { role: "admin" })).status, role).toBe(403);
+      expect((await client.postForm(`/admin/users/${target.user.userId}/password`, { passwordChoice: "set", password: "et langt passord her" })).status, role).toBe(403);
+    }
+    expect(await server.store.accounts.roleIn(target.user.userId, server.organisationId)).toBe("buyer");
+    expect(await server.store.accounts.userByEmail("buyer-made@kommune.no")).toBeNull();
+  });
+});
