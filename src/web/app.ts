@@ -43,6 +43,8 @@ export type AppOptions = {
   trustProxy?: string;
   /** Bound of the evaluation cache, in estimated bytes of heap; default EVALUATION_CACHE_BYTES. */
   evaluationCacheBytes?: number;
+  /** The time sessions and login throttling reckon with (idle and absolute timeouts, the failure window); default the system clock. */
+  clock?: () => Date;
 };
 
 /** Routes mounted by feature modules; each gets the shared context. */
@@ -52,7 +54,8 @@ export const FORM_LIMIT = "1mb";
 export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[]; html?: RouteModule[]; beforeCsrf?: RouteModule[] } = {}): { app: Express; ctx: AppContext; setPort(port: number): void; close(): Promise<void> } {
   const app = express();
   const views = createViewEngine();
-  const sessionOptions: SessionOptions = { secureCookie: options.secureCookie ?? false };
+  const clock = options.clock;
+  const sessionOptions: SessionOptions = { secureCookie: options.secureCookie ?? false, now: clock ? () => clock().getTime() : undefined };
   let port = 0;
   const logger = options.logger ?? createLogger();
   const pool = options.pool ?? createEvaluationPool(options.library);

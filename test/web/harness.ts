@@ -96,7 +96,7 @@ const library = loadFactorLibrary();
 let passwordHash: Promise<string> | undefined;
 
 /**
- * `clock` is the store's (it is read inside each write transaction); `secureCookie` says the app is served over HTTPS;
+ * `clock` is the store's (it is read inside each write transaction) and the sessions' and login throttling's; `secureCookie` says the app is served over HTTPS;
  * `evaluationCacheBytes` bounds the evaluation cache (default: the app's); `database: "postgres"` runs on PostgreSQL
  * (KALKYLE_TEST_DATABASE_URL must be set: check postgresAvailable() first); `trustProxy` is the app's TRUST_PROXY.
  */
@@ -112,7 +112,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const admin: TestUser = { userId: adminUser.id, email: ADMIN_EMAIL, organisationId, role: "admin" };
   const store: TestStore<SqliteTestStore | PostgresTestStore> = Object.assign(opened, { cases: opened.scoped({ organisationId, actor: SYSTEM_ACTOR }).cases });
   const pdf = chromiumPdfRenderer();
-  const { app, ctx, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, evaluationCacheBytes: options.evaluationCacheBytes, trustProxy: options.trustProxy, logger: silentLogger() });
+  const { app, ctx, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, evaluationCacheBytes: options.evaluationCacheBytes, trustProxy: options.trustProxy, clock: options.clock, logger: silentLogger() });
   const token = (await ctx.app.tokens.create({ ...admin, via: "web" }, { name: "test harness" })).secret;
 
   const sessionFor = (user: { userId: string; organisationId: string }) => makeSession(store, user);

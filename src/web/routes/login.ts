@@ -36,7 +36,7 @@ export function loginRoutes(ctx: AppContext): Router {
     const email = text(body.email, 320).trim();
     const next = safeReturnPath(body.next);
     try {
-      const { user, memberships } = await ctx.app.accounts.login({ email, password: text(body.password, 1024), address: req.ip ?? "", now: Date.now() });
+      const { user, memberships } = await ctx.app.accounts.login({ email, password: text(body.password, 1024), address: req.ip ?? "", now: (ctx.sessionOptions.now ?? Date.now)() });
       await startSession(ctx.store.sessions, req, res, { userId: user.id, organisationId: memberships[0]!.organisationId }, ctx.sessionOptions);
       res.redirect(303, next);
     } catch (error) {
