@@ -199,6 +199,29 @@ describe("every page, both languages", () => {
     console.info(`axe: ${summary.length} page views checked, ${summary.join("; ")}`);
   }, 120_000);
 
+  it("the login page, empty and after a refused login, passes axe with no CSP errors in both languages", async () => {
+    for (const lang of ["nb", "en"] as const) {
+      // A visitor without a session: the app as it is, not the harness's signed-in front.
+      const watched = await openPage(browser);
+      const { page } = watched;
+      await page.goto(`${server.publicUrl}/login`);
+      if (lang === "en") {
+        await page.locator(".lang-switch button").click();
+        await page.waitForSelector('html[lang="en"]');
+      }
+      expect(await page.getAttribute("html", "lang")).toBe(lang);
+      expect(await seriousViolations(page), `${lang} /login`).toEqual([]);
+      await page.locator('[name="email"]').fill("ingen@test.kalkyle.no");
+      await page.locator('[name="password"]').fill("ikke-passordet");
+      await page.locator('.login-form button[type="submit"]').click();
+      await page.waitForSelector("#error-summary");
+      expect(await page.getAttribute("html", "lang")).toBe(lang);
+      expect(await seriousViolations(page), `${lang} /login after a wrong password`).toEqual([]);
+      expect(watched.consoleErrors.filter(pageStatus(401)), `${lang} /login: console errors`).toEqual([]);
+      await page.context().close();
+    }
+  }, 60_000);
+
   it("shows the existing-stock box on waste rows only, and never hides a ticked one", async () => {
     const watched = await openPage(browser);
     const { page } = watched;

@@ -146,9 +146,27 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await page.waitForSelector("#error-summary");
       problems.push(...(await checkPage(page, `${lang} /import with problems`)));
 
+      // the login page, as a visitor without a session sees it (the app itself, not the harness's signed-in front), and after a wrong password
+      const visitor = await openPage(browser);
+      await visitor.page.setViewportSize({ width: WIDTH, height: 640 });
+      await visitor.page.goto(`${server.publicUrl}/login`);
+      if (lang === "en") {
+        await visitor.page.locator(".lang-switch button").click();
+        await visitor.page.waitForSelector('html[lang="en"]');
+      }
+      problems.push(...(await checkPage(visitor.page, `${lang} /login`)));
+      await visitor.page.locator('[name="email"]').fill("en-svaert-lang-adresse-som-maa-brytes@eksempel.kommune.no");
+      await visitor.page.locator('[name="password"]').fill("ikke-passordet");
+      await visitor.page.locator('.login-form button[type="submit"]').click();
+      await visitor.page.waitForSelector("#error-summary");
+      expect(await visitor.page.getAttribute("html", "lang")).toBe(lang);
+      problems.push(...(await checkPage(visitor.page, `${lang} /login after a wrong password`)));
+
       expect(problems).toEqual([]);
-      // Chromium logs the refused import's 400 as a console error; that is the page itself, not a fault
+      // Chromium logs the refused import's 400 (and the refused login's 401) as a console error; that is the page itself, not a fault
       expect(watched.consoleErrors.filter((e) => !e.includes("responded with a status of 400")), `${lang}: console errors`).toEqual([]);
+      expect(visitor.consoleErrors.filter((e) => !e.includes("responded with a status of 401")), `${lang} /login: console errors`).toEqual([]);
+      await visitor.page.context().close();
       await page.context().close();
     }, 120_000);
   }
