@@ -11,6 +11,7 @@ import { loadExampleCases } from "./examples.js";
 import { openStore } from "./store/open-store.js";
 import { createKalkyleApp } from "./web/kalkyle-app.js";
 import { createLogger } from "./web/logger.js";
+import { oidcSettingsFrom } from "./web/oidc/settings.js";
 import { chromiumPdfRenderer } from "./web/pdf.js";
 import { graceMsOf, stopOnSignals } from "./web/shutdown.js";
 
@@ -25,8 +26,11 @@ const first = await firstStart(store, process.env, loadExampleCases());
 if (first.created) console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", message: "first start: organisation and administrator created", adminEmail: first.adminEmail, seeded: first.seeded }));
 if (first.password) console.log(`\nKalkyle's administrator: ${first.adminEmail}\nPassword (shown this once; change it on "My page"): ${first.password}\n`);
 const seeded = first.seeded;
+// Sign-in with the municipality's identity provider, when OIDC_ISSUER and OIDC_CLIENT_ID are set; new users join OIDC_ORGANISATION (default the first).
+const oidc = oidcSettingsFrom(process.env, first.organisationId);
+if (oidc && !(await store.accounts.organisation(oidc.join.organisationId))) throw new Error(`OIDC_ORGANISATION: no organisation with the id "${oidc.join.organisationId}"`);
 const pdf = chromiumPdfRenderer();
-const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, logger, secureCookie: process.env.COOKIE_SECURE === "1" });
+const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, logger, secureCookie: process.env.COOKIE_SECURE === "1", oidc });
 
 const server = app.listen(port, () => {
   const address = server.address();

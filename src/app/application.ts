@@ -9,6 +9,7 @@ import type { Store } from "../store/store.js";
 import { accountUseCases } from "./accounts.js";
 import { auditUseCases } from "./audit-trail.js";
 import { caseUseCases } from "./cases.js";
+import { providerSignInUseCases } from "./provider-sign-in.js";
 import { tokenUseCases } from "./tokens.js";
 
 export function createApplication(services: { store: Store; pool: EvaluationPool }) {
@@ -17,6 +18,7 @@ export function createApplication(services: { store: Store; pool: EvaluationPool
     accounts: accountUseCases(services),
     tokens: tokenUseCases(services),
     audit: auditUseCases(services),
+    providerSignIn: providerSignInUseCases(services),
   };
 }
 

@@ -20,6 +20,8 @@ import { langRoutes } from "./routes/lang.js";
 import { createApplication } from "../app/application.js";
 import { requireLogin } from "./auth.js";
 import { loginRoutes } from "./routes/login.js";
+import { oidcRoutes } from "./routes/oidc.js";
+import type { OidcSettings } from "./oidc/settings.js";
 import { csrfProtection, csrfTokenFor, securityHeaders } from "./security.js";
 import { saveSession, sessionMiddleware, type SessionOptions } from "./session.js";
 import { staticFiles } from "./static-files.js";
@@ -45,6 +47,8 @@ export type AppOptions = {
   evaluationCacheBytes?: number;
   /** The time sessions and login throttling reckon with (idle and absolute timeouts, the failure window); default the system clock. */
   clock?: () => Date;
+  /** Sign-in with the municipality's identity provider (OIDC_* variables, oidc/settings.ts); none when undefined. */
+  oidc?: OidcSettings;
 };
 
 /** Routes mounted by feature modules; each gets the shared context. */
@@ -72,6 +76,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     pool,
     evaluationCacheBytes: options.evaluationCacheBytes ?? EVALUATION_CACHE_BYTES,
     logger,
+    oidcProvider: options.oidc?.displayName,
   };
 
   app.disable("x-powered-by");
@@ -120,6 +125,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   app.use(csrfProtection({ secure: sessionOptions.secureCookie }));
   app.use(langRoutes(ctx));
   app.use(loginRoutes(ctx));
+  if (options.oidc) app.use(oidcRoutes(ctx, options.oidc));
   // Every page from here on is for signed-in users only.
   app.use(requireLogin());
   app.use(caseListRoutes(ctx));

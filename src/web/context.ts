@@ -30,4 +30,6 @@ export type AppContext = {
   evaluationCacheBytes: number;
   /** The server's log (pino): log chosen fields with the request id, never a request, header or body whole. */
   logger: Logger;
+  /** The identity provider's name on the login page's button, when one is configured (oidc/settings.ts). */
+  oidcProvider?: string;
 };

@@ -36,6 +36,7 @@ import { SYSTEM_ACTOR, type CaseStore } from "../../src/store/store.js";
 import type { AppContext } from "../../src/web/context.js";
 import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
 import { silentLogger } from "../../src/web/logger.js";
+import type { OidcSettings } from "../../src/web/oidc/settings.js";
 import { chromiumPdfRenderer } from "../../src/web/pdf.js";
 import { expiryOf, SESSION_COOKIE } from "../../src/web/session.js";
 import { createTestDatabase } from "../support/postgres.js";
@@ -75,7 +76,7 @@ export type TestServer<S = SqliteTestStore> = {
   close(options?: { keepData?: boolean }): Promise<void>;
 };
 
-type TestServerOptions = { dir?: string; seed?: boolean; clock?: () => Date; secureCookie?: boolean; evaluationCacheBytes?: number; trustProxy?: string; database?: "sqlite" | "postgres" };
+type TestServerOptions = { dir?: string; seed?: boolean; clock?: () => Date; secureCookie?: boolean; evaluationCacheBytes?: number; trustProxy?: string; database?: "sqlite" | "postgres"; oidc?: (organisationId: string) => OidcSettings };
 
 /** The store under test and how to get rid of its data afterwards. */
 async function openTestStore(dir: string, options: TestServerOptions): Promise<{ store: SqliteTestStore | PostgresTestStore; databaseUrl?: string; drop(): Promise<void> }> {
@@ -112,7 +113,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const admin: TestUser = { userId: adminUser.id, email: ADMIN_EMAIL, organisationId, role: "admin" };
   const store: TestStore<SqliteTestStore | PostgresTestStore> = Object.assign(opened, { cases: opened.scoped({ organisationId, actor: SYSTEM_ACTOR }).cases });
   const pdf = chromiumPdfRenderer();
-  const { app, ctx, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, evaluationCacheBytes: options.evaluationCacheBytes, trustProxy: options.trustProxy, clock: options.clock, logger: silentLogger() });
+  const { app, ctx, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, secureCookie: options.secureCookie, evaluationCacheBytes: options.evaluationCacheBytes, trustProxy: options.trustProxy, clock: options.clock, oidc: options.oidc?.(organisationId), logger: silentLogger() });
   const token = (await ctx.app.tokens.create({ ...admin, via: "web" }, { name: "test harness" })).secret;
 
   const sessionFor = (user: { userId: string; organisationId: string }) => makeSession(store, user);

@@ -13,11 +13,12 @@ import { compareText } from "./compare.js";
 import { domainText } from "./domain.js";
 import { editorText } from "./editor.js";
 import { exportsText } from "./exports.js";
+import { oidcText } from "./oidc.js";
 
 export type Catalog = Record<string, string>;
 export type AreaText = { nb: Catalog; en: Catalog };
 
-export const AREAS: AreaText[] = [layoutText, casesText, domainText, editorText, compareText, exportsText, accountText, accountPagesText];
+export const AREAS: AreaText[] = [layoutText, casesText, domainText, editorText, compareText, exportsText, accountText, accountPagesText, oidcText];
 
 const merged: Record<Lang, Catalog> = { nb: {}, en: {} };
 for (const area of AREAS) {

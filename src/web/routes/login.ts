@@ -18,12 +18,20 @@ import { endSession, startSession } from "../session.js";
 
 const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
 
+/** The login form; with an identity provider configured (ctx.oidcProvider), its button too. `errorKey`: a catalog key naming what went wrong. */
+export function renderLogin(ctx: AppContext, req: Request, res: Response, input: { email: string; next: string; error?: string; errorKey?: string }, status = 200): void {
+  const lang = langOf(req);
+  const { errorKey, ...shown } = input;
+  const provider = ctx.oidcProvider;
+  const oidc = provider ? { label: translate(lang, "login.oidc.button", { provider }), href: `/login/oidc?next=${encodeURIComponent(input.next)}` } : undefined;
+  const error = errorKey ? translate(lang, errorKey, { provider: provider ?? "" }) : input.error;
+  ctx.render(req, res, "login", { pageTitle: translate(lang, "login.title"), ...shown, error, oidc }, { status });
+}
+
 export function loginRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  const form = (req: Request, res: Response, input: { email: string; next: string; error?: string }, status = 200) => {
-    ctx.render(req, res, "login", { pageTitle: translate(langOf(req), "login.title"), ...input }, { status });
-  };
+  const form = (req: Request, res: Response, input: { email: string; next: string; error?: string }, status = 200) => renderLogin(ctx, req, res, input, status);
 
   router.get("/login", (req, res) => {
     const next = safeReturnPath(req.query.next);
