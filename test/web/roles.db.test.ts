@@ -1,25 +1,26 @@
 /**
  * The role matrix against a real server (docs/roles.md, PERMISSIONS in
- * src/app/policy.ts): every page, form, export and API call that touches
- * a case or the factors, tried by a buyer, an adviser, a finance officer
- * and an administrator of organisation A, and by users of organisation B.
+ * src/app/policy.ts): every page, form, export and API call on cases and
+ * factors, one's own page and tokens, and the members pages, tried by a
+ * buyer, an adviser, a finance officer and an administrator of
+ * organisation A, and by an administrator and an adviser of organisation B.
  * The expectation of each row comes from the policy table, so a change to
  * the table changes the test:
  *   allowed                             → 2xx or 3xx
  *   not allowed in one's organisation   → 403, nothing read or changed
- *   another organisation's case         → 404 (or 403 when the role may not
- *                                         do it at all), its title nowhere
+ *   another organisation's case/member  → 404 (or 403 when the role may not
+ *                                         do it at all), the case's title nowhere
  * A few rows are also written out literally below.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIONS, can, PERMISSIONS, type Action } from "../../src/app/policy.js";
 import { loadExampleCases } from "../../src/examples.js";
 import type { Role } from "../../src/store/accounts.js";
-import { startTestServer, type TestClient, type TestServer, type TestUser } from "./harness.js";
+import { startTestServer, TEST_PASSWORD, type TestClient, type TestServer, type TestUser } from "./harness.js";
 
 const ROLES: Role[] = ["buyer", "adviser", "finance", "admin"];
-/** Actions in the table that no page or API call reaches yet (the account, token and member pages and the audit view are being built). */
-const NOT_YET_ON_HTTP: Action[] = ["account.own", "token.own", "token.manage", "user.read", "user.manage", "audit.read"];
+/** Actions in the table that no page or API call reaches yet (another member's tokens and the audit view are being built). */
+const NOT_YET_ON_HTTP: Action[] = ["token.manage", "audit.read"];
 
 /** The smallest example, under a title that appears nowhere else, so a body that leaks the case is easy to see. */
 const example = loadExampleCases().sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length)[0]!;
@@ -27,9 +28,13 @@ const SECRET_TITLE = "Hemmelig innkjøp 7f3a9c";
 const secretCase = (title = SECRET_TITLE) => ({ ...example, title });
 
 type Subject = { name: string; role: Role; client: TestClient & { user: TestUser }; token: string; sameOrganisation: boolean };
-type Attempt = (s: Subject, caseId: string) => Promise<Response>;
-/** One request a user may try: the action it needs, whether it concerns one case, whether it changes it (then it gets a case of its own). */
-type Row = { name: string; action: Action; onCase: boolean; changes?: boolean; send: Attempt };
+type Attempt = (s: Subject, id: string) => Promise<Response>;
+/**
+ * One request a user may try: the action it needs; what it is about (`case`: a case of organisation A; `member`: a
+ * member of A; `own-token`: one of the user's own tokens; none: nothing of A's in particular); whether it changes a
+ * case (then it gets a case of its own when allowed).
+ */
+type Row = { name: string; action: Action; target?: "case" | "member" | "own-token"; changes?: boolean; send: Attempt };
 
 const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#x60;": "`", "&#x3D;": "=" };
 const decode = (s: string) => s.replace(/&(quot|amp|lt|gt|#x27|#x60|#x3D);/g, (e) => ENTITIES[e]!);
@@ -56,6 +61,8 @@ let subjects: Subject[];
 let sharedCase: string;
 /** The editor's fields of a valid case, as the administrator's edit page gives them (the hidden version is 1). */
 let editorFields: [string, string][];
+/** A buyer of organisation A whose role and password the member rows try to change. */
+let targetMember: string;
 
 const api = (s: Subject, path: string, init: RequestInit = {}) =>
   fetch(`${server.publicUrl}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json", ...init.headers } });
@@ -63,32 +70,44 @@ const json = (value: unknown) => JSON.stringify(value);
 
 const ROWS: Row[] = [
   // Pages and forms
-  { name: "GET / (case list)", action: "case.read", onCase: false, send: (s) => s.client.request("/") },
-  { name: "GET /cases/:id (comparison)", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}`) },
-  { name: "GET /cases/:id/report", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/report`) },
-  { name: "GET export.csv", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/export.csv`) },
-  { name: "GET export.xlsx", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/export.xlsx`) },
-  { name: "GET case.json", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/case.json`) },
-  { name: "HEAD report.pdf", action: "case.read", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/report.pdf`, { method: "HEAD" }) },
-  { name: "GET /factors", action: "factors.read", onCase: false, send: (s) => s.client.request("/factors") },
-  { name: "GET /factors/search", action: "factors.read", onCase: false, send: (s) => s.client.request("/factors/search?q=diesel") },
-  { name: "GET /cases/new (form)", action: "case.create", onCase: false, send: (s) => s.client.request("/cases/new") },
-  { name: "POST /cases (editor's save of a new case)", action: "case.create", onCase: false, send: (s) => s.client.postForm("/cases", [...editorFields.filter(([k]) => k !== "version").map(([k, v]): [string, string] => [k, k === "title" ? "Ny fra skjemaet" : v]), ["action", "save"]]) },
-  { name: "GET /import (form)", action: "case.create", onCase: false, send: (s) => s.client.request("/import") },
-  { name: "POST /import", action: "case.create", onCase: false, send: (s) => s.client.postForm("/import", { json: json(secretCase("Importert")) }) },
-  { name: "POST /cases/:id/duplicate", action: "case.create", onCase: true, send: (s, id) => s.client.postForm(`/cases/${id}/duplicate`, {}) },
-  { name: "GET /cases/:id/edit (form)", action: "case.update", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/edit`) },
-  { name: "POST /cases/:id (editor's save)", action: "case.update", onCase: true, changes: true, send: (s, id) => s.client.postForm(`/cases/${id}`, [...editorFields, ["action", "save"]]) },
-  { name: "GET /cases/:id/delete (confirmation)", action: "case.delete", onCase: true, send: (s, id) => s.client.request(`/cases/${id}/delete`) },
-  { name: "POST /cases/:id/delete", action: "case.delete", onCase: true, changes: true, send: (s, id) => s.client.postForm(`/cases/${id}/delete`, {}) },
+  { name: "GET / (case list)", action: "case.read", send: (s) => s.client.request("/") },
+  { name: "GET /cases/:id (comparison)", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}`) },
+  { name: "GET /cases/:id/report", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/report`) },
+  { name: "GET export.csv", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/export.csv`) },
+  { name: "GET export.xlsx", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/export.xlsx`) },
+  { name: "GET case.json", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/case.json`) },
+  { name: "HEAD report.pdf", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/report.pdf`, { method: "HEAD" }) },
+  { name: "GET /factors", action: "factors.read", send: (s) => s.client.request("/factors") },
+  { name: "GET /factors/search", action: "factors.read", send: (s) => s.client.request("/factors/search?q=diesel") },
+  { name: "GET /cases/new (form)", action: "case.create", send: (s) => s.client.request("/cases/new") },
+  { name: "POST /cases (editor's save of a new case)", action: "case.create", send: (s) => s.client.postForm("/cases", [...editorFields.filter(([k]) => k !== "version").map(([k, v]): [string, string] => [k, k === "title" ? "Ny fra skjemaet" : v]), ["action", "save"]]) },
+  { name: "GET /import (form)", action: "case.create", send: (s) => s.client.request("/import") },
+  { name: "POST /import", action: "case.create", send: (s) => s.client.postForm("/import", { json: json(secretCase("Importert")) }) },
+  { name: "POST /cases/:id/duplicate", action: "case.create", target: "case", send: (s, id) => s.client.postForm(`/cases/${id}/duplicate`, {}) },
+  { name: "GET /cases/:id/edit (form)", action: "case.update", target: "case", send: (s, id) => s.client.request(`/cases/${id}/edit`) },
+  { name: "POST /cases/:id (editor's save)", action: "case.update", target: "case", changes: true, send: (s, id) => s.client.postForm(`/cases/${id}`, [...editorFields, ["action", "save"]]) },
+  { name: "GET /cases/:id/delete (confirmation)", action: "case.delete", target: "case", send: (s, id) => s.client.request(`/cases/${id}/delete`) },
+  { name: "POST /cases/:id/delete", action: "case.delete", target: "case", changes: true, send: (s, id) => s.client.postForm(`/cases/${id}/delete`, {}) },
   // The JSON API
-  { name: "API GET /cases", action: "case.read", onCase: false, send: (s) => api(s, "/cases") },
-  { name: "API GET /cases/:id", action: "case.read", onCase: true, send: (s, id) => api(s, `/cases/${id}`) },
-  { name: "API POST /cases", action: "case.create", onCase: false, send: (s) => api(s, "/cases", { method: "POST", body: json(secretCase("Fra API-et")) }) },
-  { name: "API PUT /cases/:id", action: "case.update", onCase: true, changes: true, send: (s, id) => api(s, `/cases/${id}`, { method: "PUT", body: json(secretCase("Endret")) }) },
-  { name: "API DELETE /cases/:id", action: "case.delete", onCase: true, changes: true, send: (s, id) => api(s, `/cases/${id}`, { method: "DELETE" }) },
-  { name: "API POST /evaluate", action: "case.evaluate", onCase: false, send: (s) => api(s, "/evaluate", { method: "POST", body: json(example) }) },
-  { name: "API GET /factors", action: "factors.read", onCase: false, send: (s) => api(s, "/factors?q=diesel") },
+  { name: "API GET /cases", action: "case.read", send: (s) => api(s, "/cases") },
+  { name: "API GET /cases/:id", action: "case.read", target: "case", send: (s, id) => api(s, `/cases/${id}`) },
+  { name: "API POST /cases", action: "case.create", send: (s) => api(s, "/cases", { method: "POST", body: json(secretCase("Fra API-et")) }) },
+  { name: "API PUT /cases/:id", action: "case.update", target: "case", changes: true, send: (s, id) => api(s, `/cases/${id}`, { method: "PUT", body: json(secretCase("Endret")) }) },
+  { name: "API DELETE /cases/:id", action: "case.delete", target: "case", changes: true, send: (s, id) => api(s, `/cases/${id}`, { method: "DELETE" }) },
+  { name: "API POST /evaluate", action: "case.evaluate", send: (s) => api(s, "/evaluate", { method: "POST", body: json(example) }) },
+  { name: "API GET /factors", action: "factors.read", send: (s) => api(s, "/factors?q=diesel") },
+  // One's own page and tokens
+  { name: "GET /account", action: "account.own", send: (s) => s.client.request("/account") },
+  { name: "POST /account/password", action: "account.own", send: (s) => s.client.postForm("/account/password", { current: TEST_PASSWORD, next: "et nytt passord for rollematrisen", repeat: "et nytt passord for rollematrisen" }) },
+  { name: "POST /account/tokens", action: "token.own", send: (s) => s.client.postForm("/account/tokens", { label: "Regneark" }) },
+  { name: "GET /account/tokens/:id/revoke (confirmation)", action: "token.own", target: "own-token", send: (s, id) => s.client.request(`/account/tokens/${id}/revoke`) },
+  { name: "POST /account/tokens/:id/revoke", action: "token.own", target: "own-token", send: (s, id) => s.client.postForm(`/account/tokens/${id}/revoke`, {}) },
+  // The organisation's members
+  { name: "GET /admin/users", action: "user.read", send: (s) => s.client.request("/admin/users") },
+  { name: "POST /admin/users (add a member)", action: "user.manage", send: (s) => s.client.postForm("/admin/users", { email: `ny-${Math.random().toString(36).slice(2)}@test.kalkyle.no`, name: "Ny Medarbeider", role: "adviser", passwordChoice: "generate" }) },
+  { name: "POST /admin/users/:id/role", action: "user.manage", target: "member", send: (s, id) => s.client.postForm(`/admin/users/${id}/role`, { role: "buyer" }) },
+  { name: "GET /admin/users/:id/password (form)", action: "user.manage", target: "member", send: (s, id) => s.client.request(`/admin/users/${id}/password`) },
+  { name: "POST /admin/users/:id/password (reset)", action: "user.manage", target: "member", send: (s, id) => s.client.postForm(`/admin/users/${id}/password`, { passwordChoice: "generate" }) },
 ];
 
 /** A new case in organisation A (through the administrator's token), with the secret title. */
@@ -98,7 +117,16 @@ async function caseInA(): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-const caseCount = () => server.store.db.prepare("SELECT count(*) FROM cases").pluck().get() as number;
+/** What a refused request must leave as it was: the cases, the memberships, the target member's role and password, A's tokens. */
+function state(): string {
+  const db = server.store.db;
+  return JSON.stringify([
+    db.prepare("SELECT count(*) FROM cases").pluck().get(),
+    db.prepare("SELECT user_id, organisation_id, role FROM memberships ORDER BY user_id, organisation_id").all(),
+    db.prepare("SELECT password_hash FROM users WHERE id = ?").pluck().get(targetMember),
+    db.prepare("SELECT id, revoked_at FROM api_tokens ORDER BY id").all(),
+  ]);
+}
 
 async function subject(name: string, role: Role, organisationId: string): Promise<Subject> {
   const client = await server.clientAs(role, { organisationId });
@@ -117,6 +145,7 @@ beforeAll(async () => {
   ];
   sharedCase = await caseInA();
   const admin = server.client();
+  targetMember = (await server.clientAs("buyer")).user.userId;
   editorFields = formFields((await admin.get(`/cases/${sharedCase}/edit`)).html).filter(([name]) => name !== "_csrf");
   expect(editorFields).toContainEqual(["version", "1"]);
 }, 60_000);
@@ -125,7 +154,14 @@ afterAll(async () => server?.close());
 /** What the row should answer for this subject: "allowed", "forbidden" (403) or "not found" (404). */
 function expected(row: Row, s: Subject): "allowed" | "forbidden" | "not found" {
   if (!can(s.role, row.action)) return "forbidden";
-  return s.sameOrganisation || !row.onCase ? "allowed" : "not found";
+  return s.sameOrganisation || (row.target !== "case" && row.target !== "member") ? "allowed" : "not found";
+}
+
+/** The id the row is tried on: organisation A's shared case (or a fresh one, for a change that will be allowed), the target member, or a new token of the user's own. */
+async function targetOf(row: Row, s: Subject, want: string): Promise<string> {
+  if (row.target === "member") return targetMember;
+  if (row.target === "own-token") return (await server.ctx.app.tokens.create({ ...s.client.user, via: "web" }, { name: "to revoke" })).info.id;
+  return row.changes && want === "allowed" ? caseInA() : sharedCase;
 }
 
 describe("the role matrix, generated from PERMISSIONS", () => {
@@ -138,25 +174,29 @@ describe("the role matrix, generated from PERMISSIONS", () => {
   it("each role of A and each user of B gets exactly what docs/roles.md says, and nothing of another organisation's case", async () => {
     const outcomes: string[] = [];
     const wrong: string[] = [];
+    const table = new Map(ROWS.map((row) => [row.name, [] as number[]]));
     for (const s of subjects) {
       for (const row of ROWS) {
         const want = expected(row, s);
-        const id = row.changes && want === "allowed" ? await caseInA() : sharedCase;
-        const countBefore = caseCount();
+        const id = await targetOf(row, s, want);
+        const before = state();
         const res = await row.send(s, id);
         const body = await res.text();
         const got = res.status < 400 ? "allowed" : res.status === 403 ? "forbidden" : res.status === 404 ? "not found" : `status ${res.status}`;
         outcomes.push(`${s.name} · ${row.name} → ${res.status}`);
+        table.get(row.name)!.push(res.status);
         if (got !== want) wrong.push(`${s.name} · ${row.name}: ${res.status}, expected ${want}`);
         if (want !== "allowed") {
           if (body.includes(SECRET_TITLE)) wrong.push(`${s.name} · ${row.name}: the refusal shows the case's title`);
-          if (caseCount() !== countBefore) wrong.push(`${s.name} · ${row.name}: refused, but the number of cases changed`);
+          if (state() !== before) wrong.push(`${s.name} · ${row.name}: refused, but cases, members, a password or tokens changed`);
           const stored = await server.store.cases.get(sharedCase);
           if (stored?.version !== 1 || stored.title !== SECRET_TITLE) wrong.push(`${s.name} · ${row.name}: refused, but the shared case changed`);
         }
         if (!s.sameOrganisation && row.name.includes("list") && body.includes(SECRET_TITLE)) wrong.push(`${s.name} · ${row.name}: organisation A's case is listed`);
       }
     }
+    // The matrix as it was answered, one line a request, one status a user (in the order of the header line).
+    console.info([`role matrix: ${subjects.map((s) => s.name).join(" | ")}`, ...[...table].map(([name, statuses]) => `${name}: ${statuses.join(" | ")}`)].join("\n"));
     expect(wrong).toEqual([]);
     expect(outcomes).toHaveLength(subjects.length * ROWS.length);
   }, 240_000);
