@@ -1,6 +1,7 @@
 /** The whole Kalkyle web app: createApp with every feature's routes mounted. */
 import { createApp, type AppOptions } from "./app.js";
 import { accountRoutes } from "./routes/account.js";
+import { adminAuditRoutes } from "./routes/admin-audit.js";
 import { adminUserRoutes } from "./routes/admin-users.js";
 import { apiRoutes } from "./routes/api.js";
 import { compareRoutes } from "./routes/compare.js";
@@ -14,6 +15,6 @@ export function createKalkyleApp(options: AppOptions) {
     api: [apiRoutes],
     // Multipart bodies are parsed inside the import route, which then checks the CSRF token itself.
     beforeCsrf: [importRoutes],
-    html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes],
+    html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes],
   });
 }

@@ -147,6 +147,147 @@ describe("the members page", () => {
   });
 });
 
+/** RFC 4180 records (quoted fields, doubled quotes, CRLF): enough to read the export back. */
+function parseCsv(text: string, delimiter: string): string[][] {
+  const records: string[][] = [[]];
+  let field = "";
+  let quoted = false;
+  const endField = () => {
+    records.at(-1)!.push(field);
+    field = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (!quoted && c === delimiter) endField();
+    else if (!quoted && c === "\r" && text[i + 1] === "\n") {
+      endField();
+      records.push([]);
+      i++;
+    } else field += c;
+  }
+  if (records.at(-1)!.length === 0 && field === "") records.pop();
+  return records;
+}
+
+/** Today in Norway, as yyyy-mm-dd, `days` from now. */
+const osloDate = (days = 0) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date(Date.now() + days * 86_400_000));
+
+const rowsOf = (html: string) => [...html.matchAll(/<tr>\s*<th scope="row"><time/g)].length;
+
+describe("the audit trail", () => {
+  let organisationId = "";
+  let logAdmin: TestClient & { user: { userId: string } };
+  let buyer: TestClient & { user: { userId: string; email: string } };
+  beforeAll(async () => {
+    organisationId = await server.createOrganisation("Loggkommune");
+    logAdmin = await server.clientAs("admin", { organisationId });
+    buyer = await server.clientAs("buyer", { organisationId });
+    await logAdmin.get("/admin/users");
+    // the administrator adds a member whose name a spreadsheet would read as a formula, and changes the buyer's role twice
+    await logAdmin.postForm("/admin/users", { email: "formel@kommune.no", name: "=SUM(1+1)", role: "finance", passwordChoice: "generate" });
+    await logAdmin.postForm(`/admin/users/${buyer.user.userId}/role`, { role: "adviser" });
+    await logAdmin.postForm(`/admin/users/${buyer.user.userId}/role`, { role: "buyer" });
+    // the buyer makes a token on their own page
+    await buyer.get("/account");
+    await buyer.postForm("/account/tokens", { label: "Budsjettrapport" });
+  });
+
+  it("shows every change newest first, who did it and what changed in words, never cached", async () => {
+    const { res, html } = await logAdmin.get("/admin/audit");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    // organisation.create, two members made by Kalkyle, one added, two role changes, one token
+    expect(html).toContain("7 endringer");
+    expect(rowsOf(html)).toBe(7);
+    const order = ["API-nøkkel laget", "Rolle endret", "Rolle endret", "Bruker lagt til", "Bruker lagt til", "Bruker lagt til", "Organisasjon opprettet"];
+    const whats = [...html.matchAll(/<\/td>\s*<td>([^<]+)<\/td>\s*<td>(?:Sak|Organisasjon|Bruker|API-nøkkel)/g)].map((m) => m[1]);
+    expect(whats).toEqual(order);
+    expect(html).toContain("<li>rolle: Klimarådgiver → Innkjøper</li>");
+    expect(html).toContain("<li>rolle: Innkjøper → Klimarådgiver</li>");
+    expect(html).toContain("<li>navn: Budsjettrapport</li>");
+    expect(html).toContain("<li>bruker: Test buyer</li>");
+    expect(html).not.toContain("{&quot;");
+  });
+
+  it("filters by action, actor, entity and dates, and names a bad date next to its field", async () => {
+    const byAction = (await logAdmin.get("/admin/audit?action=user.role")).html;
+    expect(rowsOf(byAction)).toBe(2);
+    expect(byAction).toMatch(/<option value="user.role" selected>/);
+    const byActor = (await logAdmin.get(`/admin/audit?actor=${buyer.user.userId}`)).html;
+    expect(rowsOf(byActor)).toBe(1);
+    expect(byActor).toContain("API-nøkkel laget");
+    expect(rowsOf((await logAdmin.get("/admin/audit?entity=user")).html)).toBe(5);
+    expect(rowsOf((await logAdmin.get(`/admin/audit?entity=user&entityId=${buyer.user.userId}`)).html)).toBe(3);
+    expect(rowsOf((await logAdmin.get(`/admin/audit?from=${osloDate()}&to=${osloDate()}`)).html)).toBe(7);
+    expect(rowsOf((await logAdmin.get(`/admin/audit?from=${osloDate(1)}`)).html)).toBe(0);
+    expect(rowsOf((await logAdmin.get(`/admin/audit?to=${osloDate(-1)}`)).html)).toBe(0);
+    // an unknown action or actor is no filter at all, never passed on
+    expect(rowsOf((await logAdmin.get("/admin/audit?action=__proto__&actor=nobody")).html)).toBe(7);
+    const bad = await logAdmin.get("/admin/audit?from=2026-02-30&to=i+går");
+    expect(bad.res.status).toBe(400);
+    expect(bad.html).toContain('id="audit-from-error">Skriv datoen som åååå-mm-dd.');
+    expect(bad.html).toMatch(/id="audit-to"[^>]*aria-describedby="audit-to-hint audit-to-error"[^>]*aria-invalid="true"/);
+    expect(bad.html).toContain('value="i går"');
+    const backwards = await logAdmin.get(`/admin/audit?from=${osloDate()}&to=${osloDate(-2)}`);
+    expect(backwards.html).toContain("Til-datoen er før fra-datoen.");
+  });
+
+  it("shows another organisation's trail to nobody", async () => {
+    const html = (await logAdmin.get("/admin/audit?entity=user")).html;
+    expect(html).not.toContain(server.admin.email);
+    const other = (await (await admin()).get("/admin/audit?action=token.create")).html;
+    expect(other).not.toContain("Budsjettrapport");
+  });
+
+  it("pages 50 rows at a time, the filter kept in the links", async () => {
+    const principal = { userId: logAdmin.user.userId, organisationId, role: "admin" as const, via: "web" as const };
+    for (let i = 1; i <= 52; i++) await server.ctx.app.tokens.create(principal, { name: `Nøkkel ${i}` });
+    const first = (await logAdmin.get("/admin/audit?entity=token")).html;
+    expect(first).toContain("53 endringer");
+    expect(rowsOf(first)).toBe(50);
+    expect(first).toContain("<li>navn: Nøkkel 52</li>");
+    expect(unescape(first)).toContain('href="/admin/audit?entity=token&page=2" rel="next"');
+    const second = (await logAdmin.get("/admin/audit?entity=token&page=2")).html;
+    expect(rowsOf(second)).toBe(3);
+    expect(second).toContain("<li>navn: Budsjettrapport</li>");
+    expect(second).toContain("<li>navn: Nøkkel 1</li>");
+  });
+
+  it("exports the filtered view as CSV: BOM, semicolons for bokmål, every row, formulas neutralised", async () => {
+    const page = (await logAdmin.get("/admin/audit?entity=user")).html;
+    const link = /href="(\/admin\/audit\/export\.csv[^"]*)" download/.exec(unescape(page))?.[1];
+    expect(link).toBe("/admin/audit/export.csv?entity=user&sep=semicolon");
+    const res = await logAdmin.request(link!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="endringslogg-\d{4}-\d{2}-\d{2}\.csv"/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    const rows = parseCsv(text, ";");
+    expect(rows[0]).toEqual(["Tid (UTC)", "Hvem", "E-post", "Kanal", "Hva", "Handling (kode)", "Gjelder", "Id", "Navn", "Endret"]);
+    expect(rows).toHaveLength(1 + 5);
+    expect(rows.slice(1).map((r) => r[5])).toEqual(["user.role", "user.role", "user.create", "user.create", "user.create"]);
+    expect(rows[1]![9]).toBe("rolle: Klimarådgiver → Innkjøper");
+    expect(rows[1]![0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    expect(rows.slice(1).every((r) => r.length === 10)).toBe(true);
+    // the member named "=SUM(1+1)" is text in a spreadsheet, never a formula
+    expect(text).toContain("'=SUM(1+1)");
+    expect(text).not.toMatch(/(^|;)=SUM/m);
+
+    const english = await logAdmin.request("/admin/audit/export.csv?action=user.role&lang=en");
+    const en = parseCsv((await english.text()).replace(/^\uFEFF/, ""), ",");
+    expect(en[0]![0]).toBe("Time (UTC)");
+    expect(en).toHaveLength(3);
+    expect(en[1]![9]).toBe("role: Climate adviser → Buyer");
+  });
+});
+
 describe("every administrator's page refuses the other roles", () => {
   it("answers 403 to a buyer, an adviser and finance on each page and form, and changes nothing", async () => {
     const target = await server.clientAs("buyer");
@@ -154,7 +295,7 @@ describe("every administrator's page refuses the other roles", () => {
       const client = await server.clientAs(role);
       const { html } = await client.get("/");
       expect(html, role).not.toContain('href="/admin/users"');
-      for (const path of ["/admin/users", `/admin/users/${target.user.userId}/password`]) {
+      for (const path of ["/admin/users", "/admin/audit", "/admin/audit/export.csv", `/admin/users/${target.user.userId}/password`]) {
         expect((await client.get(path)).res.status, `${role} GET ${path}`).toBe(403);
       }
       await client.get("/account");

@@ -24,6 +24,11 @@ export function csvOf(tables: Record<Table["name"], Table>, { semicolon }: CsvOp
     if (name === "about") records.push(...table.rows);
     else records.push([table.title], table.columns.map((c) => c.header), ...table.rows);
   }
+  return csvOfRows(records, { semicolon });
+}
+
+/** Rows as one CSV file, with the same BOM, separator, decimal comma and formula neutralisation (the audit trail's export uses it too). */
+export function csvOfRows(records: Cell[][], { semicolon }: CsvOptions): string {
   return stringify(records, {
     bom: true,
     delimiter: semicolon ? ";" : ",",
