@@ -274,6 +274,38 @@ describe.each(STORES)("on $name", ({ database, skip }) => {
       }
     });
 
+    it.skipIf(skip)("on one's own page: 7 characters and common passwords refused with the reason in bokmål and English, 64 characters accepted and the next login uses it", async () => {
+      const hash = async () => (await rowsOf(server.store, "SELECT password_hash FROM users WHERE email = ?", [ADMIN_EMAIL]))[0]!.password_hash;
+      const before = await hash();
+      const { client } = await login(ADMIN_EMAIL, TEST_PASSWORD);
+      await client.get("/account");
+      const change = async (next: string, lang: "nb" | "en") => {
+        const res = await client.postForm(`/account/password?lang=${lang}`, { current: TEST_PASSWORD, next, repeat: next });
+        return { status: res.status, html: await res.text() };
+      };
+      for (const lang of ["nb", "en"] as const) {
+        const short = await change("abcdefg", lang);
+        expect(short.status).toBe(400);
+        expect(short.html).toContain(translate(lang, "password.too-short"));
+        for (const common of ["password1", "qwerty123"]) {
+          const refused = await change(common, lang);
+          expect(refused.status).toBe(400);
+          expect(refused.html).toContain(translate(lang, "password.common"));
+        }
+      }
+      expect(await hash()).toBe(before);
+      const sixtyFour = "Sju fjell og sju fjorder, og en sti som aldri tar slutt i Nordland";
+      expect([...sixtyFour].length).toBeGreaterThanOrEqual(64);
+      const accepted = await client.postForm("/account/password", { current: TEST_PASSWORD, next: sixtyFour, repeat: sixtyFour });
+      expect(accepted.status).toBe(303);
+      expect((await login(ADMIN_EMAIL, TEST_PASSWORD)).res.status).toBe(401);
+      expect((await login(ADMIN_EMAIL, sixtyFour)).res.status).toBe(303);
+      // back to the harness's password for whatever runs after
+      const again = (await login(ADMIN_EMAIL, sixtyFour)).client;
+      await again.get("/account");
+      expect((await again.postForm("/account/password", { current: sixtyFour, next: TEST_PASSWORD, repeat: TEST_PASSWORD })).status).toBe(303);
+    });
+
     it.skipIf(skip)("a passphrase of 64 characters and one of 100 are accepted, and log in over HTTP", async () => {
       const sixtyFour = "et langt passord om fjorden, fjellet og vinteren i Nordland 2026";
       expect([...sixtyFour].length).toBe(64);
