@@ -3,7 +3,7 @@
  * load generator does not share their event loop:
  *   kalkyle — the real app on a seeded SQLite database (200 cases × 5 alternatives);
  *   bare    — a bare Express page rendering the same layout with a static body.
- * Prints one JSON line with the URL (and, for kalkyle, a case id and a session cookie).
+ * Prints one JSON line with the URL (and, for kalkyle, a case id, a session cookie and the administrator's e-mail and password).
  */
 import express from "express";
 import { mkdtempSync } from "node:fs";
@@ -60,5 +60,5 @@ if (process.argv[2] === "bare") {
   const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
   const login = await fetch(`${url}/login`, { method: "POST", redirect: "manual", headers: { cookie: preSession, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ _csrf: token, email: "bench@kalkyle.local", password }) });
   const cookie = login.headers.getSetCookie().find((c) => c.startsWith("kalkyle_sid="))?.split(";")[0] ?? "";
-  console.log(JSON.stringify({ url, caseId, cookie }));
+  console.log(JSON.stringify({ url, caseId, cookie, email: "bench@kalkyle.local", password }));
 }
