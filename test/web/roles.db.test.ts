@@ -254,6 +254,27 @@ describe.each(STORES)("on $name", ({ database, skip }) => {
       expect(await server.store.cases.get(forAdviser)).toBeNull();
     });
 
+    it.skipIf(skip)("the pages offer each role only what it may do: no new case, import, edit, duplicate, delete or members links for an adviser or a finance officer", async () => {
+      const links = async (s: Subject) => {
+        const { html } = await s.client.get(`/?q=${encodeURIComponent(SECRET_TITLE)}`);
+        return {
+          newCase: html.includes('href="/cases/new"'),
+          importing: html.includes('href="/import"'),
+          edit: html.includes(`href="/cases/${sharedCase}/edit"`),
+          duplicate: html.includes(`action="/cases/${sharedCase}/duplicate"`),
+          remove: html.includes(`href="/cases/${sharedCase}/delete"`),
+          members: html.includes('href="/admin/users"'),
+          audit: html.includes('href="/admin/audit"'),
+          account: html.includes('href="/account"'),
+        };
+      };
+      const none = { newCase: false, importing: false, edit: false, duplicate: false, remove: false, members: false, audit: false, account: true };
+      expect(await links(by("adviser"))).toEqual(none);
+      expect(await links(by("finance"))).toEqual(none);
+      expect(await links(by("buyer"))).toEqual({ ...none, newCase: true, importing: true, edit: true, duplicate: true, remove: true });
+      expect(await links(by("admin"))).toEqual({ newCase: true, importing: true, edit: true, duplicate: true, remove: true, members: true, audit: true, account: true });
+    });
+
     it.skipIf(skip)("A's administrator finds A's case in A's audit trail (CSV); B's administrator finds nothing of it in B's", async () => {
       const csvOf = async (s: Subject) => {
         const res = await s.client.request("/admin/audit/export.csv");
