@@ -84,6 +84,12 @@ export function accountUseCases({ store }: { store: Store }) {
       const outcome = await scoped(p).members.setRole(userId, role);
       if (!outcome.ok) throw outcome.reason === "not-found" ? new NotFoundError() : new ConflictError("last-admin");
     },
+    /** Ends a member's membership (their sessions and tokens here with it); ConflictError("last-admin") for the last administrator. */
+    async removeMember(p: Principal, userId: string): Promise<void> {
+      authorize(p, "user.manage");
+      const outcome = await scoped(p).members.remove(userId);
+      if (!outcome.ok) throw outcome.reason === "not-found" ? new NotFoundError() : new ConflictError("last-admin");
+    },
     /** An administrator sets a member's password; every session of that user ends. */
     async resetPassword(p: Principal, userId: string, password: string): Promise<void> {
       authorize(p, "user.manage");

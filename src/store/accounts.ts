@@ -57,6 +57,12 @@ export interface MemberStore {
   setRole(userId: string, role: Role): Promise<MemberChangeOutcome>;
   /** Sets a member's password and ends every session of that user except `keepSessionId` (a hash). */
   setPassword(userId: string, passwordHash: string, keepSessionId?: string): Promise<MemberChangeOutcome>;
+  /**
+   * Ends a membership: the user's sessions and live API tokens in this organisation end with it (a token
+   * does not come back if the user is added again); the user and their other memberships stay.
+   * Refused when it would leave the organisation without an administrator.
+   */
+  remove(userId: string): Promise<MemberChangeOutcome>;
 }
 
 export type TokenInfo = { id: string; userId: string; userName: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.role",
   "user.password",
+  "user.remove",
   "token.create",
   "token.revoke",
 ] as const;

@@ -131,6 +131,22 @@ export function postgresAccounts(pool: pg.Pool, clock: () => Date): PostgresAcco
           return { ok: true as const };
         });
       },
+      async remove(userId: string) {
+        return inTransaction(pool, async (c) => {
+          // The organisation's admins locked first, as for a role change, so two removals at once cannot leave none.
+          await c.query("SELECT 1 FROM memberships WHERE organisation_id = $1 AND role = 'admin' FOR UPDATE", [org]);
+          const before = await memberOf(c, org, userId, true);
+          if (!before) return { ok: false as const, reason: "not-found" as const };
+          const admins = Number((await c.query<{ n: string }>("SELECT count(*) AS n FROM memberships WHERE organisation_id = $1 AND role = 'admin'", [org])).rows[0]!.n);
+          if (before.role === "admin" && admins <= 1) return { ok: false as const, reason: "last-admin" as const };
+          const at = now();
+          await c.query("UPDATE api_tokens SET revoked_at = $3 WHERE organisation_id = $1 AND user_id = $2 AND revoked_at IS NULL", [org, userId, at]);
+          await c.query("DELETE FROM sessions WHERE organisation_id = $1 AND user_id = $2", [org, userId]);
+          await c.query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2", [org, userId]);
+          await writeAudit(c, scope, at, { action: "user.remove", entityType: "user", entityId: userId, before: userImage(before, before.role) });
+          return { ok: true as const };
+        });
+      },
     });
   };
 

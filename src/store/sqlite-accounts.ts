@@ -109,6 +109,17 @@ export function sqliteAccounts(db: Database.Database, clock: () => Date, audit: 
     audit(scope, at, { action: "user.password", entityType: "user", entityId: userId, before: userImage(before), after: { ...userImage(before), passwordChangedAt: at } });
     return { ok: true as const };
   });
+  const removeMember = db.transaction((scope: Scope, userId: string) => {
+    const before = member.get(scope.organisationId, userId);
+    if (!before) return { ok: false as const, reason: "not-found" as const };
+    if (before.role === "admin" && (admins.get(scope.organisationId) as number) <= 1) return { ok: false as const, reason: "last-admin" as const };
+    const at = now();
+    db.prepare("UPDATE api_tokens SET revoked_at = ? WHERE organisation_id = ? AND user_id = ? AND revoked_at IS NULL").run(at, scope.organisationId, userId);
+    db.prepare("DELETE FROM sessions WHERE organisation_id = ? AND user_id = ?").run(scope.organisationId, userId);
+    db.prepare("DELETE FROM memberships WHERE organisation_id = ? AND user_id = ?").run(scope.organisationId, userId);
+    audit(scope, at, { action: "user.remove", entityType: "user", entityId: userId, before: userImage(before, before.role) });
+    return { ok: true as const };
+  });
   const members = (scope: Scope): MemberStore =>
     withStoreErrors({
       async list() {
@@ -127,6 +138,9 @@ export function sqliteAccounts(db: Database.Database, clock: () => Date, audit: 
       },
       async setPassword(userId: string, hash: string, keep?: string) {
         return setPassword.immediate(scope, userId, hash, keep);
+      },
+      async remove(userId: string) {
+        return removeMember.immediate(scope, userId);
       },
     });
 

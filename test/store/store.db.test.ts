@@ -214,6 +214,27 @@ describe.each(ADAPTERS)("$name store", (adapter) => {
     expect(await scoped.members.setRole(id, "buyer")).toEqual({ ok: true });
   });
 
+  it("ending a membership ends the member's sessions and tokens there, keeps the user, and never the last administrator's", async () => {
+    const org = await store.accounts.createOrganisation("Sluttkommune", SYSTEM_ACTOR);
+    const scoped = store.scoped({ organisationId: org.id, actor: SYSTEM_ACTOR });
+    const admin = await scoped.members.create({ email: "sjef@slutt.no", name: "Sjef", passwordHash: null }, "admin");
+    const adminId = admin.ok ? admin.member.id : "";
+    const per = await scoped.members.create({ email: "per@slutt.no", name: "Per", passwordHash: null }, "buyer");
+    const perId = per.ok ? per.member.id : "";
+    await scoped.tokens.create({ userId: perId, name: "skript", prefix: "kalkyle_slut", hash: "slutt-hash" });
+    await store.sessions.create({ id: "per-session", userId: perId, organisationId: org.id, data: {}, createdAt: 0, seenAt: 0, expiresAt: Number.MAX_SAFE_INTEGER });
+    expect(await scoped.members.remove(adminId)).toEqual({ ok: false, reason: "last-admin" });
+    expect(await scoped.members.remove(perId)).toEqual({ ok: true });
+    expect(await store.accounts.roleIn(perId, org.id)).toBeNull();
+    expect(await store.accounts.user(perId)).toMatchObject({ email: "per@slutt.no" });
+    expect(await store.sessions.load("per-session", 1)).toBeNull();
+    expect(await store.tokens.byHash("slutt-hash")).toBeNull();
+    expect(await scoped.members.remove(perId)).toEqual({ ok: false, reason: "not-found" });
+    const { entries } = await scoped.audit.list({ action: "user.remove" });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ entityId: perId, before: { email: "per@slutt.no", role: "buyer" }, after: null });
+  });
+
   it("an API token is found by its hash while it is live and its user a member, with the user's present role", async () => {
     const scoped = store.scoped({ organisationId: store.organisationId, actor: SYSTEM_ACTOR });
     const ola = await scoped.members.create({ email: "ola@kommune.no", name: "Ola", passwordHash: null }, "adviser");

@@ -1,8 +1,9 @@
 /**
  * The administrator's pages on a real server: members (add a buyer who
  * then logs in, change a role and see it take effect, keep the last
- * administrator, reset a password) and the audit trail (filters, paging,
- * the CSV export); every other role gets 403 on each of them.
+ * administrator, reset a password, end a membership) and the audit trail
+ * (filters, paging, the CSV export); every other role gets 403 on each of
+ * them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, TestClient, TEST_PASSWORD, type TestServer } from "./harness.js";
@@ -135,6 +136,40 @@ describe("the members page", () => {
     const refused = await client.postForm(`/admin/users/${finance.user.userId}/password`, { passwordChoice: "set", password: "password" });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('id="reset-password-error">Passordet er for vanlig.');
+  });
+
+  it("ends a membership after a confirmation: the member's session and API token stop working, the trail says so", async () => {
+    const leaver = await server.clientAs("buyer");
+    await leaver.get("/account");
+    const made = unescape(await (await leaver.postForm("/account/tokens", { label: "Slutter snart" })).text());
+    const secret = /id="new-token"[^>]*value="([^"]+)"/.exec(made)![1]!;
+    const api = () => fetch(`${server.publicUrl}/api/v1/cases`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await api()).status).toBe(200);
+    const client = await admin();
+    const confirm = await client.get(`/admin/users/${leaver.user.userId}/remove`);
+    expect(confirm.res.status).toBe(200);
+    expect(confirm.html).toContain("Fjerne Test buyer fra Testkommune?");
+    const res = await client.postForm(`/admin/users/${leaver.user.userId}/remove`, {});
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Test buyer er ikke lenger medlem.");
+    expect(html).not.toContain(leaver.user.email);
+    expect((await leaver.get("/")).res.status).toBe(303);
+    expect((await api()).status).toBe(401);
+    expect((await login(leaver.user.email, TEST_PASSWORD)).status).toBe(401);
+    const trail = (await client.get(`/admin/audit?entityId=${leaver.user.userId}&action=user.remove`)).html;
+    expect(trail).toContain("Medlemskap avsluttet");
+    expect((await client.postForm(`/admin/users/${leaver.user.userId}/remove`, {})).status).toBe(404);
+  });
+
+  it("keeps the last administrator's membership", async () => {
+    const lone = await server.createOrganisation("Sistekommune");
+    const only = await server.clientAs("admin", { organisationId: lone });
+    await only.get("/admin/users");
+    const res = await only.postForm(`/admin/users/${only.user.userId}/remove`, {});
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain(`id="role-${only.user.userId}-error">Organisasjonen må ha minst én administrator.`);
+    expect((await only.get("/admin/users")).res.status).toBe(200);
   });
 
   it("answers a member of another organisation as not found", async () => {
@@ -295,15 +330,17 @@ describe("every administrator's page refuses the other roles", () => {
       const client = await server.clientAs(role);
       const { html } = await client.get("/");
       expect(html, role).not.toContain('href="/admin/users"');
-      for (const path of ["/admin/users", "/admin/audit", "/admin/audit/export.csv", `/admin/users/${target.user.userId}/password`]) {
+      for (const path of ["/admin/users", "/admin/audit", "/admin/audit/export.csv", `/admin/users/${target.user.userId}/password`, `/admin/users/${target.user.userId}/remove`]) {
         expect((await client.get(path)).res.status, `${role} GET ${path}`).toBe(403);
       }
       await client.get("/account");
       expect((await client.postForm("/admin/users", { email: `${role}-made@kommune.no`, name: "X", role: "admin", passwordChoice: "set", password: "et langt passord her" })).status, role).toBe(403);
       expect((await client.postForm(`/admin/users/${target.user.userId}/role`, { role: "admin" })).status, role).toBe(403);
       expect((await client.postForm(`/admin/users/${target.user.userId}/password`, { passwordChoice: "set", password: "et langt passord her" })).status, role).toBe(403);
+      expect((await client.postForm(`/admin/users/${target.user.userId}/remove`, {})).status, role).toBe(403);
     }
     expect(await server.store.accounts.roleIn(target.user.userId, server.organisationId)).toBe("buyer");
+    expect((await target.get("/")).res.status).toBe(200);
     expect(await server.store.accounts.userByEmail("buyer-made@kommune.no")).toBeNull();
   });
 });

@@ -165,7 +165,7 @@ describe("a buyer's first case in the browser", () => {
 /** One's own page and the administrator's pages, with a form's errors and a confirmation among them. */
 async function ownPages(): Promise<string[]> {
   const [token] = await server.ctx.app.tokens.list({ ...server.admin, via: "web" });
-  const members = ["/admin/users", `/admin/users/${server.admin.userId}/password`];
+  const members = ["/admin/users", `/admin/users/${server.admin.userId}/password`, `/admin/users/${server.admin.userId}/remove`];
   return ["/account", `/account/tokens/${token!.id}/revoke`, ...members, "/admin/audit", "/admin/audit?action=case.create", "/admin/audit?from=2026-02-30"];
 }
 

@@ -8,6 +8,8 @@
  *   POST /admin/users/:id/role            changes a role; the last administrator keeps it (409, said in the row)
  *   GET  /admin/users/:id/password        asks how the new password is to be made
  *   POST /admin/users/:id/password        sets it (shown once when made by Kalkyle); the user's sessions end
+ *   GET  /admin/users/:id/remove          asks to confirm ending the membership
+ *   POST /admin/users/:id/remove          ends it (the member's sessions and tokens here end); the last administrator stays (409)
  */
 import { Router, type Request, type Response } from "express";
 import { ConflictError, PasswordRefusedError } from "../../app/errors.js";
@@ -18,7 +20,7 @@ import { principalOf } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
-import { EMAIL_MAX, membersPageModel, NAME_MAX, passwordResetModel, type FormErrors, type MembersPageInput, type NewMemberForm } from "../view-models/members.js";
+import { EMAIL_MAX, memberRemoveModel, membersPageModel, NAME_MAX, passwordResetModel, type FormErrors, type MembersPageInput, type NewMemberForm } from "../view-models/members.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -111,6 +113,30 @@ export function adminUserRoutes(ctx: AppContext): Router {
       throw error;
     }
     await show(req, res, { notice: { key: "users.passwordSet", params: { name: member.name } }, madePassword: choice === "generate" ? { email: member.email, password } : undefined });
+  });
+
+  /** The organisation's name, for the confirmation. */
+  const organisationOf = async (req: Request) => {
+    const principal = principalOf(req);
+    return (await ctx.app.accounts.me(principal)).memberships.find((m) => m.organisationId === principal.organisationId)?.organisationName ?? "";
+  };
+
+  router.get("/admin/users/:id/remove", async (req, res) => {
+    const member = await managedMember(req);
+    ctx.render(req, res, "user-remove", memberRemoveModel(member, await organisationOf(req), langOf(req)));
+  });
+
+  router.post("/admin/users/:id/remove", async (req, res) => {
+    const member = await managedMember(req);
+    try {
+      await ctx.app.accounts.removeMember(principalOf(req), member.id);
+    } catch (error) {
+      if (error instanceof ConflictError && error.reason === "last-admin") return show(req, res, { roleError: { userId: member.id, key: "error.last-admin" } }, 409);
+      throw error;
+    }
+    // an administrator who left is signed out of this organisation
+    if (member.id === principalOf(req).userId) return res.redirect(303, "/login");
+    await show(req, res, { notice: { key: "users.removed", params: { name: member.name } } });
   });
 
   return router;

@@ -86,3 +86,7 @@ export function passwordResetModel(member: Member, input: { choice: "generate" |
     summary: summaryOf("reset-errors", [password.field], input.lang),
   };
 }
+
+export function memberRemoveModel(member: Member, organisation: string, lang: Lang): Record<string, unknown> {
+  return { pageTitle: translate(lang, "users.removeTitle", { name: member.name, organisation }), member: { id: member.id, name: member.name, email: member.email } };
+}
