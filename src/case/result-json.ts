@@ -8,31 +8,33 @@ import { segmentsWithin } from "../core/discount.js";
 import type { AlternativeResult, CoreResult, DominatedBy, ResolvedCase } from "../core/types.js";
 import { rankNoteMessage } from "./rank-note.js";
 import type { CaseContext } from "./resolve.js";
+import { RESULT_FORMAT, type ResultDocument } from "./result-schema.js";
 import { suggestionMessage } from "./suggestion-note.js";
 import { warningMessage, type Warning } from "./warnings.js";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type AlternativeJson = ResultDocument["alternatives"][number];
+type AnalysisJson = ResultDocument["analysis"];
 
 /** −0 (e.g. 0 kg × a negative stage-D factor) is written as 0: a plain number, no "−0" on screen. */
 const num = (d: Decimal): number => (d.isZero() ? 0 : d.toNumber());
 const nums = (ds: readonly Decimal[]): number[] => ds.map(num);
-const numRecord = (r: Partial<Record<string, Decimal>>): Record<string, number> =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, num(v!)]));
+const numRecord = <K extends string>(r: Partial<Record<K, Decimal>>): Record<K, number> =>
+  Object.fromEntries(Object.entries<Decimal | undefined>(r).map(([k, v]) => [k, num(v!)])) as Record<K, number>;
 
 const dominatedByJson = (d: DominatedBy) => ({ by: d.by, moreKg: num(d.moreKg), morePresentValue: num(d.morePresentValue) });
 
-function alternativeJson(a: AlternativeResult): Json {
-  const lcc: Record<string, Json> = {
+function alternativeJson(a: AlternativeResult): AlternativeJson {
+  const lcc: AlternativeJson["lcc"] = {
     presentValue: num(a.lcc.presentValue),
     nominalTotal: num(a.lcc.nominalTotal),
     byKind: numRecord(a.lcc.byKind),
     byYear: nums(a.lcc.byYear),
+    ...(a.lcc.carbonCostPresentValue !== undefined && {
+      carbonCostPresentValue: num(a.lcc.carbonCostPresentValue),
+      presentValueWithCarbon: num(a.lcc.presentValueWithCarbon!),
+    }),
+    equivalentAnnualCost: num(a.lcc.equivalentAnnualCost),
   };
-  if (a.lcc.carbonCostPresentValue !== undefined) {
-    lcc.carbonCostPresentValue = num(a.lcc.carbonCostPresentValue);
-    lcc.presentValueWithCarbon = num(a.lcc.presentValueWithCarbon!);
-  }
-  lcc.equivalentAnnualCost = num(a.lcc.equivalentAnnualCost);
   return {
     id: a.id,
     name: a.name,
@@ -69,7 +71,7 @@ function alternativeJson(a: AlternativeResult): Json {
 }
 
 /** Stated on every result with spend items: EXIOBASE factors are per basic-price euro. */
-const SPEND_NOTE = {
+const SPEND_NOTE: ResultDocument["notes"][number] = {
   code: "spend-basic-prices",
   message: {
     nb: "Utgiftsbaserte faktorer (EXIOBASE) gjelder per euro i basispriser; fakturabeløp inkluderer avanser og avgifter, så utgiftsbasert screening overvurderer utslippene.",
@@ -77,8 +79,9 @@ const SPEND_NOTE = {
   },
 };
 
-export function resultJson(result: CoreResult, resolved: ResolvedCase, context: CaseContext, warnings: readonly Warning[] = []): Json {
-  const analysis: Record<string, Json> = {
+export function resultJson(result: CoreResult, resolved: ResolvedCase, context: CaseContext, warnings: readonly Warning[] = []): ResultDocument {
+  const path = context.carbonPath;
+  const analysis: AnalysisJson = {
     startYear: resolved.startYear,
     years: resolved.years,
     discountRate: num(resolved.discountRate),
@@ -86,13 +89,12 @@ export function resultJson(result: CoreResult, resolved: ResolvedCase, context: 
     discountSchedule: segmentsWithin(discountScheduleOf(resolved), resolved.years).map((s) => ({ fromYear: s.fromYear, rate: num(s.rate) })),
     electricity: { factor: context.electricity.factor, basis: context.electricity.basis, kgCO2ePerUnit: num(context.electricity.kgPerUnit), unit: context.electricity.unit },
     priceYear: context.priceYear,
+    ...(resolved.carbonPrice && { carbonPrice: Object.fromEntries([...resolved.carbonPrice].map(([y, p]) => [String(y), num(p)])) }),
+    ...(path && { carbonPricePath: { id: path.id, priceLevelYear: path.priceLevelYear, rebasedTo: path.rebasedTo, firstYear: path.firstYear, lastYear: path.lastYear } }),
   };
-  if (resolved.carbonPrice) analysis.carbonPrice = Object.fromEntries([...resolved.carbonPrice].map(([y, p]) => [String(y), num(p)]));
-  const path = context.carbonPath;
-  if (path) analysis.carbonPricePath = { id: path.id, priceLevelYear: path.priceLevelYear, rebasedTo: path.rebasedTo, firstYear: path.firstYear, lastYear: path.lastYear };
   const hasSpend = result.alternatives.some((a) => a.emissions.items.some((i) => i.spend !== undefined));
   return {
-    schema: "kalkyle.result/1",
+    schema: RESULT_FORMAT,
     title: resolved.title,
     factorSet: context.set.id,
     factorSetHash: context.set.hash,

@@ -1,0 +1,121 @@
+/**
+ * The result document `kalkyle.result/1` (docs: CASE-FORMAT.md, "The
+ * result") as a strict zod schema: every field result-json.ts writes, the
+ * optional ones optional, every figure a finite number, every enumeration
+ * as the core defines it. resultJson is typed by it, and the store reads
+ * a kept result through it (src/store/stored-documents.ts), so a document
+ * that is not exactly this format is never handed on as if it were.
+ */
+import { z } from "zod";
+import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../core/types.js";
+import { WARNING_MESSAGES, type WarningCode } from "./warnings.js";
+
+/** The format version this build writes and reads: the document's `schema` field. */
+export const RESULT_FORMAT = "kalkyle.result/1";
+
+const figure = z.number().refine(Number.isFinite, { message: "must be a finite number" });
+const count = z.number().int();
+const year = z.number().int();
+const message = z.strictObject({ nb: z.string(), en: z.string() });
+const WARNING_CODES = Object.keys(WARNING_MESSAGES) as [WarningCode, ...WarningCode[]];
+
+const spendBasis = z.strictObject({ priceYear: year, factorPriceYear: year, currency: z.string(), priceBasis: z.enum(["basic", "purchaser"]) });
+
+const emissionLine = z.strictObject({
+  label: z.string(),
+  kind: z.enum(EMISSION_KINDS),
+  stage: z.enum(STAGES),
+  scope: z.enum(["direct", "indirect"]),
+  kg: figure,
+  /** A factor id in the set, or null for an inline factor. */
+  factor: z.string().nullable(),
+  source: z.string(),
+  /** Written only when true. */
+  existingStock: z.literal(true).optional(),
+  spend: spendBasis.optional(),
+});
+
+const emissions = z.strictObject({
+  totalKg: figure,
+  directKg: figure,
+  indirectKg: figure,
+  /** Every stage, zero where nothing falls in it. */
+  byStage: z.record(z.enum(STAGES), figure),
+  byYear: z.array(figure),
+  items: z.array(emissionLine),
+});
+
+const lcc = z
+  .strictObject({
+    presentValue: figure,
+    nominalTotal: figure,
+    /** Only the kinds the alternative has. */
+    byKind: z.partialRecord(z.enum(COST_KINDS), figure),
+    byYear: z.array(figure),
+    /** Both or neither: written when the case has a carbon price. */
+    carbonCostPresentValue: figure.optional(),
+    presentValueWithCarbon: figure.optional(),
+    equivalentAnnualCost: figure,
+  })
+  .refine((l) => (l.carbonCostPresentValue === undefined) === (l.presentValueWithCarbon === undefined), {
+    message: "carbonCostPresentValue and presentValueWithCarbon come together",
+    path: ["presentValueWithCarbon"],
+  });
+
+const dominatedBy = z.strictObject({ by: z.string(), moreKg: figure, morePresentValue: figure });
+
+const alternative = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  wasteLevel: z.enum(WASTE_LEVELS).nullable(),
+  wasteLevelSource: z.enum(["declared", "suggested"]).nullable(),
+  emissions,
+  lcc,
+  rank: count.min(1),
+  dominated: z.boolean(),
+  dominatedBy: z.array(dominatedBy),
+  rankNote: dominatedBy.extend({ message }).nullable(),
+  wasteLevelSuggestion: z.strictObject({ level: z.enum(WASTE_LEVELS), share: figure, message }).nullable(),
+});
+
+const analysis = z.strictObject({
+  startYear: year,
+  years: count.min(1),
+  discountRate: figure,
+  discountRateSource: z.enum(["given", "r109-declining"]),
+  discountSchedule: z.array(z.strictObject({ fromYear: count.min(0), rate: figure })),
+  electricity: z.strictObject({ factor: z.string(), basis: z.enum(["location", "market"]), kgCO2ePerUnit: figure, unit: z.string() }),
+  priceYear: year,
+  /** NOK per tonne by calendar year, as the case gave it. */
+  carbonPrice: z.record(z.string().regex(/^\d{4}$/, 'keys are calendar years, e.g. "2030"'), figure).optional(),
+  /** The bundled path used, when the case named one. */
+  carbonPricePath: z
+    .strictObject({ id: z.enum(["non-ets", "ets", "as-published"]), priceLevelYear: year.nullable(), rebasedTo: year.nullable(), firstYear: year, lastYear: year })
+    .optional(),
+});
+
+const comparisonRow = z.strictObject({
+  id: z.string(),
+  baseline: z.string(),
+  deltaKg: figure,
+  deltaPresentValue: figure,
+  abatementCostPerTonne: figure.nullable(),
+  paybackYear: count.min(0).nullable(),
+  payback: z.enum(["from-start", "in-year", "never"]),
+});
+
+export const resultSchema = z.strictObject({
+  schema: z.literal(RESULT_FORMAT),
+  title: z.string(),
+  factorSet: z.string(),
+  factorSetHash: z.string(),
+  analysis,
+  alternatives: z.array(alternative),
+  ranking: z.strictObject({ method: z.enum(RANKING_METHODS), order: z.array(z.string()) }),
+  comparison: z.array(comparisonRow),
+  warnings: z.array(z.strictObject({ path: z.string(), code: z.enum(WARNING_CODES), message })),
+  notes: z.array(z.strictObject({ code: z.enum(["spend-basic-prices"]), message })),
+});
+
+/** A `kalkyle.result/1` document, as resultJson writes it and the store returns it. */
+export type ResultDocument = z.infer<typeof resultSchema>;
