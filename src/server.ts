@@ -2,8 +2,8 @@
  * Starts Kalkyle on its embedded default: SQLite under ./data, the bundled
  * factor sets, the example cases seeded on the very first start.
  * PORT (default 3000), DATA_DIR (default ./data), COOKIE_SECURE=1 behind HTTPS,
- * DATABASE_URL to run on PostgreSQL instead of SQLite; every variable is in
- * the README. Stops gracefully on SIGTERM and SIGINT (web/shutdown.ts).
+ * TRUST_PROXY behind a proxy that sets X-Forwarded-For, DATABASE_URL to run
+ * on PostgreSQL instead of SQLite; every variable is in the README. Stops gracefully on SIGTERM and SIGINT (web/shutdown.ts).
  */
 import { loadFactorLibrary } from "./factors/load.js";
 import { firstStart } from "./app/first-start.js";
@@ -30,7 +30,9 @@ const seeded = first.seeded;
 const oidc = oidcSettingsFrom(process.env, first.organisationId);
 if (oidc && !(await store.accounts.organisation(oidc.join.organisationId))) throw new Error(`OIDC_ORGANISATION: no organisation with the id "${oidc.join.organisationId}"`);
 const pdf = chromiumPdfRenderer();
-const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, logger, secureCookie: process.env.COOKIE_SECURE === "1", oidc });
+// TRUST_PROXY: the client's address for login throttling is read from X-Forwarded-For, set by the proxy in front.
+const trustProxy = process.env.TRUST_PROXY?.trim() || undefined;
+const { app, setPort, close: closeApp } = createKalkyleApp({ store, library, pdf, logger, secureCookie: process.env.COOKIE_SECURE === "1", trustProxy, oidc });
 
 const server = app.listen(port, () => {
   const address = server.address();

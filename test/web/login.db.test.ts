@@ -7,6 +7,9 @@
  * expired rows swept, no session row for a visitor, and the password rules.
  * On SQLite, and on PostgreSQL when KALKYLE_TEST_DATABASE_URL is set.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_LIMIT, LOGIN_WINDOW_MS } from "../../src/app/accounts.js";
 import { PasswordRefusedError } from "../../src/app/errors.js";
@@ -17,6 +20,7 @@ import { classify } from "../../src/web/errors.js";
 import { translate } from "../../src/web/i18n/catalog.js";
 import { ABSOLUTE_MS, IDLE_MS, SESSION_COOKIE } from "../../src/web/session.js";
 import { postgresAvailable, POSTGRES_MISSING } from "../support/postgres.js";
+import { startServerProcess } from "../support/server-process.js";
 import { countOf, rowsOf } from "../support/store-rows.js";
 import { ADMIN_EMAIL, startTestServer, TEST_PASSWORD, TestClient, type TestServer } from "./harness.js";
 
@@ -319,4 +323,37 @@ describe.each(STORES)("on $name", ({ database, skip }) => {
       }
     });
   });
+});
+
+describe("the server as `npm start` runs it reads TRUST_PROXY", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The built server on a fresh data folder, with TRUST_PROXY as given; after LOGIN_LIMIT failures from one forwarded address, what the administrator's right password gets from another. */
+  async function afterFailures(trustProxy: string | undefined): Promise<number> {
+    const dir = mkdtempSync(join(tmpdir(), "kalkyle-proxy-"));
+    dirs.push(dir);
+    const env: Record<string, string> = { DATA_DIR: dir, KALKYLE_ADMIN_EMAIL: ADMIN_EMAIL, KALKYLE_ADMIN_PASSWORD: TEST_PASSWORD };
+    if (trustProxy !== undefined) env.TRUST_PROXY = trustProxy;
+    const running = await startServerProcess(env);
+    try {
+      for (let i = 0; i < LOGIN_LIMIT; i += 1) {
+        const { res } = await login(`nobody-${i}@test.kalkyle.no`, "feil-passord-helt-sikkert", { base: running.url, headers: { "x-forwarded-for": "203.0.113.50" } });
+        expect(res.status).toBe(401);
+      }
+      return (await login(ADMIN_EMAIL, TEST_PASSWORD, { base: running.url, headers: { "x-forwarded-for": "198.51.100.50" } })).res.status;
+    } finally {
+      await running.kill();
+    }
+  }
+
+  it("with TRUST_PROXY=1 the count is the forwarded address's: another client behind the proxy still logs in", async () => {
+    expect(await afterFailures("1")).toBe(303);
+  }, 60_000);
+
+  it("without it the header is ignored: every request is the proxy's (the socket's) address, and the 11th attempt is 429", async () => {
+    expect(await afterFailures(undefined)).toBe(429);
+  }, 60_000);
 });
