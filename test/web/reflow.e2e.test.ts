@@ -146,6 +146,13 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await page.waitForSelector("#error-summary");
       problems.push(...(await checkPage(page, `${lang} /import with problems`)));
 
+      // one's own page and the administrator's pages, the audit trail with a refused date among them
+      await visit("/account");
+      await visit("/admin/users");
+      await visit(`/admin/users/${server.admin.userId}/password`);
+      await visit("/admin/audit");
+      await visit("/admin/audit?from=2026-02-30");
+
       // the login page, as a visitor without a session sees it (the app itself, not the harness's signed-in front), and after a wrong password
       const visitor = await openPage(browser);
       await visitor.page.setViewportSize({ width: WIDTH, height: 640 });
