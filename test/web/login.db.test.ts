@@ -45,14 +45,14 @@ const sessionCookie = (res: Response) => res.headers.getSetCookie().find((c) => 
 const cookieValue = (client: TestClient) => new RegExp(`${SESSION_COOKIE}=([^;]*)`).exec(client.cookie)?.[1];
 
 /** A visitor on the login page (its double-submit CSRF cookie and token), then the form sent. */
-async function login(email: string, password: string, options: { client?: TestClient; lang?: "nb" | "en"; headers?: Record<string, string>; base?: string } = {}): Promise<{ client: TestClient; res: Response; html: string }> {
+async function login(email: string, password: string, options: { client?: TestClient; lang?: "nb" | "en"; headers?: Record<string, string>; base?: string; next?: string } = {}): Promise<{ client: TestClient; res: Response; html: string }> {
   const client = options.client ?? new TestClient(options.base ?? server.publicUrl);
   const query = options.lang ? `?lang=${options.lang}` : "";
   // A signed-in browser is sent on from the login page; its forms carry the session's token, read from the case list.
   if ((await client.get(`/login${query}`)).res.status === 303) await client.get("/");
   const res = await client.request(`/login${query}`, {
     method: "POST",
-    body: new URLSearchParams({ email, password, next: "/", _csrf: client.csrfToken }),
+    body: new URLSearchParams({ email, password, next: options.next ?? "/", _csrf: client.csrfToken }),
     headers: { "content-type": "application/x-www-form-urlencoded", ...options.headers },
   });
   return { client, res, html: await res.text() };
@@ -132,6 +132,21 @@ describe.each(STORES)("on $name", ({ database, skip }) => {
       old.cookie = `${SESSION_COOKIE}=${firstId}`;
       expect(await signedIn(old)).toBe(false);
       expect(await signedIn(visitor)).toBe(true);
+    });
+
+    it.skipIf(skip)("after login the visitor is back where they were sent from, and never sent to another site", async () => {
+      const visitor = new TestClient(server.publicUrl);
+      const asked = await visitor.request("/factors?q=diesel");
+      expect(asked.status).toBe(303);
+      const loginPage = await visitor.get(asked.headers.get("location")!);
+      const next = /name="next" value="([^"]*)"/.exec(loginPage.html)?.[1]?.replace(/&#x3D;/g, "=").replace(/&amp;/g, "&");
+      expect(next).toBe("/factors?q=diesel");
+      expect((await login(ADMIN_EMAIL, TEST_PASSWORD, { client: visitor, next })).res.headers.get("location")).toBe("/factors?q=diesel");
+      for (const elsewhere of ["//evil.example/", "https://evil.example/", "/\\evil.example", " /x"]) {
+        const { res } = await login(ADMIN_EMAIL, TEST_PASSWORD, { next: elsewhere });
+        expect(res.status, elsewhere).toBe(303);
+        expect(res.headers.get("location"), elsewhere).toBe("/");
+      }
     });
 
     it.skipIf(skip)("logging out ends the session: its row gone, the cookie cleared, the old cookie sent to /login", async () => {
