@@ -71,8 +71,11 @@ export const analysisSchema = z.strictObject({
   priceYear: calendarYear.optional(),
 });
 
+/** The format version this build writes and reads: the document's `schema` field. */
+export const CASE_FORMAT = "kalkyle.case/1";
+
 export const caseSchema = z.strictObject({
-  schema: z.literal("kalkyle.case/1"),
+  schema: z.literal(CASE_FORMAT),
   title: text(200),
   category: z.enum(["goods", "services", "construction"]).optional(),
   functionalUnit: z.string().trim().max(MAX_TEXT).optional(),

@@ -1,10 +1,11 @@
 /**
- * The store's two typed failures, whatever the database: another writer
+ * The store's typed failures, whatever the database: another writer
  * committed first (a conflict, 409) or the database cannot take the
  * request now (busy, full, read-only, unreachable: 503). Each adapter
  * turns its driver's errors into these, so no SQLite or PostgreSQL code
  * reaches the web layer; any other error (a refused statement, a bug) is
- * passed on unchanged.
+ * passed on unchanged. A third, StoreFormatError, is the store's own: a
+ * kept document this build cannot read (stored-documents.ts).
  */
 
 export class StoreConflictError extends Error {
@@ -18,6 +19,31 @@ export class StoreUnavailableError extends Error {
   constructor(options?: { cause?: unknown }) {
     super("the database cannot take the request now", options);
     this.name = "StoreUnavailableError";
+  }
+}
+
+/**
+ * A kept case or result this build cannot read: its `schema` field names
+ * another format version (`found`, null when there is none), or a result
+ * claims `kalkyle.result/1` but does not match it (`problems`, each
+ * `path: message`). It is never handed on as something else; to the user
+ * it is a server error (500), logged with this message.
+ */
+export class StoreFormatError extends Error {
+  readonly document: "case" | "result";
+  readonly found: string | null;
+  readonly problems: readonly string[];
+  constructor(details: { document: "case" | "result"; where: string; expected: string; found: string | null; problems?: readonly string[] }) {
+    const { document, where, expected, found, problems = [] } = details;
+    super(
+      found !== expected
+        ? `the stored ${document} of ${where} has format ${found === null ? "(none)" : JSON.stringify(found)}; this version of Kalkyle reads ${expected}`
+        : `the stored ${document} of ${where} is not a valid ${expected}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ""}`,
+    );
+    this.name = "StoreFormatError";
+    this.document = document;
+    this.found = found;
+    this.problems = problems;
   }
 }
 

@@ -10,6 +10,7 @@ import { caseImage } from "./audit.js";
 import { withStoreErrors } from "./errors.js";
 import { writeAudit } from "./postgres-audit.js";
 import { inTransaction, type Queryable } from "./postgres-transaction.js";
+import { readableCase, readableResult } from "./stored-documents.js";
 import { alternativeCount, likePattern, newCaseId, titleOf, type CaseStore, type ResultOfVersion, type SaveOutcome, type Scope, type StoredCase } from "./store.js";
 
 type CaseRow = { id: string; title: string; document: string; alternatives: number; version: number; created_at: Date; updated_at: Date };
@@ -66,7 +67,7 @@ export function postgresCases(pool: pg.Pool, clock: () => Date): (scope: Scope) 
       },
       async get(id: string) {
         const { rows } = await pool.query<CaseRow>("SELECT * FROM cases WHERE id = $1 AND organisation_id = $2", [id, org]);
-        return rows[0] ? toCase(rows[0]) : null;
+        return rows[0] ? readableCase(toCase(rows[0])) : null;
       },
       async stamp(id: string) {
         const { rows } = await pool.query<{ version: number; updated_at: Date }>("SELECT version, updated_at FROM cases WHERE id = $1 AND organisation_id = $2", [id, org]);
@@ -106,7 +107,7 @@ export function postgresCases(pool: pg.Pool, clock: () => Date): (scope: Scope) 
       async latestResult(caseId: string) {
         const { rows } = await pool.query<ResultRow>("SELECT r.* FROM results r JOIN cases c ON c.id = r.case_id WHERE r.case_id = $1 AND c.organisation_id = $2 ORDER BY r.version DESC LIMIT 1", [caseId, org]);
         const row = rows[0];
-        return row ? { caseId: row.case_id, version: row.version, factorSet: row.factor_set, factorSetHash: row.factor_set_hash, result: JSON.parse(row.result), computedAt: row.computed_at } : null;
+        return row ? readableResult({ caseId: row.case_id, version: row.version, factorSet: row.factor_set, factorSetHash: row.factor_set_hash, resultText: row.result, computedAt: row.computed_at }) : null;
       },
       async seedOnce(documents: Record<string, unknown>[]) {
         if (documents.length === 0) return 0;

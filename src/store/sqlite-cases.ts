@@ -9,6 +9,7 @@ import type Database from "better-sqlite3";
 import { caseImage } from "./audit.js";
 import { withStoreErrors } from "./errors.js";
 import type { AuditWriter } from "./sqlite-audit.js";
+import { readableCase, readableResult } from "./stored-documents.js";
 import { alternativeCount, likePattern, newCaseId, titleOf, type CaseStore, type ResultOfVersion, type SaveOutcome, type Scope, type StoredCase } from "./store.js";
 
 type CaseRow = { id: string; title: string; document: string; alternatives: number; version: number; created_at: string; updated_at: string };
@@ -82,7 +83,7 @@ export function sqliteCases(db: Database.Database, clock: () => Date, audit: Aud
       },
       async get(id: string) {
         const row = byId.get(id, scope.organisationId);
-        return row ? toCase(row) : null;
+        return row ? readableCase(toCase(row)) : null;
       },
       async stamp(id: string) {
         const row = stampOf.get(id, scope.organisationId);
@@ -99,7 +100,7 @@ export function sqliteCases(db: Database.Database, clock: () => Date, audit: Aud
       },
       async latestResult(caseId: string) {
         const row = latest.get(caseId, scope.organisationId) as { case_id: string; version: number; factor_set: string; factor_set_hash: string; result: string; computed_at: string } | undefined;
-        return row ? { caseId: row.case_id, version: row.version, factorSet: row.factor_set, factorSetHash: row.factor_set_hash, result: JSON.parse(row.result), computedAt: row.computed_at } : null;
+        return row ? readableResult({ caseId: row.case_id, version: row.version, factorSet: row.factor_set, factorSetHash: row.factor_set_hash, resultText: row.result, computedAt: row.computed_at }) : null;
       },
       async seedOnce(documents: Record<string, unknown>[]) {
         return seed.immediate(scope, documents);

@@ -14,6 +14,7 @@
  * same transaction.
  */
 import { randomBytes } from "node:crypto";
+import type { ResultDocument } from "../case/result-schema.js";
 import type { AccountStore, LoginThrottleStore, MemberStore, SessionStore, TokenAuthStore, TokenStore } from "./accounts.js";
 import type { AuditReader } from "./audit.js";
 
@@ -36,12 +37,17 @@ export type StoredResult = {
   version: number;
   factorSet: string;
   factorSetHash: string;
-  result: unknown;
+  /** Parsed with the result schema on read (stored-documents.ts). */
+  result: ResultDocument;
   computedAt: string;
 };
 
-/** A version's result as the caller computed it; the store adds the case id and the version it was saved as. */
-export type ResultOfVersion = Omit<StoredResult, "caseId" | "version">;
+/**
+ * A version's result as the caller computed it (a `kalkyle.result/1`
+ * document, kept as given); the store adds the case id and the version it
+ * was saved as, and checks the document when it is read back.
+ */
+export type ResultOfVersion = Omit<StoredResult, "caseId" | "version" | "result"> & { result: unknown };
 
 export type SaveOutcome = { ok: true; saved: StoredCase } | { ok: false; reason: "not-found" | "conflict" };
 
@@ -56,6 +62,7 @@ export type Scope = { organisationId: string; actor: Actor };
 /** The cases of one organisation. */
 export interface CaseStore {
   list(query: ListQuery): Promise<{ total: number; cases: CaseSummary[] }>;
+  /** Rejects with StoreFormatError when the kept document is of a format version this build does not read. */
   get(id: string): Promise<StoredCase | null>;
   /** The case's version and time of saving only, without its document: enough to tell whether something kept for a version is still current. */
   stamp(id: string): Promise<{ version: number; updatedAt: string } | null>;
@@ -69,6 +76,7 @@ export interface CaseStore {
    */
   update(id: string, document: Record<string, unknown>, expectedVersion?: number, result?: ResultOfVersion): Promise<SaveOutcome>;
   remove(id: string): Promise<boolean>;
+  /** The newest version's result; rejects with StoreFormatError when the kept document is not a readable `kalkyle.result/1`. */
   latestResult(caseId: string): Promise<StoredResult | null>;
   /** Inserts the example cases once per database, on the very first start; never again. */
   seedOnce(documents: Record<string, unknown>[]): Promise<number>;

@@ -4,11 +4,33 @@
  * same answers. Each test gets a fresh database.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { StoreFormatError } from "../../src/store/errors.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SYSTEM_ACTOR } from "../../src/store/store.js";
 import { ADAPTERS, type TestDatabase, type TestStore } from "./adapters.js";
 
 const result = (value: unknown) => ({ factorSet: "s", factorSetHash: "h", result: value, computedAt: "2026-01-01T00:00:00Z" });
+/** The smallest `kalkyle.result/1` document: no alternatives, titled so that a test can tell versions apart. */
+const resultDoc = (title: string) => ({
+  schema: "kalkyle.result/1",
+  title,
+  factorSet: "s",
+  factorSetHash: "h",
+  analysis: {
+    startYear: 2026,
+    years: 10,
+    discountRate: 0.04,
+    discountRateSource: "given",
+    discountSchedule: [{ fromYear: 0, rate: 0.04 }],
+    electricity: { factor: "el.grid", basis: "location", kgCO2ePerUnit: 0.02, unit: "kWh" },
+    priceYear: 2026,
+  },
+  alternatives: [],
+  ranking: { method: "waste-pyramid", order: [] },
+  comparison: [],
+  warnings: [],
+  notes: [],
+});
 const doc = (title: string) => ({ schema: "kalkyle.case/1", title, analysis: { startYear: 2026, years: 10 }, alternatives: [{ id: "A", name: "A" }, { id: "B", name: "B" }] });
 const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
 
@@ -117,7 +139,7 @@ describe.each(ADAPTERS)("$name store", (adapter) => {
   it("keeps each organisation's cases, results and audit trail to itself", async () => {
     const other = await store.accounts.createOrganisation("Nabokommunen", SYSTEM_ACTOR);
     const theirs = store.scoped({ organisationId: other.id, actor: SYSTEM_ACTOR });
-    const mine = await store.cases.create(doc("Mine stoler"), result({ x: 1 }));
+    const mine = await store.cases.create(doc("Mine stoler"), result(resultDoc("x")));
     const their = await theirs.cases.create(doc("Deres stoler"));
     expect((await theirs.cases.list({})).cases.map((c) => c.title)).toEqual(["Deres stoler"]);
     expect(await theirs.cases.get(mine.id)).toBeNull();
@@ -133,32 +155,32 @@ describe.each(ADAPTERS)("$name store", (adapter) => {
   });
 
   it("deleting a case deletes its stored results", async () => {
-    const created = await store.cases.create(doc("A"), result({ x: 1 }));
-    expect((await store.cases.latestResult(created.id))?.result).toEqual({ x: 1 });
+    const created = await store.cases.create(doc("A"), result(resultDoc("x")));
+    expect((await store.cases.latestResult(created.id))?.result).toEqual(resultDoc("x"));
     await store.cases.remove(created.id);
     expect(await database.count("results")).toBe(0);
   });
 
   it("keeps a version and its result together: version 1's result, then version 2's", async () => {
-    const created = await store.cases.create(doc("A"), result({ total: 1 }));
-    expect(await store.cases.latestResult(created.id)).toEqual({ caseId: created.id, version: 1, factorSet: "s", factorSetHash: "h", result: { total: 1 }, computedAt: "2026-01-01T00:00:00Z" });
-    const updated = await store.cases.update(created.id, doc("B"), 1, result({ total: 2 }));
+    const created = await store.cases.create(doc("A"), result(resultDoc("v1")));
+    expect(await store.cases.latestResult(created.id)).toEqual({ caseId: created.id, version: 1, factorSet: "s", factorSetHash: "h", result: resultDoc("v1"), computedAt: "2026-01-01T00:00:00Z" });
+    const updated = await store.cases.update(created.id, doc("B"), 1, result(resultDoc("v2")));
     expect(updated.ok && updated.saved.version).toBe(2);
-    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 2, result: { total: 2 } });
-    expect(await store.cases.update(created.id, doc("C"), 1, result({ total: 3 }))).toEqual({ ok: false, reason: "conflict" });
-    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 2, result: { total: 2 } });
+    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 2, result: { title: "v2" } });
+    expect(await store.cases.update(created.id, doc("C"), 1, result(resultDoc("v3")))).toEqual({ ok: false, reason: "conflict" });
+    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 2, result: { title: "v2" } });
   });
 
   it("when the result cannot be written, the case version is not kept either (create and update)", async () => {
-    const created = await store.cases.create(doc("A"), result({ total: 1 }));
+    const created = await store.cases.create(doc("A"), result(resultDoc("v1")));
     const snapshot = async () => ({ cases: await database.rows("SELECT id, version, title, document FROM cases ORDER BY id"), audit: await database.count("audit") });
     const before = await snapshot();
     await database.refuseResults();
-    await expect(store.cases.create(doc("New"), result({ total: 9 }))).rejects.toThrow(/results cannot be written/);
-    await expect(store.cases.update(created.id, doc("B"), 1, result({ total: 2 }))).rejects.toThrow(/results cannot be written/);
-    await expect(store.cases.update(created.id, doc("B"), undefined, result({ total: 2 }))).rejects.toThrow(/results cannot be written/);
+    await expect(store.cases.create(doc("New"), result(resultDoc("v9")))).rejects.toThrow(/results cannot be written/);
+    await expect(store.cases.update(created.id, doc("B"), 1, result(resultDoc("v2")))).rejects.toThrow(/results cannot be written/);
+    await expect(store.cases.update(created.id, doc("B"), undefined, result(resultDoc("v2")))).rejects.toThrow(/results cannot be written/);
     expect(await snapshot()).toEqual(before);
-    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 1, result: { total: 1 } });
+    expect(await store.cases.latestResult(created.id)).toMatchObject({ version: 1, result: { title: "v1" } });
     // The store goes on working after the refusals.
     expect((await store.cases.update(created.id, doc("B"), 1)).ok).toBe(true);
   });
@@ -166,6 +188,30 @@ describe.each(ADAPTERS)("$name store", (adapter) => {
   it("a case that does not evaluate is saved without a result", async () => {
     const created = await store.cases.create(doc("A"));
     expect(await store.cases.latestResult(created.id)).toBeNull();
+  });
+
+  it("a kept result of another format version is refused with a typed error naming the version, never returned", async () => {
+    const created = await store.cases.create(doc("A"), result({ ...resultDoc("v1"), schema: "kalkyle.result/2" }));
+    const refusal = await store.cases.latestResult(created.id).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(StoreFormatError);
+    expect(refusal).toMatchObject({ document: "result", found: "kalkyle.result/2", problems: [] });
+    expect((refusal as Error).message).toBe(`the stored result of case ${created.id} version 1 has format "kalkyle.result/2"; this version of Kalkyle reads kalkyle.result/1`);
+  });
+
+  it("a kept kalkyle.result/1 that does not match the format is refused with the path: a NaN figure, kept as null", async () => {
+    const created = await store.cases.create(doc("A"), result({ ...resultDoc("v1"), analysis: { ...resultDoc("v1").analysis, discountRate: Number.NaN } }));
+    const refusal = await store.cases.latestResult(created.id).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(StoreFormatError);
+    expect(refusal).toMatchObject({ document: "result", found: "kalkyle.result/1", problems: [expect.stringMatching(/^analysis\.discountRate: /)] });
+  });
+
+  it("a kept case of another format version, or of none, is refused when read; the list still names it and it can be deleted", async () => {
+    const future = await store.cases.create({ ...doc("Fra en nyere versjon"), schema: "kalkyle.case/2" });
+    const unversioned = await store.cases.create({ title: "Uten format" });
+    await expect(store.cases.get(future.id)).rejects.toMatchObject({ name: "StoreFormatError", document: "case", found: "kalkyle.case/2" });
+    await expect(store.cases.get(unversioned.id)).rejects.toMatchObject({ name: "StoreFormatError", document: "case", found: null });
+    expect((await store.cases.list({})).cases.map((c) => c.title).sort()).toEqual(["Fra en nyere versjon", "Uten format"]);
+    expect(await store.cases.remove(future.id)).toBe(true);
   });
 
   it("sessions belong to a user, expire, change, are destroyed, and expired rows go when a session is made", async () => {
