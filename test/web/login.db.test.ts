@@ -254,7 +254,9 @@ describe.each(STORES)("on $name", ({ database, skip }) => {
 
       it.skipIf(skip)(`per account: after ${LOGIN_LIMIT} failures from ${LOGIN_LIMIT} addresses, the next attempt from a new address is 429, the right password too`, async () => {
         const user = (await proxied.clientAs("buyer")).user;
-        for (let i = 0; i < LOGIN_LIMIT; i += 1) expect((await login(user.email, "feil-passord-helt-sikkert", from(`203.0.113.${i + 1}`))).res.status).toBe(401);
+        // the e-mail as typed, in capitals or with spaces around it, is one account
+        const typed = (i: number) => [user.email, user.email.toUpperCase(), ` ${user.email} `][i % 3]!;
+        for (let i = 0; i < LOGIN_LIMIT; i += 1) expect((await login(typed(i), "feil-passord-helt-sikkert", from(`203.0.113.${i + 1}`))).res.status).toBe(401);
         const { res, html } = await login(user.email, TEST_PASSWORD, { ...from("198.51.100.1"), lang: "en" });
         expect(res.status).toBe(429);
         expect(html).toContain(translate("en", "error.throttled"));
