@@ -49,7 +49,8 @@ export function changesInWords(entry: AuditEntry, lang: Lang, names: Names = new
 
 export function auditRow(entry: AuditEntry, lang: Lang, names: Names = new Map()) {
   const line = auditLine(entry, lang);
-  return { ...line, entityType: translate(lang, `audit.entity.${entry.entityType}`), entityId: entry.entityId, changes: changesInWords(entry, lang, names) };
+  const entityUrl = `/admin/audit?${new URLSearchParams({ entity: entry.entityType, entityId: entry.entityId }).toString()}`;
+  return { ...line, entityType: translate(lang, `audit.entity.${entry.entityType}`), entityId: entry.entityId, entityUrl, changes: changesInWords(entry, lang, names) };
 }
 
 const options = (values: readonly string[], label: (v: string) => string, selected: string, lang: Lang): FieldOption[] => [
