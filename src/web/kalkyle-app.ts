@@ -2,6 +2,7 @@
 import { createApp, type AppOptions } from "./app.js";
 import { accountRoutes } from "./routes/account.js";
 import { adminAuditRoutes } from "./routes/admin-audit.js";
+import { adminTokenRoutes } from "./routes/admin-tokens.js";
 import { adminUserRoutes } from "./routes/admin-users.js";
 import { apiRoutes } from "./routes/api.js";
 import { compareRoutes } from "./routes/compare.js";
@@ -15,6 +16,6 @@ export function createKalkyleApp(options: AppOptions) {
     api: [apiRoutes],
     // Multipart bodies are parsed inside the import route, which then checks the CSRF token itself.
     beforeCsrf: [importRoutes],
-    html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes],
+    html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
   });
 }

@@ -2,8 +2,9 @@
  * The administrator's pages on a real server: members (add a buyer who
  * then logs in, change a role and see it take effect, keep the last
  * administrator, reset a password, end a membership) and the audit trail
- * (filters, paging, the CSV export); every other role gets 403 on each of
- * them. On each store: SQLite, and PostgreSQL when KALKYLE_TEST_DATABASE_URL is set.
+ * (filters, paging, the CSV export), every member's API tokens (narrowed
+ * to one member, one revoked after a confirmation); every other role gets
+ * 403 on each of them. On each store: SQLite, and PostgreSQL when KALKYLE_TEST_DATABASE_URL is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/store.js";
@@ -192,6 +193,88 @@ describe.each(STORES)("the administrator's pages on $name", ({ skip, start }) =>
     });
   });
 
+  describe("the organisation's API tokens", () => {
+    /** A member of the given role with a token made on their own page: the member's client, the secret, and an API call with it. */
+    async function memberWithToken(role: "buyer" | "adviser", label: string, organisationId?: string) {
+      const member = await server.clientAs(role, organisationId ? { organisationId } : {});
+      await member.get("/account");
+      const made = unescape(await (await member.postForm("/account/tokens", { label })).text());
+      const secret = /id="new-token"[^>]*value="([^"]+)"/.exec(made)![1]!;
+      const [info] = (await server.ctx.app.tokens.list({ ...member.user, via: "web" })).filter((t) => t.name === label);
+      const api = () => fetch(`${server.publicUrl}/api/v1/cases`, { headers: { authorization: `Bearer ${secret}` } });
+      return { member, secret, id: info!.id, api };
+    }
+
+    it("lists every member's tokens without their secrets, narrowed to one member from the members page, never cached", async () => {
+      const buyer = await memberWithToken("buyer", "Regneark for innkjøp");
+      const adviser = await memberWithToken("adviser", "Klimarapport");
+      const client = await admin();
+      const users = (await client.get("/admin/users")).html;
+      expect(users).toContain(`href="/admin/tokens?member=${buyer.member.user.userId}"`);
+      expect(users).toContain('href="/admin/tokens"');
+      const all = await client.get("/admin/tokens");
+      expect(all.res.status).toBe(200);
+      expect(all.res.headers.get("cache-control")).toBe("no-store");
+      expect(all.html).toContain("Regneark for innkjøp");
+      expect(all.html).toContain("Klimarapport");
+      expect(all.html).toContain(`<code>${buyer.secret.slice(0, 12)}…</code>`);
+      expect(all.html).not.toContain(buyer.secret);
+      const one = await client.get(`/admin/tokens?member=${buyer.member.user.userId}`);
+      expect(one.html).toContain("Regneark for innkjøp");
+      expect(one.html).not.toContain("Klimarapport");
+      expect(one.html).toContain("1 nøkkel");
+      expect(one.html).toMatch(new RegExp(`<option value="${buyer.member.user.userId}" selected>`));
+      expect(one.html).toContain(`href="/admin/tokens/${buyer.id}/revoke"`);
+      expect(adviser.id).not.toBe(buyer.id);
+    });
+
+    it("revokes a buyer's token after a confirmation: the buyer's API call gets 401, the trail says who did it", async () => {
+      const buyer = await memberWithToken("buyer", "Økonomisystemet");
+      expect((await buyer.api()).status).toBe(200);
+      const client = await admin();
+      const confirm = await client.get(`/admin/tokens/${buyer.id}/revoke`);
+      expect(confirm.res.status).toBe(200);
+      expect(confirm.html).toContain("Trekke tilbake API-nøkkelen til Test buyer?");
+      expect(confirm.html).toContain(`action="/admin/tokens/${buyer.id}/revoke"`);
+      expect((await buyer.api()).status).toBe(200);
+      const res = await client.postForm(`/admin/tokens/${buyer.id}/revoke`, {});
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe(`/admin/tokens?member=${buyer.member.user.userId}&done=revoked`);
+      const after = await client.get(res.headers.get("location")!);
+      expect(after.html).toContain("API-nøkkelen er trukket tilbake.");
+      expect(after.html).toContain("Trukket tilbake");
+      expect(after.html).not.toContain(`href="/admin/tokens/${buyer.id}/revoke"`);
+      expect((await buyer.api()).status).toBe(401);
+      const trail = (await client.get(`/admin/audit?entityId=${buyer.id}&action=token.revoke`)).html;
+      expect(trail).toContain("API-nøkkel trukket tilbake");
+      expect(trail).toContain("Test admin");
+      // a token revoked is gone from the forms
+      expect((await client.postForm(`/admin/tokens/${buyer.id}/revoke`, {})).status).toBe(404);
+    });
+
+    it("answers 403 to a buyer on the page, the confirmation and the revocation, and the token keeps working", async () => {
+      const owner = await memberWithToken("adviser", "Beholdes");
+      const buyer = await server.clientAs("buyer");
+      await buyer.get("/account");
+      expect((await buyer.get("/")).html).not.toContain('href="/admin/tokens"');
+      expect((await buyer.get("/admin/tokens")).res.status).toBe(403);
+      expect((await buyer.get(`/admin/tokens/${owner.id}/revoke`)).res.status).toBe(403);
+      expect((await buyer.postForm(`/admin/tokens/${owner.id}/revoke`, {})).status).toBe(403);
+      expect((await owner.api()).status).toBe(200);
+    });
+
+    it("answers another organisation's token as not found, and leaves it working", async () => {
+      const elsewhere = await server.createOrganisation("Tokenkommune");
+      const stranger = await memberWithToken("buyer", "Annen kommune", elsewhere);
+      const client = await admin();
+      expect((await client.get(`/admin/tokens/${stranger.id}/revoke`)).res.status).toBe(404);
+      expect((await client.postForm(`/admin/tokens/${stranger.id}/revoke`, {})).status).toBe(404);
+      expect((await client.get("/admin/tokens")).html).not.toContain("Annen kommune");
+      expect((await client.get(`/admin/tokens?member=${stranger.member.user.userId}`)).html).not.toContain("Annen kommune");
+      expect((await stranger.api()).status).toBe(200);
+    });
+  });
+
   /** RFC 4180 records (quoted fields, doubled quotes, CRLF): enough to read the export back. */
   function parseCsv(text: string, delimiter: string): string[][] {
     const records: string[][] = [[]];
@@ -343,7 +426,7 @@ describe.each(STORES)("the administrator's pages on $name", ({ skip, start }) =>
         const client = await server.clientAs(role);
         const { html } = await client.get("/");
         expect(html, role).not.toContain('href="/admin/users"');
-        for (const path of ["/admin/users", "/admin/audit", "/admin/audit/export.csv", `/admin/users/${target.user.userId}/password`, `/admin/users/${target.user.userId}/remove`]) {
+        for (const path of ["/admin/users", "/admin/tokens", "/admin/audit", "/admin/audit/export.csv", `/admin/users/${target.user.userId}/password`, `/admin/users/${target.user.userId}/remove`]) {
           expect((await client.get(path)).res.status, `${role} GET ${path}`).toBe(403);
         }
         await client.get("/account");

@@ -166,7 +166,8 @@ describe("a buyer's first case in the browser", () => {
 async function ownPages(): Promise<string[]> {
   const [token] = await server.ctx.app.tokens.list({ ...server.admin, via: "web" });
   const members = ["/admin/users", `/admin/users/${server.admin.userId}/password`, `/admin/users/${server.admin.userId}/remove`];
-  return ["/account", `/account/tokens/${token!.id}/revoke`, ...members, "/admin/audit", "/admin/audit?action=case.create", "/admin/audit?from=2026-02-30"];
+  const tokens = ["/admin/tokens", `/admin/tokens?member=${server.admin.userId}`, `/admin/tokens/${token!.id}/revoke`];
+  return ["/account", `/account/tokens/${token!.id}/revoke`, ...members, ...tokens, "/admin/audit", "/admin/audit?action=case.create", "/admin/audit?from=2026-02-30"];
 }
 
 describe("every page, both languages", () => {

@@ -146,10 +146,11 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await page.waitForSelector("#error-summary");
       problems.push(...(await checkPage(page, `${lang} /import with problems`)));
 
-      // one's own page and the administrator's pages, the audit trail with a refused date among them
+      // one's own page and the administrator's pages (members, API tokens), the audit trail with a refused date among them
       await visit("/account");
       await visit("/admin/users");
       await visit(`/admin/users/${server.admin.userId}/password`);
+      await visit("/admin/tokens");
       await visit("/admin/audit");
       await visit("/admin/audit?from=2026-02-30");
 

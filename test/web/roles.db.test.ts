@@ -1,15 +1,16 @@
 /**
  * The role matrix against a real server (docs/roles.md, PERMISSIONS in
  * src/app/policy.ts): every page, form, export and API call on cases and
- * factors, one's own page and tokens, and the members pages, tried by a
- * buyer, an adviser, a finance officer and an administrator of
- * organisation A, and by an administrator and an adviser of organisation B.
+ * factors, one's own page and tokens, the members pages, every member's
+ * tokens and the audit trail, tried by a buyer, an adviser, a finance
+ * officer and an administrator of organisation A, and by an administrator
+ * and an adviser of organisation B.
  * The expectation of each row comes from the policy table, so a change to
  * the table changes the test:
  *   allowed                             → 2xx or 3xx
  *   not allowed in one's organisation   → 403, nothing read or changed
- *   another organisation's case/member  → 404 (or 403 when the role may not
- *                                         do it at all), the case's title nowhere
+ *   another organisation's case/member/ → 404 (or 403 when the role may not
+ *   member's token                        do it at all), the case's title nowhere
  * A few rows are also written out literally below. One server a store:
  * SQLite, and PostgreSQL when KALKYLE_TEST_DATABASE_URL is set.
  */
@@ -23,8 +24,8 @@ import { countOf, rowsOf } from "../support/store-rows.js";
 import { startTestServer, TEST_PASSWORD, type TestClient, type TestServer, type TestUser } from "./harness.js";
 
 const ROLES: Role[] = ["buyer", "adviser", "finance", "admin"];
-/** Actions in the table that no page or API call reaches yet (seeing and revoking another member's tokens). */
-const NOT_YET_ON_HTTP: Action[] = ["token.manage"];
+/** Actions in the table that no page or API call reaches yet: none, every action has its requests below. */
+const NOT_YET_ON_HTTP: Action[] = [];
 
 /** The smallest example, under a title that appears nowhere else, so a body that leaks the case is easy to see. */
 const example = loadExampleCases().sort((a, b) => JSON.stringify(a).length - JSON.stringify(b).length)[0]!;
@@ -35,10 +36,10 @@ type Subject = { name: string; role: Role; client: TestClient & { user: TestUser
 type Attempt = (s: Subject, id: string) => Promise<Response>;
 /**
  * One request a user may try: the action it needs; what it is about (`case`: a case of organisation A; `member`: a
- * member of A; `own-token`: one of the user's own tokens; none: nothing of A's in particular); whether it changes a
- * case (then it gets a case of its own when allowed).
+ * member of A; `member-token`: a live token of a member of A; `own-token`: one of the user's own tokens; none:
+ * nothing of A's in particular); whether it changes a case (then it gets a case of its own when allowed).
  */
-type Row = { name: string; action: Action; target?: "case" | "member" | "own-token"; changes?: boolean; send: Attempt };
+type Row = { name: string; action: Action; target?: "case" | "member" | "member-token" | "own-token"; changes?: boolean; send: Attempt };
 
 const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#x60;": "`", "&#x3D;": "=" };
 const decode = (s: string) => s.replace(/&(quot|amp|lt|gt|#x27|#x60|#x3D);/g, (e) => ENTITIES[e]!);
@@ -112,6 +113,11 @@ const ROWS: Row[] = [
   { name: "POST /admin/users/:id/role", action: "user.manage", target: "member", send: (s, id) => s.client.postForm(`/admin/users/${id}/role`, { role: "buyer" }) },
   { name: "GET /admin/users/:id/password (form)", action: "user.manage", target: "member", send: (s, id) => s.client.request(`/admin/users/${id}/password`) },
   { name: "POST /admin/users/:id/password (reset)", action: "user.manage", target: "member", send: (s, id) => s.client.postForm(`/admin/users/${id}/password`, { passwordChoice: "generate" }) },
+  // Every member's API tokens
+  { name: "GET /admin/tokens", action: "token.manage", send: (s) => s.client.request("/admin/tokens") },
+  { name: "GET /admin/tokens?member= (one member's)", action: "token.manage", send: (s) => s.client.request(`/admin/tokens?member=${targetMember}`) },
+  { name: "GET /admin/tokens/:id/revoke (confirmation)", action: "token.manage", target: "member-token", send: (s, id) => s.client.request(`/admin/tokens/${id}/revoke`) },
+  { name: "POST /admin/tokens/:id/revoke", action: "token.manage", target: "member-token", send: (s, id) => s.client.postForm(`/admin/tokens/${id}/revoke`, {}) },
   // The organisation's audit trail
   { name: "GET /admin/audit", action: "audit.read", send: (s) => s.client.request("/admin/audit") },
   { name: "GET /admin/audit/export.csv", action: "audit.read", send: (s) => s.client.request("/admin/audit/export.csv") },
@@ -161,12 +167,13 @@ async function setUp(database: "sqlite" | "postgres"): Promise<void> {
 /** What the row should answer for this subject: "allowed", "forbidden" (403) or "not found" (404). */
 function expected(row: Row, s: Subject): "allowed" | "forbidden" | "not found" {
   if (!can(s.role, row.action)) return "forbidden";
-  return s.sameOrganisation || (row.target !== "case" && row.target !== "member") ? "allowed" : "not found";
+  return s.sameOrganisation || (row.target !== "case" && row.target !== "member" && row.target !== "member-token") ? "allowed" : "not found";
 }
 
-/** The id the row is tried on: organisation A's shared case (or a fresh one, for a change that will be allowed), the target member, or a new token of the user's own. */
+/** The id the row is tried on: organisation A's shared case (or a fresh one, for a change that will be allowed), the target member, a new token of the target member's, or a new token of the user's own. */
 async function targetOf(row: Row, s: Subject, want: string): Promise<string> {
   if (row.target === "member") return targetMember;
+  if (row.target === "member-token") return (await server.ctx.app.tokens.create({ userId: targetMember, organisationId: server.organisationId, role: "buyer", via: "web" }, { name: "a member's" })).info.id;
   if (row.target === "own-token") return (await server.ctx.app.tokens.create({ ...s.client.user, via: "web" }, { name: "to revoke" })).info.id;
   return row.changes && want === "allowed" ? caseInA() : sharedCase;
 }

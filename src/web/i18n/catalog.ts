@@ -7,6 +7,7 @@ import type { Lang } from "../../case/messages.js";
 import { pluralize } from "../../i18n/plural.js";
 import { accountText } from "./account.js";
 import { accountPagesText } from "./account-pages.js";
+import { adminTokensText } from "./admin-tokens.js";
 import { casesText } from "./cases.js";
 import { layoutText } from "./layout.js";
 import { compareText } from "./compare.js";
@@ -18,7 +19,7 @@ import { oidcText } from "./oidc.js";
 export type Catalog = Record<string, string>;
 export type AreaText = { nb: Catalog; en: Catalog };
 
-export const AREAS: AreaText[] = [layoutText, casesText, domainText, editorText, compareText, exportsText, accountText, accountPagesText, oidcText];
+export const AREAS: AreaText[] = [layoutText, casesText, domainText, editorText, compareText, exportsText, accountText, accountPagesText, adminTokensText, oidcText];
 
 const merged: Record<Lang, Catalog> = { nb: {}, en: {} };
 for (const area of AREAS) {
