@@ -5,9 +5,9 @@
  * Example: a case at version 3 has `ETag: "3"`; `If-Match: "3"` (or `3`,
  * `W/"3"`) → 3; `If-Match: *` → undefined (any version).
  */
-import type { Problem } from "../../case/messages.js";
+import { z } from "zod";
 import type { CaseSummary, StoredCase } from "../../store/store.js";
-import { HttpError } from "../errors.js";
+import { problemIssue } from "../handler.js";
 
 export const API_BASE = "/api/v1";
 
@@ -23,13 +23,16 @@ export function caseJson(c: StoredCase) {
 
 export const etagOf = (version: number): string => `"${version}"`;
 
-/** The version an If-Match header asks for; undefined when absent or `*`; a 400 when it names no version. */
-export function expectedVersion(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === "*") return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
-  if (!match) {
-    const problem: Problem = { path: "If-Match", code: "integer", params: {} };
-    throw new HttpError(400, "error.generic", [problem]);
-  }
-  return Number(match[1]);
-}
+/** The version an If-Match header asks for; undefined when absent or `*`; a 400 at "If-Match" when it names no version. */
+export const ifMatchVersion = z
+  .string()
+  .optional()
+  .transform((header, ctx) => {
+    if (header === undefined || header.trim() === "*") return undefined;
+    const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+    if (!match) {
+      ctx.addIssue(problemIssue("integer", {}, "If-Match"));
+      return z.NEVER;
+    }
+    return Number(match[1]);
+  });

@@ -1,40 +1,36 @@
 /**
  * The query of GET /api/v1/cases: `q` (title search, at most 200
  * characters), `limit` (1–100, default 20) and `offset` (0–1 000 000,
- * default 0). Anything else is a 400 naming the parameter.
+ * default 0). Anything else is a 400 naming the parameter (handler.ts).
  *
  * Example: `?q=stol&limit=10&offset=20` → { search: "stol", limit: 10, offset: 20 }.
  */
-import type { Request } from "express";
-import type { Problem } from "../../case/messages.js";
-import type { ListQuery } from "../../store/store.js";
-import { HttpError } from "../errors.js";
+import { z } from "zod";
+import { problemIssue } from "../handler.js";
 
 export const LIST_BOUNDS = { limit: { min: 1, max: 100, default: 20 }, offset: { min: 0, max: 1_000_000, default: 0 }, search: { max: 200 } } as const;
 
-function boundedInteger(name: "limit" | "offset", value: unknown, problems: Problem[]): number {
+/** A whole number of at most nine digits within its bounds; "integer" when it is not one, then "too-small" / "too-big". */
+function boundedInteger(name: "limit" | "offset") {
   const bounds = LIST_BOUNDS[name];
-  if (value === undefined) return bounds.default;
-  if (typeof value !== "string" || !/^\d{1,9}$/.test(value.trim())) {
-    problems.push({ path: name, code: "integer", params: {} });
-    return bounds.default;
-  }
-  const n = Number(value.trim());
-  if (n < bounds.min) problems.push({ path: name, code: "too-small", params: { min: String(bounds.min) } });
-  if (n > bounds.max) problems.push({ path: name, code: "too-big", params: { max: String(bounds.max) } });
-  return n;
+  return z
+    .unknown()
+    .transform((value, ctx) => {
+      if (typeof value !== "string" || !/^\d{1,9}$/.test(value.trim())) {
+        ctx.addIssue(problemIssue("integer"));
+        return z.NEVER;
+      }
+      return Number(value.trim());
+    })
+    .pipe(z.number().min(bounds.min).max(bounds.max))
+    .optional()
+    .transform((n) => n ?? bounds.default);
 }
 
-export function listQuery(req: Request): Required<ListQuery> {
-  const problems: Problem[] = [];
-  const q = req.query.q;
-  let search = "";
-  if (typeof q === "string") {
-    if (q.length > LIST_BOUNDS.search.max) problems.push({ path: "q", code: "too-long", params: { max: String(LIST_BOUNDS.search.max) } });
-    search = q;
-  } else if (q !== undefined) problems.push({ path: "q", code: "type", params: { expected: "string" } });
-  const limit = boundedInteger("limit", req.query.limit, problems);
-  const offset = boundedInteger("offset", req.query.offset, problems);
-  if (problems.length > 0) throw new HttpError(400, "error.generic", problems);
-  return { search, limit, offset };
-}
+export const listQuerySchema = z
+  .object({
+    q: z.string().max(LIST_BOUNDS.search.max).optional(),
+    limit: boundedInteger("limit"),
+    offset: boundedInteger("offset"),
+  })
+  .transform(({ q, limit, offset }) => ({ search: q ?? "", limit, offset }));

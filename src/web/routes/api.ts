@@ -13,31 +13,32 @@
  * Every error is `{ "errors": [ { path, code, message } ] }` (errors.ts), in
  * English or, with `Accept-Language: nb` or `?lang=nb`, in bokmål.
  */
-import { Router, type Request, type Response } from "express";
+import { Router } from "express";
+import { z } from "zod";
 import { parseJsonBytes } from "../../case/evaluate-document.js";
 import { isLimitProblem, type Problem } from "../../case/messages.js";
-import { caseHref, caseJson, caseSummaryJson, etagOf, expectedVersion } from "../api/case-resource.js";
+import { caseHref, caseJson, caseSummaryJson, etagOf, ifMatchVersion } from "../api/case-resource.js";
 import { jsonBody } from "../api/json-body.js";
-import { listQuery } from "../api/list-query.js";
+import { listQuerySchema } from "../api/list-query.js";
 import type { AppContext } from "../context.js";
-import { authorize } from "../../app/policy.js";
 import { ConflictError } from "../../app/errors.js";
 import { HttpError, notFound } from "../errors.js";
+import { handlers, idParam, problemIssue } from "../handler.js";
 import { factorSearch } from "./factors.js";
-import { principalOf, requireToken } from "../auth.js";
+import { requireToken } from "../auth.js";
 
-/** The JSON body's bytes (parsed in the evaluation pool), or a 400 when the request had none. */
-function requiredBody(req: Request): Uint8Array {
-  if (!(req.body instanceof Uint8Array)) throw new HttpError(400, "error.generic", [{ path: "(document)", code: "required", params: {} }]);
-  return req.body;
-}
+/** The JSON body's bytes (parsed in the evaluation pool); a request without one is refused as "(document)" required. */
+const bodyBytes = z.unknown().transform((body, ctx) => {
+  if (body instanceof Uint8Array) return body;
+  ctx.addIssue(problemIssue("required"));
+  return z.NEVER;
+});
 
 /** 400 naming every problem; 413 when the case is beyond what one request may compute. */
 const refused = (problems: Problem[]) => new HttpError(problems.some(isLimitProblem) ? 413 : 400, problems.some(isLimitProblem) ? "error.tooLarge" : "error.generic", problems);
 
-/** The request body as a case document, or every problem; checked in the evaluation pool and parsed here only once it passed. */
-async function validCaseBody(ctx: AppContext, req: Request): Promise<Record<string, unknown>> {
-  const body = requiredBody(req);
+/** The body as a case document, or every problem; checked in the evaluation pool and parsed here only once it passed. */
+async function validCase(ctx: AppContext, body: Uint8Array): Promise<Record<string, unknown>> {
   const checked = await ctx.pool.check(body);
   if (!checked.ok) throw refused(checked.problems);
   const parsed = parseJsonBytes(body);
@@ -47,6 +48,7 @@ async function validCaseBody(ctx: AppContext, req: Request): Promise<Record<stri
 
 export function apiRoutes(ctx: AppContext): Router {
   const router = Router();
+  const handler = handlers(ctx);
   router.use((_req, res, next) => {
     res.set("Cache-Control", "no-store");
     next();
@@ -54,44 +56,76 @@ export function apiRoutes(ctx: AppContext): Router {
   // Every call needs a bearer token; what it may do is the token user's role in its organisation.
   router.use(requireToken(ctx));
 
-  router.post("/evaluate", jsonBody, async (req, res) => {
-    authorize(principalOf(req), "case.evaluate");
-    const evaluation = await ctx.pool.result(requiredBody(req));
-    if (!evaluation.ok) throw refused(evaluation.problems);
-    // The worker's text as it is: a large result is neither parsed nor written again on the server's thread.
-    res.type("json").send(evaluation.text);
-  });
+  router.post(
+    "/evaluate",
+    jsonBody,
+    handler({
+      input: z.object({ body: bodyBytes }),
+      permission: "case.evaluate",
+      call: async (_app, _principal, { body }) => {
+        const evaluation = await ctx.pool.result(body);
+        if (!evaluation.ok) throw refused(evaluation.problems);
+        return evaluation.text;
+      },
+      // The worker's text as it is: a large result is neither parsed nor written again on the server's thread.
+      respond: { send: (text, _req, res) => void res.type("json").send(text) },
+    }),
+  );
 
-  router.get("/cases", async (req, res) => {
-    const query = listQuery(req);
-    const found = await ctx.app.cases.list(principalOf(req), query);
-    res.json({ total: found.total, limit: query.limit, offset: query.offset, cases: found.cases.map(caseSummaryJson) });
-  });
+  router.get(
+    "/cases",
+    handler({
+      input: z.object({ query: listQuerySchema }),
+      permission: "case.read",
+      call: async (app, principal, { query }) => ({ query, found: await app.cases.list(principal, query) }),
+      respond: { json: ({ query, found }) => ({ total: found.total, limit: query.limit, offset: query.offset, cases: found.cases.map(caseSummaryJson) }) },
+    }),
+  );
 
-  router.post("/cases", jsonBody, async (req, res) => {
-    const saved = await ctx.app.cases.create(principalOf(req), await validCaseBody(ctx, req));
-    res.status(201).location(caseHref(saved.id)).set("ETag", etagOf(saved.version)).json(caseJson(saved));
-  });
+  router.post(
+    "/cases",
+    jsonBody,
+    handler({
+      input: z.object({ body: bodyBytes }),
+      permission: "case.create",
+      call: async (app, principal, { body }) => app.cases.create(principal, await validCase(ctx, body)),
+      respond: { status: 201, json: caseJson, headers: (saved) => ({ Location: caseHref(saved.id), ETag: etagOf(saved.version) }) },
+    }),
+  );
 
-  router.get("/cases/:id", async (req, res) => {
-    const found = await ctx.app.cases.get(principalOf(req), req.params.id);
-    res.set("ETag", etagOf(found.version)).json(caseJson(found));
-  });
+  router.get(
+    "/cases/:id",
+    handler({
+      input: idParam,
+      permission: "case.read",
+      call: (app, principal, { params }) => app.cases.get(principal, params.id),
+      respond: { json: caseJson, headers: (found) => ({ ETag: etagOf(found.version) }) },
+    }),
+  );
 
-  router.put("/cases/:id", jsonBody, async (req: Request<{ id: string }>, res: Response) => {
-    const expected = expectedVersion(req.get("if-match"));
-    const saved = await ctx.app.cases
-      .update(principalOf(req), req.params.id, await validCaseBody(ctx, req), expected)
-      .catch((error: unknown) => {
-        throw error instanceof ConflictError ? new HttpError(409, "api.conflict") : error;
-      });
-    res.set("ETag", etagOf(saved.version)).json(caseJson(saved));
-  });
+  router.put(
+    "/cases/:id",
+    jsonBody,
+    handler({
+      input: idParam.extend({ headers: z.object({ "if-match": ifMatchVersion }), body: bodyBytes }),
+      permission: "case.update",
+      call: async (app, principal, { params, headers, body }) =>
+        app.cases.update(principal, params.id, await validCase(ctx, body), headers["if-match"]).catch((error: unknown) => {
+          throw error instanceof ConflictError ? new HttpError(409, "api.conflict") : error;
+        }),
+      respond: { json: caseJson, headers: (saved) => ({ ETag: etagOf(saved.version) }) },
+    }),
+  );
 
-  router.delete("/cases/:id", async (req, res) => {
-    await ctx.app.cases.remove(principalOf(req), req.params.id);
-    res.status(204).end();
-  });
+  router.delete(
+    "/cases/:id",
+    handler({
+      input: idParam,
+      permission: "case.delete",
+      call: (app, principal, { params }) => app.cases.remove(principal, params.id),
+      respond: { send: (_none, _req, res) => void res.status(204).end() },
+    }),
+  );
 
   router.get("/factors", factorSearch(ctx));
 
