@@ -24,15 +24,16 @@ import { z } from "zod";
 import type { Application } from "../app/application.js";
 import { authorize, type Action } from "../app/policy.js";
 import type { Principal } from "../app/principal.js";
-import type { Problem, ProblemCode } from "../case/messages.js";
+import type { Lang, Problem, ProblemCode } from "../case/messages.js";
 import { formatPath } from "../case/paths.js";
 import { issueProblems } from "../case/zod-problems.js";
 import { principalOf } from "./auth.js";
 import type { AppContext } from "./context.js";
 import { HttpError } from "./errors.js";
+import { langOf } from "./page.js";
 
-/** What a schema sees of the request; a problem's path leaves out the part it came from (`limit`, not `query.limit`). */
-export type RequestInput = { params: Record<string, string>; query: unknown; headers: Record<string, string | undefined>; body: unknown };
+/** What a schema sees of the request, and the page's language; a problem's path leaves out the part it came from (`limit`, not `query.limit`). */
+export type RequestInput = { params: Record<string, string>; query: unknown; headers: Record<string, string | undefined>; body: unknown; lang: Lang };
 
 /** An action of the policy; "signed-in" (any principal, the use case decides) or "public" (no principal). */
 export type Permission = Action | "signed-in" | "public";
@@ -73,7 +74,7 @@ function problemsOf(error: z.ZodError): Problem[] {
 function requestInput(req: Request): RequestInput {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  return { params: { ...(req.params as Record<string, string>) }, query: req.query, headers, body: req.body };
+  return { params: { ...(req.params as Record<string, string>) }, query: req.query, headers, body: req.body, lang: langOf(req) };
 }
 
 /** Makes route handlers for this app: `const handler = handlers(ctx)`, then `router.get(path, handler({ … }))`. */
@@ -100,6 +101,9 @@ export function handlers(ctx: AppContext) {
 
 /** The input of a route that reads nothing but what the schema allows through. */
 export const noInput = z.object({});
+
+/** The page's language (langOf: ?lang=, the session's choice, bokmål), for a call that words something in it. */
+export const langInput = z.enum(["nb", "en"]);
 
 /** A route's `:id`, as it is (the use case says 404 when it names no case here). */
 export const idParam = z.object({ params: z.object({ id: z.string() }) });

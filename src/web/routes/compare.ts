@@ -6,35 +6,52 @@
  * address and kept (page-cache.ts); a request only looks up the case's
  * version, not its document.
  */
-import { Router, type Request } from "express";
+import { Router } from "express";
+import type { Application } from "../../app/application.js";
+import type { Principal } from "../../app/principal.js";
 import type { AppContext } from "../context.js";
-import { principalOf } from "../auth.js";
-import { evaluateStored, storedCaseOr404 } from "../evaluation.js";
+import { evaluateStored } from "../evaluation.js";
+import { handlers, idParam } from "../handler.js";
 import { langOf } from "../page.js";
 import { compareModel } from "../view-models/compare.js";
 import { reportModel } from "../view-models/report.js";
 
 export function compareRoutes(ctx: AppContext): Router {
   const router = Router();
+  const handler = handlers(ctx);
 
-  const evaluate = async (req: Request) => {
-    return evaluateStored(ctx, await storedCaseOr404(ctx, req, String(req.params.id)));
+  /**
+   * The version the page shows (case id, version and time of saving: a case saved again is a new page),
+   * and the case's evaluation and history, read only when that version's page is not kept yet.
+   */
+  const pageOf = async (app: Application, principal: Principal, id: string) => {
+    const stamp = await app.cases.stamp(principal, id);
+    return {
+      version: [id, stamp.version, stamp.updatedAt].join("\u0000"),
+      evaluate: async () => evaluateStored(ctx, await app.cases.get(principal, id)),
+      history: () => app.cases.history(principal, id),
+    };
   };
 
-  /** The version the page shows: case id, version and time of saving (a case saved again is a new page). */
-  const versionOf = async (req: Request) => {
-    const id = String(req.params.id);
-    const stamp = await ctx.app.cases.stamp(principalOf(req), id);
-    return [id, stamp.version, stamp.updatedAt].join("\u0000");
-  };
+  router.get(
+    "/cases/:id",
+    handler({
+      input: idParam,
+      permission: "case.read",
+      call: (app, principal, { params }) => pageOf(app, principal, params.id),
+      respond: { view: "compare", version: (page) => page.version, model: async (page, req) => compareModel(await page.evaluate(), langOf(req), { history: await page.history() }) },
+    }),
+  );
 
-  router.get("/cases/:id", async (req, res) => {
-    await ctx.render.versioned(req, res, await versionOf(req), "compare", async () => compareModel(await evaluate(req), langOf(req), { history: await ctx.app.cases.history(principalOf(req), String(req.params.id)) }));
-  });
-
-  router.get("/cases/:id/report", async (req, res) => {
-    await ctx.render.versioned(req, res, await versionOf(req), "report", async () => reportModel(await evaluate(req), langOf(req)));
-  });
+  router.get(
+    "/cases/:id/report",
+    handler({
+      input: idParam,
+      permission: "case.read",
+      call: (app, principal, { params }) => pageOf(app, principal, params.id),
+      respond: { view: "report", version: (page) => page.version, model: async (page, req) => reportModel(await page.evaluate(), langOf(req)) },
+    }),
+  );
 
   return router;
 }
