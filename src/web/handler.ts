@@ -41,7 +41,7 @@ export type Permission = Action | "signed-in" | "public";
 type PrincipalFor<P extends Permission> = P extends "public" ? Principal | undefined : Principal;
 
 export type Respond<T> =
-  | { view: string; model: (result: T, req: Request) => Record<string, unknown>; status?: number }
+  | { view: string; model: (result: T, req: Request) => Record<string, unknown>; status?: number | ((result: T) => number) }
   /** A page kept per case version (ctx.render.versioned): the model is built only when the version is not kept yet. */
   | { view: string; version: (result: T) => string; model: (result: T, req: Request) => Promise<Record<string, unknown>> }
   | { json: (result: T, req: Request) => unknown; status?: number; headers?: (result: T) => Record<string, string> }
@@ -94,7 +94,7 @@ export function handlers(ctx: AppContext) {
         return void res.status(respond.status ?? 200).json(respond.json(result, req));
       }
       if ("version" in respond) return ctx.render.versioned(req, res, respond.version(result), respond.view, () => respond.model(result, req));
-      ctx.render(req, res, respond.view, respond.model(result, req), { status: respond.status });
+      ctx.render(req, res, respond.view, respond.model(result, req), { status: typeof respond.status === "function" ? respond.status(result) : respond.status });
     };
   };
 }

@@ -5,46 +5,63 @@
  *   GET /admin/audit/export.csv   the same filter, every matching row (up to AUDIT_EXPORT_LIMIT) as CSV;
  *                                 ?sep=semicolon for semicolons (Excel set to Norwegian), as the case exports
  */
-import { Router, type Request } from "express";
-import { authorize } from "../../app/policy.js";
-import { principalOf } from "../auth.js";
+import { Router } from "express";
+import { z } from "zod";
+import type { Application } from "../../app/application.js";
+import type { Principal } from "../../app/principal.js";
 import { readAuditQuery } from "../audit-query.js";
 import type { AppContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { csvOfRows } from "../exports/csv.js";
 import { sendDownload } from "../exports/download.js";
+import { handlers, langInput } from "../handler.js";
 import { translate } from "../i18n/catalog.js";
-import { langOf } from "../page.js";
 import { AUDIT_PAGE_SIZE, auditCsvRows, auditPageModel, namesOf } from "../view-models/audit-trail.js";
+
+/** The address's filter as it came; it is checked against the organisation's members in the call (audit-query.ts). */
+const auditInput = z.object({ query: z.record(z.string(), z.unknown()), lang: langInput });
+
+/** The filter from the address, checked against the organisation's members. */
+async function filterOf(app: Application, principal: Principal, query: Record<string, unknown>) {
+  const members = await app.accounts.members(principal);
+  return { members, ...readAuditQuery(query, new Set(members.map((m) => m.id))) };
+}
 
 export function adminAuditRoutes(ctx: AppContext): Router {
   const router = Router();
+  const handler = handlers(ctx);
 
-  /** The filter from the address, checked against the organisation's members (reading them asks the policy first). */
-  const filterOf = async (req: Request) => {
-    const principal = principalOf(req);
-    // a role without `audit.read` is refused before the members are read
-    authorize(principal, "audit.read");
-    const members = await ctx.app.accounts.members(principal);
-    return { members, ...readAuditQuery(req.query as Record<string, unknown>, new Set(members.map((m) => m.id))) };
-  };
+  router.get(
+    "/admin/audit",
+    handler({
+      input: auditInput,
+      permission: "audit.read",
+      call: async (app, principal, { query: raw, lang }) => {
+        const { members, query, filter, errors } = await filterOf(app, principal, raw);
+        const invalid = Object.keys(errors).length > 0;
+        const found = invalid ? { total: 0, entries: [] } : await app.audit.list(principal, { ...filter, limit: AUDIT_PAGE_SIZE, offset: (query.page - 1) * AUDIT_PAGE_SIZE });
+        return { invalid, page: { query, errors, members, lang, ...found } };
+      },
+      respond: { view: "audit", model: ({ page }) => auditPageModel(page), status: ({ invalid }) => (invalid ? 400 : 200) },
+    }),
+  );
 
-  router.get("/admin/audit", async (req, res) => {
-    const { members, query, filter, errors } = await filterOf(req);
-    const lang = langOf(req);
-    const invalid = Object.keys(errors).length > 0;
-    const found = invalid ? { total: 0, entries: [] } : await ctx.app.audit.list(principalOf(req), { ...filter, limit: AUDIT_PAGE_SIZE, offset: (query.page - 1) * AUDIT_PAGE_SIZE });
-    ctx.render(req, res, "audit", auditPageModel({ query, errors, members, lang, ...found }), { status: invalid ? 400 : 200 });
-  });
-
-  router.get("/admin/audit/export.csv", async (req, res) => {
-    const { members, filter, errors } = await filterOf(req);
-    if (Object.keys(errors).length > 0) throw new HttpError(400, "audit.badDate");
-    const lang = langOf(req);
-    const entries = await ctx.app.audit.export(principalOf(req), filter);
-    const title = `${translate(lang, "audit.file")} ${new Date().toISOString().slice(0, 10)}`;
-    sendDownload(res, "csv", title, csvOfRows(auditCsvRows(entries, lang, namesOf(members)), { semicolon: req.query.sep === "semicolon" }));
-  });
+  router.get(
+    "/admin/audit/export.csv",
+    handler({
+      input: auditInput,
+      permission: "audit.read",
+      call: async (app, principal, { query: raw, lang }) => {
+        const { members, filter, errors } = await filterOf(app, principal, raw);
+        if (Object.keys(errors).length > 0) throw new HttpError(400, "audit.badDate");
+        return { entries: await app.audit.export(principal, filter), members, lang, semicolon: raw.sep === "semicolon" };
+      },
+      respond: {
+        send: ({ entries, members, lang, semicolon }, _req, res) =>
+          sendDownload(res, "csv", `${translate(lang, "audit.file")} ${new Date().toISOString().slice(0, 10)}`, csvOfRows(auditCsvRows(entries, lang, namesOf(members)), { semicolon })),
+      },
+    }),
+  );
 
   return router;
 }
