@@ -32,8 +32,8 @@ import type { AppContext } from "./context.js";
 import { HttpError } from "./errors.js";
 import { langOf } from "./page.js";
 
-/** What a schema sees of the request, and the page's language; a problem's path leaves out the part it came from (`limit`, not `query.limit`). */
-export type RequestInput = { params: Record<string, string>; query: unknown; headers: Record<string, string | undefined>; body: unknown; lang: Lang };
+/** What a schema sees of the request, the page's language and the session's id (for a call that keeps this session); a problem's path leaves out the part it came from (`limit`, not `query.limit`). */
+export type RequestInput = { params: Record<string, string>; query: unknown; headers: Record<string, string | undefined>; body: unknown; lang: Lang; sessionId: string | undefined };
 
 /** An action of the policy; "signed-in" (any principal, the use case decides) or "public" (no principal). */
 export type Permission = Action | "signed-in" | "public";
@@ -74,7 +74,7 @@ function problemsOf(error: z.ZodError): Problem[] {
 function requestInput(req: Request): RequestInput {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  return { params: { ...(req.params as Record<string, string>) }, query: req.query, headers, body: req.body, lang: langOf(req) };
+  return { params: { ...(req.params as Record<string, string>) }, query: req.query, headers, body: req.body, lang: langOf(req), sessionId: req.sessionId };
 }
 
 /** Makes route handlers for this app: `const handler = handlers(ctx)`, then `router.get(path, handler({ … }))`. */
