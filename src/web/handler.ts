@@ -48,7 +48,7 @@ export type Respond<T> =
   /** 303 See Other to the address made from the result. */
   | { redirect: (result: T, req: Request) => string }
   /** Anything else (a body sent as it is, a 204): the answer is written here. */
-  | { send: (result: T, req: Request, res: Response) => void };
+  | { send: (result: T, req: Request, res: Response) => void | Promise<void> };
 
 export type HandlerDeclaration<I, T, P extends Permission> = {
   input: z.ZodType<I>;

@@ -10,59 +10,91 @@
  * finding the case, and computes and renders nothing.
  */
 import { Router, type Request, type Response } from "express";
+import type { Application } from "../../app/application.js";
+import type { Principal } from "../../app/principal.js";
 import { checkCase } from "../../case/evaluate-document.js";
 import type { AppContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { csvOf } from "../exports/csv.js";
 import { sendDownload, sendDownloadHead, type DownloadKind } from "../exports/download.js";
-import { evaluatedCase, invalidCase } from "../exports/evaluated-case.js";
+import { invalidCase } from "../exports/evaluated-case.js";
 import { exportTables } from "../exports/tables.js";
 import { xlsxOf } from "../exports/xlsx.js";
+import { evaluateStored } from "../evaluation.js";
+import { handlers, idParam } from "../handler.js";
 import { langOf } from "../page.js";
 import { PdfAbandonedError, PdfBusyError } from "../pdf.js";
-import { storedCaseOr404 } from "../evaluation.js";
 import { sessionCookieOf } from "../session.js";
 
 export function exportRoutes(ctx: AppContext): Router {
   const router = Router();
+  const handler = handlers(ctx);
 
-  /** The case, its export tables in the page language, and the time they were made. */
-  const tablesOf = async (req: Request<{ id: string }>) => {
-    const { stored, evaluated, computedAt } = await evaluatedCase(ctx, req, req.params.id);
-    return { stored, computedAt, tables: exportTables(evaluated, { caseId: stored.id, version: stored.version, madeAt: computedAt }, langOf(req)) };
+  /** The case evaluated as everywhere else (evaluateStored): 404 when there is none, 409 with every problem when it no longer passes the checks. */
+  const evaluatedCase = async (app: Application, principal: Principal, id: string) => {
+    const { stored, evaluation, computedAt } = await evaluateStored(ctx, await app.cases.get(principal, id));
+    if (!evaluation.ok) throw invalidCase(evaluation.problems);
+    return { stored, evaluated: evaluation, computedAt };
   };
+
+  /** The export tables of an evaluated case in the page language. */
+  const tablesOf = ({ stored, evaluated, computedAt }: Awaited<ReturnType<typeof evaluatedCase>>, req: Request) =>
+    exportTables(evaluated, { caseId: stored.id, version: stored.version, madeAt: computedAt }, langOf(req));
 
   /** HEAD: whether the case is there and what the file would be called; nothing evaluated or rendered. */
-  const headOnly = (kind: DownloadKind) => async (req: Request<{ id: string }>, res: Response) => {
-    sendDownloadHead(res, kind, (await storedCaseOr404(ctx, req, req.params.id)).title);
-  };
+  const headOnly = (kind: DownloadKind) =>
+    handler({
+      input: idParam,
+      permission: "case.read",
+      call: (app, principal, { params }) => app.cases.get(principal, params.id),
+      respond: { send: (stored, _req, res) => sendDownloadHead(res, kind, stored.title) },
+    });
 
   router
     .route("/cases/:id/export.csv")
     .head(headOnly("csv"))
-    .get(async (req, res) => {
-      const { stored, tables } = await tablesOf(req);
-      sendDownload(res, "csv", stored.title, csvOf(tables, { semicolon: req.query.sep === "semicolon" }));
-    });
+    .get(
+      handler({
+        input: idParam,
+        permission: "case.read",
+        call: (app, principal, { params }) => evaluatedCase(app, principal, params.id),
+        respond: { send: (found, req, res) => sendDownload(res, "csv", found.stored.title, csvOf(tablesOf(found, req), { semicolon: req.query.sep === "semicolon" })) },
+      }),
+    );
 
   router
     .route("/cases/:id/export.xlsx")
     .head(headOnly("xlsx"))
-    .get(async (req, res) => {
-      const { stored, tables, computedAt } = await tablesOf(req);
-      sendDownload(res, "xlsx", stored.title, await xlsxOf(tables, new Date(computedAt)));
-    });
+    .get(
+      handler({
+        input: idParam,
+        permission: "case.read",
+        call: (app, principal, { params }) => evaluatedCase(app, principal, params.id),
+        respond: { send: async (found, req, res) => sendDownload(res, "xlsx", found.stored.title, await xlsxOf(tablesOf(found, req), new Date(found.computedAt))) },
+      }),
+    );
 
   router
     .route("/cases/:id/report.pdf")
     .head(headOnly("pdf"))
-    .get(async (req, res) => {
-      const stored = await storedCaseOr404(ctx, req, req.params.id);
-      const checked = checkCase(stored.document, ctx.library);
-      if (!checked.ok) throw invalidCase(checked.problems);
-      const pdf = await renderPdf(req, res, stored.id);
-      if (pdf) sendDownload(res, "pdf", stored.title, pdf);
-    });
+    .get(
+      handler({
+        input: idParam,
+        permission: "case.read",
+        call: async (app, principal, { params }) => {
+          const stored = await app.cases.get(principal, params.id);
+          const checked = checkCase(stored.document, ctx.library);
+          if (!checked.ok) throw invalidCase(checked.problems);
+          return stored;
+        },
+        respond: {
+          send: async (stored, req, res) => {
+            const pdf = await renderPdf(req, res, stored.id);
+            if (pdf) sendDownload(res, "pdf", stored.title, pdf);
+          },
+        },
+      }),
+    );
 
   /** The print view as a PDF, or null when the client left before its turn; a full line → 503 "busy", Chromium failing → 503 "unavailable". */
   async function renderPdf(req: Request, res: Response, id: string): Promise<Buffer | null> {
