@@ -10,18 +10,18 @@
  * version conflict with the user's values and a message (409).
  */
 import { Router, type Request, type Response } from "express";
+import { z } from "zod";
+import type { Application } from "../../app/application.js";
+import { ConflictError } from "../../app/errors.js";
+import type { Principal } from "../../app/principal.js";
 import type { AppContext } from "../context.js";
 import { caseToForm } from "../editor/case-to-form.js";
 import { checkForm } from "../editor/check-form.js";
-import { applyAction, blankCase, parseAction, readCaseForm, type CaseForm } from "../editor/form-model.js";
-import { notFound } from "../errors.js";
+import { applyAction, blankCase, parseAction, readCaseForm } from "../editor/form-model.js";
+import { handlers, idParam, langInput } from "../handler.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { editorPageModel, type EditorPageInput } from "../view-models/editor.js";
-import { storedCaseOr404 } from "../evaluation.js";
-import { ConflictError } from "../../app/errors.js";
-import { principalOf } from "../auth.js";
-import { authorize } from "../../app/policy.js";
 
 /** `?done=` → the notice's text key; a Map, since the value is whatever the address says ("__proto__" included). */
 const NOTICES: ReadonlyMap<string, string> = new Map([
@@ -34,74 +34,112 @@ function versionOf(body: Record<string, unknown>): number | undefined {
   return typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : undefined;
 }
 
+/** The editor's form as posted (read leniently: every value the user typed kept), the button pressed and the hidden version. */
+const formInput = z.object({
+  body: z
+    .unknown()
+    .optional()
+    .transform((raw) => {
+      const body = (raw ?? {}) as Record<string, unknown>;
+      return { form: readCaseForm(body), action: parseAction(body.action), version: versionOf(body) };
+    }),
+  lang: langInput,
+});
+type Posted = z.infer<typeof formInput>;
+
+/** The editor page to show (with its status), or the comparison to go to once saved. */
+type Outcome = { show: Omit<EditorPageInput, "library" | "lang">; status?: number } | { saved: string };
+
 export function editorRoutes(ctx: AppContext): Router {
   const router = Router();
+  const handler = handlers(ctx);
 
-  const show = (req: Request, res: Response, input: Omit<EditorPageInput, "library" | "lang">, status = 200) => {
-    res.set("Cache-Control", "no-store");
-    ctx.render(req, res, "case-edit", editorPageModel({ ...input, library: ctx.library, lang: langOf(req) }), { status });
+  const respond = {
+    send: (outcome: Outcome, req: Request, res: Response) => {
+      if ("saved" in outcome) return res.redirect(303, `/cases/${encodeURIComponent(outcome.saved)}`);
+      res.set("Cache-Control", "no-store");
+      ctx.render(req, res, "case-edit", editorPageModel({ ...outcome.show, library: ctx.library, lang: langOf(req) }), { status: outcome.status ?? 200 });
+    },
   };
 
-  /** Row actions re-render; `save` checks and stores. `store` returns false on a version conflict. */
-  const submit = async (req: Request, res: Response, caseId: string | undefined, store: (doc: Record<string, unknown>) => Promise<{ id: string } | "conflict">, version: number | undefined) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const form: CaseForm = readCaseForm(body);
-    const action = parseAction(body.action);
-    const lang = langOf(req);
+  /** Row actions re-render; `save` checks and stores. `store` returns "conflict" on a version conflict. */
+  const submit = async (
+    app: Application,
+    principal: Principal,
+    { body: { form, action, version }, lang }: Posted,
+    caseId: string | undefined,
+    store: (doc: Record<string, unknown>) => Promise<{ id: string } | "conflict">,
+  ): Promise<Outcome> => {
     if (action.type !== "save") {
       const changed = applyAction(form, action);
-      return show(req, res, { form: changed.form, problems: [], caseId, version, focus: changed.focus });
+      return { show: { form: changed.form, problems: [], caseId, version, focus: changed.focus } };
     }
     const checked = checkForm(form, ctx.library, lang);
-    if (!checked.ok) return show(req, res, { form, problems: checked.problems, caseId, version }, 400);
+    if (!checked.ok) return { show: { form, problems: checked.problems, caseId, version }, status: 400 };
     const saved = await store(checked.doc);
     if (saved === "conflict") {
       // Show the user's values; the hidden version becomes the stored one, so saving again replaces it knowingly.
-      if (!caseId) throw notFound();
-      const current = await storedCaseOr404(ctx, req, caseId);
-      return show(req, res, { form, problems: [], caseId, version: current.version, conflict: true }, 409);
+      const current = await app.cases.get(principal, caseId!);
+      return { show: { form, problems: [], caseId, version: current.version, conflict: true }, status: 409 };
     }
-    res.redirect(303, `/cases/${encodeURIComponent(saved.id)}`);
+    return { saved: saved.id };
   };
 
   // The forms are refused (403) to a role that may not save them, as the saves are, before the form is read or checked.
-  router.get("/cases/new", (req, res) => {
-    authorize(principalOf(req), "case.create");
-    show(req, res, { form: blankCase(new Date().getFullYear()), problems: [] });
-  });
+  router.get(
+    "/cases/new",
+    handler({
+      input: z.object({}),
+      permission: "case.create",
+      call: async (): Promise<Outcome> => ({ show: { form: blankCase(new Date().getFullYear()), problems: [] } }),
+      respond,
+    }),
+  );
 
-  router.get("/cases/:id/edit", async (req, res) => {
-    authorize(principalOf(req), "case.update");
-    const found = await storedCaseOr404(ctx, req, req.params.id);
-    const done = typeof req.query.done === "string" ? NOTICES.get(req.query.done) : undefined;
-    show(req, res, { form: caseToForm(found.document, langOf(req)), problems: [], caseId: found.id, version: found.version, notice: done ? translate(langOf(req), done) : undefined });
-  });
-
-  router.post("/cases", async (req, res) => {
-    authorize(principalOf(req), "case.create");
-    await submit(req, res, undefined, async (doc) => ctx.app.cases.create(principalOf(req), doc), undefined);
-  });
-
-  router.post("/cases/:id", async (req, res) => {
-    const id = req.params.id;
-    authorize(principalOf(req), "case.update");
-    await ctx.app.cases.stamp(principalOf(req), id);
-    const version = versionOf((req.body ?? {}) as Record<string, unknown>);
-    await submit(
-      req,
-      res,
-      id,
-      async (doc) => {
-        try {
-          return await ctx.app.cases.update(principalOf(req), id, doc, version);
-        } catch (error) {
-          if (error instanceof ConflictError) return "conflict";
-          throw error;
-        }
+  router.get(
+    "/cases/:id/edit",
+    handler({
+      input: idParam.extend({ query: z.object({ done: z.unknown().optional() }), lang: langInput }),
+      permission: "case.update",
+      call: async (app, principal, { params, query, lang }): Promise<Outcome> => {
+        const found = await app.cases.get(principal, params.id);
+        const done = typeof query.done === "string" ? NOTICES.get(query.done) : undefined;
+        return { show: { form: caseToForm(found.document, lang), problems: [], caseId: found.id, version: found.version, notice: done ? translate(lang, done) : undefined } };
       },
-      version,
-    );
-  });
+      respond,
+    }),
+  );
+
+  router.post(
+    "/cases",
+    handler({
+      input: formInput,
+      permission: "case.create",
+      call: (app, principal, posted) => submit(app, principal, posted, undefined, (doc) => app.cases.create(principal, doc)),
+      respond,
+    }),
+  );
+
+  router.post(
+    "/cases/:id",
+    handler({
+      input: formInput.extend(idParam.shape),
+      permission: "case.update",
+      call: async (app, principal, posted) => {
+        const id = posted.params.id;
+        await app.cases.stamp(principal, id);
+        return submit(app, principal, posted, id, async (doc) => {
+          try {
+            return await app.cases.update(principal, id, doc, posted.body.version);
+          } catch (error) {
+            if (error instanceof ConflictError) return "conflict";
+            throw error;
+          }
+        });
+      },
+      respond,
+    }),
+  );
 
   return router;
 }
