@@ -10,6 +10,7 @@
  */
 import { Router, type Request, type Response } from "express";
 import multer from "multer";
+import { z } from "zod";
 import { parseJsonText } from "../../case/evaluate-document.js";
 import { problemMessage, type Problem } from "../../case/messages.js";
 import type { AppContext } from "../context.js";
@@ -17,7 +18,7 @@ import { HttpError } from "../errors.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { isCsrfValid } from "../security.js";
-import { storedCaseOr404 } from "../evaluation.js";
+import { handlers, idParam } from "../handler.js";
 import { principalOf, requireLogin } from "../auth.js";
 import { authorize } from "../../app/policy.js";
 import { sendDownload, sendDownloadHead } from "../exports/download.js";
@@ -51,14 +52,16 @@ function importPage(ctx: AppContext, req: Request, res: Response, pasted: string
 
 export function importRoutes(ctx: AppContext): Router {
   const router = Router();
+  const handler = handlers(ctx);
   // Mounted before the app's own login check (multipart bodies are read here): the same check, for these paths only.
   router.use(["/import", "/cases/:id/case.json"], requireLogin());
 
-  router.get("/import", (req, res) => {
-    authorize(principalOf(req), "case.create");
-    importPage(ctx, req, res, "", null);
-  });
+  router.get(
+    "/import",
+    handler({ input: z.object({}), permission: "case.create", call: async () => null, respond: { send: (_none, req, res) => importPage(ctx, req, res, "", null) } }),
+  );
 
+  // Not a declared handler: the multipart body and its CSRF token are read here, after the policy and before any input schema could see them.
   router.post("/import", async (req, res) => {
     // A role that may not make cases is refused before the file is read.
     authorize(principalOf(req), "case.create");
@@ -81,11 +84,15 @@ export function importRoutes(ctx: AppContext): Router {
   router
     .route("/cases/:id/case.json")
     // HEAD: the download's headers only, like every download.
-    .head(async (req, res) => sendDownloadHead(res, "case", (await storedCaseOr404(ctx, req, req.params.id)).title))
-    .get(async (req, res) => {
-      const found = await storedCaseOr404(ctx, req, req.params.id);
-      sendDownload(res, "case", found.title, `${JSON.stringify(found.document, null, 2)}\n`);
-    });
+    .head(handler({ input: idParam, permission: "case.read", call: (app, principal, { params }) => app.cases.get(principal, params.id), respond: { send: (found, _req, res) => sendDownloadHead(res, "case", found.title) } }))
+    .get(
+      handler({
+        input: idParam,
+        permission: "case.read",
+        call: (app, principal, { params }) => app.cases.get(principal, params.id),
+        respond: { send: (found, _req, res) => sendDownload(res, "case", found.title, `${JSON.stringify(found.document, null, 2)}\n`) },
+      }),
+    );
 
   return router;
 }
