@@ -12,12 +12,14 @@
  *   POST /admin/users/:id/remove          ends it (the member's sessions and tokens here end); the last administrator stays (409)
  */
 import { Router, type Request, type Response } from "express";
+import { z } from "zod";
+import type { Application } from "../../app/application.js";
 import { ConflictError, PasswordRefusedError } from "../../app/errors.js";
 import { generatePassword } from "../../app/passwords.js";
-import { authorize } from "../../app/policy.js";
+import type { Principal } from "../../app/principal.js";
 import { isRole, type Member } from "../../store/accounts.js";
-import { principalOf } from "../auth.js";
 import type { AppContext } from "../context.js";
+import { handlers, idParam, langInput } from "../handler.js";
 import { translate } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { EMAIL_MAX, memberRemoveModel, membersPageModel, NAME_MAX, passwordResetModel, type FormErrors, type MembersPageInput, type NewMemberForm } from "../view-models/members.js";
@@ -40,104 +42,158 @@ function readNewMember(body: Record<string, unknown>): { form: NewMemberForm; pa
   return { form, password, errors };
 }
 
+/** A small form's body as it came (read leniently field by field in the call, every value but a password kept). */
+const formBody = z
+  .unknown()
+  .optional()
+  .transform((body) => (body ?? {}) as Record<string, unknown>);
+
+/** The members page's data: the members, who is looking, the organisation's name. */
+async function membersPage(app: Application, principal: Principal) {
+  const members = await app.accounts.members(principal);
+  const { memberships } = await app.accounts.me(principal);
+  const organisation = memberships.find((m) => m.organisationId === principal.organisationId)?.organisationName ?? "";
+  return { members, selfId: principal.userId, organisation };
+}
+
+type Outcome =
+  | { members: Awaited<ReturnType<typeof membersPage>>; extra: Partial<MembersPageInput>; status?: number }
+  | { reset: Member; choice: "set" | "generate"; error?: string; status?: number }
+  | { remove: Member; organisation: string }
+  | { redirect: string };
+
 export function adminUserRoutes(ctx: AppContext): Router {
   const router = Router();
+  const handler = handlers(ctx);
 
-  const show = async (req: Request, res: Response, extra: Partial<MembersPageInput>, status = 200) => {
-    const principal = principalOf(req);
-    const members = await ctx.app.accounts.members(principal);
-    const { memberships } = await ctx.app.accounts.me(principal);
-    const organisation = memberships.find((m) => m.organisationId === principal.organisationId)?.organisationName ?? "";
-    ctx.render(req, res, "users", membersPageModel({ members, selfId: principal.userId, organisation, lang: langOf(req), ...extra }), { status });
+  const respond = {
+    send: (outcome: Outcome, req: Request, res: Response) => {
+      const lang = langOf(req);
+      if ("redirect" in outcome) return res.redirect(303, outcome.redirect);
+      if ("reset" in outcome) return ctx.render(req, res, "user-password", passwordResetModel(outcome.reset, { choice: outcome.choice, error: outcome.error, lang }), { status: outcome.status ?? 200 });
+      if ("remove" in outcome) return ctx.render(req, res, "user-remove", memberRemoveModel(outcome.remove, outcome.organisation, lang));
+      ctx.render(req, res, "users", membersPageModel({ ...outcome.members, lang, ...outcome.extra }), { status: outcome.status ?? 200 });
+    },
   };
 
-  /** The member, after the policy has said the principal may manage members (403 first, then 404). */
-  const managedMember = async (req: Request<{ id: string }>): Promise<Member> => {
-    authorize(principalOf(req), "user.manage");
-    return ctx.app.accounts.member(principalOf(req), req.params.id);
-  };
+  /** The members page with a form's outcome. */
+  const show = async (app: Application, principal: Principal, extra: Partial<MembersPageInput>, status = 200): Promise<Outcome> => ({ members: await membersPage(app, principal), extra, status });
 
-  router.get("/admin/users", async (req, res) => {
-    await show(req, res, {});
-  });
+  router.get("/admin/users", handler({ input: z.object({}), permission: "user.read", call: (app, principal) => show(app, principal, {}), respond }));
 
-  router.post("/admin/users", async (req, res) => {
-    const principal = principalOf(req);
-    authorize(principal, "user.manage");
-    const { form, password, errors } = readNewMember((req.body ?? {}) as Record<string, unknown>);
-    if (Object.keys(errors).length > 0 || !isRole(form.role)) return show(req, res, { addForm: form, addErrors: errors }, 400);
-    const initial = form.passwordChoice === "generate" ? generatePassword() : password;
-    try {
-      const member = await ctx.app.accounts.addMember(principal, { email: form.email, name: form.name, role: form.role, password: initial });
-      const role = translate(langOf(req), `role.${member.role}`);
-      await show(req, res, { notice: { key: "users.added", params: { name: member.name, email: member.email, role } }, madePassword: form.passwordChoice === "generate" ? { email: member.email, password: initial } : undefined });
-    } catch (error) {
-      if (error instanceof ConflictError && error.reason === "email-taken") return show(req, res, { addForm: form, addErrors: { email: "error.email-taken" } }, 409);
-      if (error instanceof PasswordRefusedError) return show(req, res, { addForm: form, addErrors: { password: `password.${error.problem}` } }, 400);
-      throw error;
-    }
-  });
+  router.post(
+    "/admin/users",
+    handler({
+      input: z.object({ body: formBody, lang: langInput }),
+      permission: "user.manage",
+      call: async (app, principal, { body, lang }): Promise<Outcome> => {
+        const { form, password, errors } = readNewMember(body);
+        if (Object.keys(errors).length > 0 || !isRole(form.role)) return show(app, principal, { addForm: form, addErrors: errors }, 400);
+        const initial = form.passwordChoice === "generate" ? generatePassword() : password;
+        try {
+          const member = await app.accounts.addMember(principal, { email: form.email, name: form.name, role: form.role, password: initial });
+          const role = translate(lang, `role.${member.role}`);
+          return await show(app, principal, { notice: { key: "users.added", params: { name: member.name, email: member.email, role } }, madePassword: form.passwordChoice === "generate" ? { email: member.email, password: initial } : undefined });
+        } catch (error) {
+          if (error instanceof ConflictError && error.reason === "email-taken") return show(app, principal, { addForm: form, addErrors: { email: "error.email-taken" } }, 409);
+          if (error instanceof PasswordRefusedError) return show(app, principal, { addForm: form, addErrors: { password: `password.${error.problem}` } }, 400);
+          throw error;
+        }
+      },
+      respond,
+    }),
+  );
 
-  router.post("/admin/users/:id/role", async (req, res) => {
-    const member = await managedMember(req);
-    const role = text((req.body ?? {}) as Record<string, unknown>, "role");
-    if (!isRole(role)) return show(req, res, { roleError: { userId: member.id, key: "users.badRole" } }, 400);
-    try {
-      await ctx.app.accounts.setRole(principalOf(req), member.id, role);
-    } catch (error) {
-      if (error instanceof ConflictError && error.reason === "last-admin") return show(req, res, { roleError: { userId: member.id, key: "error.last-admin" } }, 409);
-      throw error;
-    }
-    // the administrator who gave up the role may no longer see this page
-    if (member.id === principalOf(req).userId && role !== "admin") return res.redirect(303, "/account");
-    await show(req, res, { notice: { key: "users.roleChanged", params: { name: member.name, role: translate(langOf(req), `role.${role}`) } } });
-  });
+  router.post(
+    "/admin/users/:id/role",
+    handler({
+      input: idParam.extend({ body: formBody, lang: langInput }),
+      permission: "user.manage",
+      call: async (app, principal, { params, body, lang }): Promise<Outcome> => {
+        const member = await app.accounts.member(principal, params.id);
+        const role = text(body, "role");
+        if (!isRole(role)) return show(app, principal, { roleError: { userId: member.id, key: "users.badRole" } }, 400);
+        try {
+          await app.accounts.setRole(principal, member.id, role);
+        } catch (error) {
+          if (error instanceof ConflictError && error.reason === "last-admin") return show(app, principal, { roleError: { userId: member.id, key: "error.last-admin" } }, 409);
+          throw error;
+        }
+        // the administrator who gave up the role may no longer see this page
+        if (member.id === principal.userId && role !== "admin") return { redirect: "/account" };
+        return show(app, principal, { notice: { key: "users.roleChanged", params: { name: member.name, role: translate(lang, `role.${role}`) } } });
+      },
+      respond,
+    }),
+  );
 
-  router.get("/admin/users/:id/password", async (req, res) => {
-    const member = await managedMember(req);
-    ctx.render(req, res, "user-password", passwordResetModel(member, { choice: "generate", lang: langOf(req) }));
-  });
+  router.get(
+    "/admin/users/:id/password",
+    handler({
+      input: idParam,
+      permission: "user.manage",
+      call: async (app, principal, { params }): Promise<Outcome> => ({ reset: await app.accounts.member(principal, params.id), choice: "generate" }),
+      respond,
+    }),
+  );
 
-  router.post("/admin/users/:id/password", async (req, res) => {
-    const member = await managedMember(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const choice = body.passwordChoice === "set" ? "set" : "generate";
-    const typed = choice === "set" ? text(body, "password").slice(0, 1024) : "";
-    const again = (error: string, status: number) => ctx.render(req, res, "user-password", passwordResetModel(member, { choice, error, lang: langOf(req) }), { status });
-    if (choice === "set" && typed === "") return again("account.required", 400);
-    const password = choice === "generate" ? generatePassword() : typed;
-    try {
-      await ctx.app.accounts.resetPassword(principalOf(req), member.id, password);
-    } catch (error) {
-      if (error instanceof PasswordRefusedError) return again(`password.${error.problem}`, 400);
-      throw error;
-    }
-    await show(req, res, { notice: { key: "users.passwordSet", params: { name: member.name } }, madePassword: choice === "generate" ? { email: member.email, password } : undefined });
-  });
+  router.post(
+    "/admin/users/:id/password",
+    handler({
+      input: idParam.extend({ body: formBody }),
+      permission: "user.manage",
+      call: async (app, principal, { params, body }): Promise<Outcome> => {
+        const member = await app.accounts.member(principal, params.id);
+        const choice = body.passwordChoice === "set" ? "set" : "generate";
+        const typed = choice === "set" ? text(body, "password").slice(0, 1024) : "";
+        if (choice === "set" && typed === "") return { reset: member, choice, error: "account.required", status: 400 };
+        const password = choice === "generate" ? generatePassword() : typed;
+        try {
+          await app.accounts.resetPassword(principal, member.id, password);
+        } catch (error) {
+          if (error instanceof PasswordRefusedError) return { reset: member, choice, error: `password.${error.problem}`, status: 400 };
+          throw error;
+        }
+        return show(app, principal, { notice: { key: "users.passwordSet", params: { name: member.name } }, madePassword: choice === "generate" ? { email: member.email, password } : undefined });
+      },
+      respond,
+    }),
+  );
 
-  /** The organisation's name, for the confirmation. */
-  const organisationOf = async (req: Request) => {
-    const principal = principalOf(req);
-    return (await ctx.app.accounts.me(principal)).memberships.find((m) => m.organisationId === principal.organisationId)?.organisationName ?? "";
-  };
+  router.get(
+    "/admin/users/:id/remove",
+    handler({
+      input: idParam,
+      permission: "user.manage",
+      call: async (app, principal, { params }): Promise<Outcome> => {
+        const member = await app.accounts.member(principal, params.id);
+        const organisation = (await app.accounts.me(principal)).memberships.find((m) => m.organisationId === principal.organisationId)?.organisationName ?? "";
+        return { remove: member, organisation };
+      },
+      respond,
+    }),
+  );
 
-  router.get("/admin/users/:id/remove", async (req, res) => {
-    const member = await managedMember(req);
-    ctx.render(req, res, "user-remove", memberRemoveModel(member, await organisationOf(req), langOf(req)));
-  });
-
-  router.post("/admin/users/:id/remove", async (req, res) => {
-    const member = await managedMember(req);
-    try {
-      await ctx.app.accounts.removeMember(principalOf(req), member.id);
-    } catch (error) {
-      if (error instanceof ConflictError && error.reason === "last-admin") return show(req, res, { roleError: { userId: member.id, key: "error.last-admin" } }, 409);
-      throw error;
-    }
-    // an administrator who left is signed out of this organisation
-    if (member.id === principalOf(req).userId) return res.redirect(303, "/login");
-    await show(req, res, { notice: { key: "users.removed", params: { name: member.name } } });
-  });
+  router.post(
+    "/admin/users/:id/remove",
+    handler({
+      input: idParam,
+      permission: "user.manage",
+      call: async (app, principal, { params }): Promise<Outcome> => {
+        const member = await app.accounts.member(principal, params.id);
+        try {
+          await app.accounts.removeMember(principal, member.id);
+        } catch (error) {
+          if (error instanceof ConflictError && error.reason === "last-admin") return show(app, principal, { roleError: { userId: member.id, key: "error.last-admin" } }, 409);
+          throw error;
+        }
+        // an administrator who left is signed out of this organisation
+        if (member.id === principal.userId) return { redirect: "/login" };
+        return show(app, principal, { notice: { key: "users.removed", params: { name: member.name } } });
+      },
+      respond,
+    }),
+  );
 
   return router;
 }
