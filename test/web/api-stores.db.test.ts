@@ -12,18 +12,11 @@ import { loadExampleCases } from "../../src/examples.js";
 import type { Store } from "../../src/store/store.js";
 import { postgresAvailable, POSTGRES_MISSING } from "../support/postgres.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
+import { twoAlternativeCase } from "../support/two-alternatives.js";
 
 type Json = Record<string, unknown>;
 
-const caseNamed = (title: string): Json => ({
-  schema: "kalkyle.case/1",
-  title,
-  analysis: { startYear: 2026, years: 5 },
-  alternatives: [
-    { id: "A", name: "Ny", emissions: [{ kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "1000 NOK" }] },
-    { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
-  ],
-});
+const caseNamed = twoAlternativeCase;
 
 /** The editor's fields for caseNamed's two alternatives, as the form posts them. */
 const editorFields = (title: string, version: number): [string, string][] => [

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPageCache } from "../../src/web/page-cache.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
+import { twoAlternativeCase } from "../support/two-alternatives.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -16,15 +17,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const caseTitled = (title: string) => ({
-  schema: "kalkyle.case/1",
-  title,
-  analysis: { startYear: 2026, years: 5 },
-  alternatives: [
-    { id: "A", name: "Ny", emissions: [{ kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "1000 NOK" }] },
-    { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
-  ],
-});
+const caseTitled = twoAlternativeCase;
 
 async function createCase(title: string): Promise<string> {
   const res = await fetch(`${server.url}/api/v1/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(caseTitled(title)) });

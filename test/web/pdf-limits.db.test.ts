@@ -9,16 +9,9 @@ import { existsSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CHROMIUM_PATH, PDF_LIMITS } from "../../src/web/pdf.js";
 import { startTestServer, type TestServer } from "./harness.js";
+import { twoAlternativeCase } from "../support/two-alternatives.js";
 
-const validCase = (title: string) => ({
-  schema: "kalkyle.case/1",
-  title,
-  analysis: { startYear: 2026, years: 5 },
-  alternatives: [
-    { id: "A", name: "Ny", emissions: [{ kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "1000 NOK" }] },
-    { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
-  ],
-});
+const validCase = twoAlternativeCase;
 
 let server: TestServer;
 let caseId: string;

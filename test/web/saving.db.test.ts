@@ -9,21 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify } from "../../src/web/errors.js";
 import { startRival, type Rival } from "../store/rival.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
+import { twoAlternativeCase } from "../support/two-alternatives.js";
 
 type Json = Record<string, unknown>;
 type Answer = { status: number; text: string };
 
 const HOLD_MS = 500;
 
-const validCase = (title: string): Json => ({
-  schema: "kalkyle.case/1",
-  title,
-  analysis: { startYear: 2026, years: 5 },
-  alternatives: [
-    { id: "A", name: "Ny", emissions: [{ kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "1000 NOK" }] },
-    { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
-  ],
-});
+const validCase = twoAlternativeCase;
 
 /** The editor's fields for validCase's two alternatives, saved (the form's own names). */
 const editorFields = (title: string): [string, string][] => [

@@ -13,6 +13,7 @@ import { openSqliteStore } from "../../src/store/sqlite-store.js";
 import { createKalkyleApp } from "../../src/web/kalkyle-app.js";
 import { silentLogger } from "../../src/web/logger.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
+import { twoAlternativeCase } from "../support/two-alternatives.js";
 
 type Route = { method: string; path: string };
 type Layer = { route?: { path: string; methods: Record<string, boolean> }; slash: boolean; handle: { stack?: Layer[] } };
@@ -47,15 +48,7 @@ const routes = discoverRoutes();
 const stateChanging = routes.html.filter((r) => !SAFE_METHODS.has(r.method));
 const getRoutes = [...routes.html, ...routes.api].filter((r) => r.method === "GET");
 
-const validCase = (title: string) => ({
-  schema: "kalkyle.case/1",
-  title,
-  analysis: { startYear: 2026, years: 5 },
-  alternatives: [
-    { id: "A", name: "Ny", emissions: [{ kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "1000 NOK" }] },
-    { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
-  ],
-});
+const validCase = twoAlternativeCase;
 
 let server: TestServer;
 beforeAll(async () => {

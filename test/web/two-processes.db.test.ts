@@ -15,18 +15,9 @@ import { tokenUseCases } from "../../src/app/tokens.js";
 import { openPostgresStore } from "../../src/store/postgres-store.js";
 import { startServerProcess, type ServerProcess } from "../support/server-process.js";
 import { TestClient } from "./harness.js";
+import { twoAlternativeCase } from "../support/two-alternatives.js";
 
-type Json = Record<string, unknown>;
-
-const caseNamed = (title: string): Json => ({
-  schema: "kalkyle.case/1",
-  title,
-  analysis: { startYear: 2026, years: 5 },
-  alternatives: [
-    { id: "A", name: "Ny", emissions: [{ kind: "fixed", factor: { value: 10, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "1000 NOK" }] },
-    { id: "B", name: "Brukt", wasteLevel: "reuse", emissions: [{ kind: "fixed", factor: { value: 2, unit: "kgCO2e/unit" }, quantity: "1" }], costs: [{ kind: "acquisition", amount: "600 NOK" }] },
-  ],
-});
+const caseNamed = twoAlternativeCase;
 
 const put = (server: ServerProcess, id: string, title: string, version: number) =>
   api(`${server.url}/api/v1/cases/${id}`, { method: "PUT", headers: { "content-type": "application/json", "if-match": `"${version}"` }, body: JSON.stringify(caseNamed(title)) });
