@@ -35,7 +35,8 @@ function passwordForm(errors: PasswordErrors, lang: Lang) {
   return { ...fields, summary: summaryOf("password-errors", Object.values(fields), lang) };
 }
 
-function tokenRow(t: TokenInfo, lang: Lang) {
+/** One API token as a row of a token table (one's own on /account, the organisation's on /admin/tokens). */
+export function tokenRow(t: TokenInfo, lang: Lang) {
   return {
     id: t.id,
     name: t.name,

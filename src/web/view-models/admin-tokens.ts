@@ -7,7 +7,7 @@
 import type { Lang } from "../../case/messages.js";
 import type { Member, TokenInfo } from "../../store/accounts.js";
 import { translate } from "../i18n/catalog.js";
-import { formatDateTime } from "./case-list.js";
+import { tokenRow } from "./account.js";
 import { field } from "./form-fields.js";
 
 export type AdminTokensPageInput = {
@@ -39,20 +39,8 @@ function memberOptions(input: AdminTokensPageInput) {
   ];
 }
 
-function tokenRow(t: TokenInfo, lang: Lang) {
-  return {
-    id: t.id,
-    member: t.userName,
-    name: t.name,
-    prefix: t.prefix,
-    created: formatDateTime(t.createdAt, lang),
-    createdIso: t.createdAt,
-    lastUsed: t.lastUsedAt ? formatDateTime(t.lastUsedAt, lang) : translate(lang, "tokens.never"),
-    lastUsedIso: t.lastUsedAt ?? undefined,
-    state: t.revokedAt ? translate(lang, "tokens.revokedAt", { at: formatDateTime(t.revokedAt, lang) }) : translate(lang, "tokens.active"),
-    revocable: !t.revokedAt,
-  };
-}
+/** A token with the member it belongs to. */
+const memberTokenRow = (t: TokenInfo, lang: Lang) => ({ ...tokenRow(t, lang), member: t.userName });
 
 export function adminTokensPageModel(input: AdminTokensPageInput): Record<string, unknown> {
   const { lang } = input;
@@ -63,7 +51,7 @@ export function adminTokensPageModel(input: AdminTokensPageInput): Record<string
     notice: input.notice ? translate(lang, input.notice) : undefined,
     filter: { member: field({ id: "tokens-member", name: "member", label: translate(lang, "adminTokens.member"), options: memberOptions(input) }) },
     count: shown.length,
-    rows: shown.map((t) => tokenRow(t, lang)),
+    rows: shown.map((t) => memberTokenRow(t, lang)),
   };
 }
 
