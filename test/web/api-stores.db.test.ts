@@ -12,35 +12,12 @@ import { loadExampleCases } from "../../src/examples.js";
 import type { Store } from "../../src/store/store.js";
 import { postgresAvailable, POSTGRES_MISSING } from "../support/postgres.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
-import { twoAlternativeCase } from "../support/two-alternatives.js";
+import { twoAlternativeCase, twoAlternativeFields } from "../support/two-alternatives.js";
 
 type Json = Record<string, unknown>;
 
 const caseNamed = twoAlternativeCase;
 
-/** The editor's fields for caseNamed's two alternatives, as the form posts them. */
-const editorFields = (title: string, version: number): [string, string][] => [
-  ["title", title],
-  ["analysis.startYear", "2026"],
-  ["analysis.years", "5"],
-  ["alternatives[0].id", "A"],
-  ["alternatives[0].name", "Ny"],
-  ["alternatives[0].emissions[0].kind", "fixed"],
-  ["alternatives[0].emissions[0].factor", "10 kgCO2e/unit"],
-  ["alternatives[0].emissions[0].quantity", "1"],
-  ["alternatives[0].costs[0].kind", "acquisition"],
-  ["alternatives[0].costs[0].amount", "1000 NOK"],
-  ["alternatives[1].id", "B"],
-  ["alternatives[1].name", "Brukt"],
-  ["alternatives[1].wasteLevel", "reuse"],
-  ["alternatives[1].emissions[0].kind", "fixed"],
-  ["alternatives[1].emissions[0].factor", "2 kgCO2e/unit"],
-  ["alternatives[1].emissions[0].quantity", "1"],
-  ["alternatives[1].costs[0].kind", "acquisition"],
-  ["alternatives[1].costs[0].amount", "600 NOK"],
-  ["version", String(version)],
-  ["action", "save"],
-];
 
 const runPostgres = postgresAvailable();
 const STORES = [
@@ -122,11 +99,11 @@ describe.each(STORES)("HTTP on $name", ({ skip, start }) => {
     const client = new TestClient(server.url);
     expect((await client.get(`/cases/${id}/edit`)).res.status).toBe(200);
     expect(client.cookie).toMatch(/^kalkyle_sid=/);
-    const saved = await client.postForm(`/cases/${id}`, editorFields("Lagret i skjemaet", 1));
+    const saved = await client.postForm(`/cases/${id}`, twoAlternativeFields("Lagret i skjemaet", 1));
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toBe(`/cases/${id}`);
     expect(await server.store.cases.get(id)).toMatchObject({ version: 2, title: "Lagret i skjemaet" });
-    const stale = await client.postForm(`/cases/${id}`, editorFields("For sent", 1));
+    const stale = await client.postForm(`/cases/${id}`, twoAlternativeFields("For sent", 1));
     expect(stale.status).toBe(409);
     expect(await server.store.cases.get(id)).toMatchObject({ version: 2, title: "Lagret i skjemaet" });
   });

@@ -3,6 +3,7 @@ import { evaluateDocument } from "../../src/case/evaluate-document.js";
 import { loadFactorLibrary } from "../../src/factors/load.js";
 import { editorText } from "../../src/web/i18n/editor.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
+import { decode, formFields } from "../support/editor-form.js";
 
 let server: TestServer;
 const library = loadFactorLibrary();
@@ -12,26 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#x60;": "`", "&#x3D;": "=" };
-const decode = (s: string) => s.replace(/&(quot|amp|lt|gt|#x27|#x60|#x3D);/g, (e) => ENTITIES[e]!);
-
-/** Every field the editor form would submit, as a browser would (text and hidden inputs, ticked checkboxes, selected options). */
-function formFields(html: string): [string, string][] {
-  const start = html.indexOf('id="case-form"');
-  const form = html.slice(start, html.indexOf("</form>", start));
-  const fields: [string, string][] = [];
-  for (const [tag] of form.matchAll(/<input type="(?:text|hidden)"[^>]*>/g)) {
-    fields.push([decode(/ name="([^"]*)"/.exec(tag)![1]!), decode(/ value="([^"]*)"/.exec(tag)?.[1] ?? "")]);
-  }
-  for (const [tag] of form.matchAll(/<input type="checkbox"[^>]*>/g)) {
-    if (/ checked[ >]/.test(tag)) fields.push([decode(/ name="([^"]*)"/.exec(tag)![1]!), decode(/ value="([^"]*)"/.exec(tag)?.[1] ?? "on")]);
-  }
-  for (const [, name, options] of form.matchAll(/<select id="[^"]*" name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const chosen = /<option value="([^"]*)" selected>/.exec(options!) ?? /<option value="([^"]*)"/.exec(options!);
-    fields.push([decode(name!), decode(chosen?.[1] ?? "")]);
-  }
-  return fields;
-}
 
 /** The input (or select) element with this id, and the error text shown for it. */
 function fieldHtml(html: string, id: string): { tag: string; error: string | undefined } {

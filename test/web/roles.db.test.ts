@@ -22,6 +22,7 @@ import type { Store } from "../../src/store/store.js";
 import { postgresAvailable, POSTGRES_MISSING } from "../support/postgres.js";
 import { countOf, rowsOf } from "../support/store-rows.js";
 import { startTestServer, TEST_PASSWORD, type TestClient, type TestServer, type TestUser } from "./harness.js";
+import { formFields } from "../support/editor-form.js";
 
 const ROLES: Role[] = ["buyer", "adviser", "finance", "admin"];
 /** Actions in the table that no page or API call reaches yet: none, every action has its requests below. */
@@ -41,24 +42,6 @@ type Attempt = (s: Subject, id: string) => Promise<Response>;
  */
 type Row = { name: string; action: Action; target?: "case" | "member" | "member-token" | "own-token"; changes?: boolean; send: Attempt };
 
-const ENTITIES: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#x27;": "'", "&#x60;": "`", "&#x3D;": "=" };
-const decode = (s: string) => s.replace(/&(quot|amp|lt|gt|#x27|#x60|#x3D);/g, (e) => ENTITIES[e]!);
-
-/** Every field the editor form would submit (text and hidden inputs, ticked checkboxes, selected options). */
-function formFields(html: string): [string, string][] {
-  const start = html.indexOf('id="case-form"');
-  const form = html.slice(start, html.indexOf("</form>", start));
-  const fields: [string, string][] = [];
-  for (const [tag] of form.matchAll(/<input type="(?:text|hidden)"[^>]*>/g)) fields.push([decode(/ name="([^"]*)"/.exec(tag)![1]!), decode(/ value="([^"]*)"/.exec(tag)?.[1] ?? "")]);
-  for (const [tag] of form.matchAll(/<input type="checkbox"[^>]*>/g)) {
-    if (/ checked[ >]/.test(tag)) fields.push([decode(/ name="([^"]*)"/.exec(tag)![1]!), decode(/ value="([^"]*)"/.exec(tag)?.[1] ?? "on")]);
-  }
-  for (const [, name, options] of form.matchAll(/<select id="[^"]*" name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const chosen = /<option value="([^"]*)" selected>/.exec(options!) ?? /<option value="([^"]*)"/.exec(options!);
-    fields.push([decode(name!), decode(chosen?.[1] ?? "")]);
-  }
-  return fields;
-}
 
 let server: TestServer<Store>;
 let subjects: Subject[];

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { classify } from "../../src/web/errors.js";
 import { startRival, type Rival } from "../store/rival.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
-import { twoAlternativeCase } from "../support/two-alternatives.js";
+import { twoAlternativeCase, twoAlternativeFields } from "../support/two-alternatives.js";
 
 type Json = Record<string, unknown>;
 type Answer = { status: number; text: string };
@@ -18,25 +18,6 @@ const HOLD_MS = 500;
 
 const validCase = twoAlternativeCase;
 
-/** The editor's fields for validCase's two alternatives, saved (the form's own names). */
-const editorFields = (title: string): [string, string][] => [
-  ["title", title],
-  ["analysis.startYear", "2026"],
-  ["analysis.years", "5"],
-  ["alternatives[0].id", "A"],
-  ["alternatives[0].name", "Ny"],
-  ["alternatives[0].emissions[0].kind", "fixed"],
-  ["alternatives[0].emissions[0].factor", "10 kgCO2e/unit"],
-  ["alternatives[0].emissions[0].quantity", "1"],
-  ["alternatives[1].id", "B"],
-  ["alternatives[1].name", "Brukt"],
-  ["alternatives[1].wasteLevel", "reuse"],
-  ["alternatives[1].emissions[0].kind", "fixed"],
-  ["alternatives[1].emissions[0].factor", "2 kgCO2e/unit"],
-  ["alternatives[1].emissions[0].quantity", "1"],
-  ["version", "1"],
-  ["action", "save"],
-];
 
 let server: TestServer;
 let rival: Rival;
@@ -96,7 +77,7 @@ describe("a case version and its result are written together", () => {
     try {
       const put = await fetch(`${server.url}/api/v1/cases/${id}`, { method: "PUT", headers: { "content-type": "application/json", "if-match": '"1"' }, body: JSON.stringify(validCase("Etter feilen")) });
       const post = await fetch(`${server.url}/api/v1/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(validCase("Ny sak")) });
-      const form = await client.postForm(`/cases/${id}`, editorFields("Etter feilen i skjemaet"));
+      const form = await client.postForm(`/cases/${id}`, twoAlternativeFields("Etter feilen i skjemaet", 1));
       expect([put.status, post.status, form.status]).toEqual([500, 500, 500]);
     } finally {
       server.store.db.exec("DROP TRIGGER results_refused");
