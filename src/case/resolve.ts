@@ -114,8 +114,10 @@ function itemQuantity(item: EmissionItemInput, path: string, factor: NonNullable
   const parsed = parseQuantity(text);
   if (!parsed.ok) {
     if (parsed.problem === "too-long" || parsed.problem === "number-format") return void env.out.addWritten(`${path}.quantity`, text, { ...parsed, problem: parsed.problem });
-    const code = parsed.problem === "syntax" ? "quantity-syntax" : parsed.problem;
-    return void env.out.add(`${path}.quantity`, code, { value: text, unit: factor.unit, given: parsed.detail ?? "" });
+    // an unknown unit close to an accepted spelling names it ("Tonn": did you mean "tonn"?)
+    const near = parsed.problem === "unknown-unit" && parsed.suggestion !== undefined ? { suggestion: parsed.suggestion } : undefined;
+    const code = parsed.problem === "syntax" ? "quantity-syntax" : near ? "unknown-unit-near" : parsed.problem;
+    return void env.out.add(`${path}.quantity`, code, { value: text, unit: factor.unit, given: parsed.detail ?? "", ...near });
   }
   const converted = convertQuantity(parsed.quantity, factor.unit);
   if (converted === null) return void env.out.add(`${path}.quantity`, "unit-mismatch", { value: text, unit: factor.unit });

@@ -5,48 +5,41 @@
  * User text is parsed as a unit, never evaluated as an expression; the
  * number is read in one pass, after the text's length is checked, and a
  * number written with group spaces or a decimal comma ("1 200 l", "1,5 l")
- * is told apart from an unknown unit. A power (^) is taken only on the
- * area and volume units (m^2, m^3). The US short ton (`ton` in mathjs) is
- * refused: in Norway "tonn" means the metric tonne, and a silent 9 % error
- * is worse than an error message.
+ * is told apart from an unknown unit. A unit is one of the spellings in
+ * the units table (unit-table.ts), which maps it to a mathjs unit: mathjs
+ * never reads a typed unit on its own, so "mil" is the Scandinavian mile
+ * (10 km), never the US thousandth of an inch, and the US short ton and
+ * gallon are refused with the spelling to use instead. A power (^, ², ³)
+ * exists only on the area and volume units in the table (m², m^3, …).
  *
- * Example: convertQuantity(parseQuantity("1.2 t").quantity, "kg") → 1200
+ * Example: convertQuantity(parseQuantity("1.2 t").quantity, "kg") → 1200;
+ *          convertQuantity(parseQuantity("1500 mil").quantity, "km") → 15000
  */
-import { all, create, type Unit } from "mathjs";
+import { all, create } from "mathjs";
 import { Decimal } from "./decimal.js";
+import { CUSTOM_UNITS, nearestSpelling, refusedUnit, unitSpelling, type RefusedProblem } from "./unit-table.js";
 
 const math = create(all!, { number: "BigNumber", precision: 34 });
-/** Tonne-kilometre, the unit of freight factors. */
-math.createUnit("tkm", "1 t km");
-/** A counted thing: one product, one delivery; the denominator of fixed factors. */
-math.createUnit("unit", { aliases: ["units", "pcs", "stk"] });
-
-/**
- * US customary units that pass for Norwegian ones and would be converted
- * silently with a 9 % (ton) or 3.8× (gallon) error: refused, with the
- * spelling to use instead.
- */
-const REFUSED_UNITS: ReadonlyMap<string, "short-ton" | "us-gallon"> = new Map([
-  ...["ton", "tons", "shortton", "longton"].map((u) => [u, "short-ton"] as const),
-  ...["gal", "gallon", "gallons", "quart", "quarts", "pint", "pints", "cup", "cups", "floz", "fluidounce", "fluidounces", "gill", "gills"].map((u) => [u, "us-gallon"] as const),
-]);
-/**
- * The only powers (^) a typed unit may carry: areas and volumes of the
- * length units people use. mathjs would read any power, and "MWh^9999" or
- * "g^1e308" overflow or vanish in a conversion.
- */
-const POWERED_UNITS: ReadonlySet<string> = new Set(["mm", "cm", "dm", "m", "km"].flatMap((u) => [`${u}^2`, `${u}^3`]));
+for (const unit of CUSTOM_UNITS) {
+  if (unit.definition === "") math.createUnit(unit.name);
+  else math.createUnit(unit.name, unit.definition);
+}
 
 /** Longest quantity or amount text read, number and unit together (the case format's limit). */
 export const MAX_QUANTITY_LENGTH = 80;
 
 export type Quantity = { readonly value: Decimal; readonly unit: string };
-export type QuantityProblem = "syntax" | "too-long" | "number-format" | "unknown-unit" | "unit-power" | "short-ton" | "us-gallon" | "negative" | "too-large";
+export type QuantityProblem = "syntax" | "too-long" | "number-format" | "unknown-unit" | "unit-power" | RefusedProblem | "negative" | "too-large";
 
 /** How a number was written where the format wants "1200.5": "1 200,5" and what follows it ("kg"). */
 export type WrittenNumber = { readonly number: string; readonly rest: string };
 
-export type QuantityParse = { ok: true; quantity: Quantity } | { ok: false; problem: QuantityProblem; detail?: string; written?: WrittenNumber };
+/**
+ * A refused quantity; for a unit problem, `detail` is the unit as typed and
+ * `suggestion` the accepted spelling nearest to it (an unknown unit) or to
+ * write instead (a refused one), where there is one.
+ */
+export type QuantityParse = { ok: true; quantity: Quantity } | { ok: false; problem: QuantityProblem; detail?: string; suggestion?: string; written?: WrittenNumber };
 
 /** Largest magnitude accepted anywhere a user types a number. */
 export const MAX_MAGNITUDE = new Decimal("1e15");
@@ -108,17 +101,18 @@ export function parseQuantity(text: string): QuantityParse {
   if (value.abs().gt(MAX_MAGNITUDE)) return { ok: false, problem: "too-large" };
   const unit = t.slice(end).trim() || "unit";
   const problem = unitProblem(unit);
-  return problem === null ? { ok: true, quantity: { value, unit } } : { ok: false, problem, detail: unit };
+  if (problem === null) return { ok: true, quantity: { value, unit } };
+  return problem.suggestion === undefined ? { ok: false, problem: problem.problem, detail: unit } : { ok: false, problem: problem.problem, detail: unit, suggestion: problem.suggestion };
 }
 
 /**
- * Parsing a unit with mathjs is slow next to the arithmetic, and a case uses
- * a handful of units many times: each unit text is checked once, and each
- * (unit, target) conversion factor is computed once. Bounded, since the
- * texts come from users.
+ * Converting with mathjs is slow next to the arithmetic, and a case uses a
+ * handful of units many times: each unit text's problem (and nearest
+ * spelling) is worked out once, and each (unit, target) conversion factor
+ * is computed once. Bounded, since the texts come from users.
  */
 const MEMO_LIMIT = 5000;
-type UnitProblem = "unknown-unit" | "unit-power" | "short-ton" | "us-gallon";
+type UnitProblem = { problem: "unknown-unit" | "unit-power" | RefusedProblem; suggestion?: string };
 const unitProblems = new Map<string, UnitProblem | null>();
 const conversionFactors = new Map<string, Decimal | null>();
 
@@ -130,21 +124,19 @@ function remember<V>(memo: Map<string, V>, key: string, compute: () => V): V {
   return value;
 }
 
+/** Null for a spelling in the units table; otherwise why not, with the spelling to write where there is one. */
 function unitProblem(unit: string): UnitProblem | null {
-  if (unit.includes("^") && !POWERED_UNITS.has(unit)) return "unit-power";
+  if (unitSpelling(unit)) return null;
   return remember(unitProblems, unit, () => {
-    let parsed: Unit;
-    try {
-      parsed = math.unit(`1 ${unit}`);
-    } catch {
-      return "unknown-unit";
-    }
-    const refused = parsed.units.find((u) => REFUSED_UNITS.has(u.unit.name));
-    return refused ? REFUSED_UNITS.get(refused.unit.name)! : null;
+    const refused = refusedUnit(unit);
+    if (refused) return { problem: refused.problem, suggestion: refused.use };
+    const suggestion = nearestSpelling(unit);
+    const problem = /[\^²³]/.test(unit) ? "unit-power" : "unknown-unit";
+    return suggestion === undefined ? { problem } : { problem, suggestion };
   });
 }
 
-/** Checks that `unit` is a unit mathjs knows (and not a refused US unit, nor a power outside m^2 and m^3). */
+/** Checks that `unit` is a spelling in the units table. */
 export function isKnownUnit(unit: string): boolean {
   const parsed = parseQuantity(`1 ${unit}`);
   return parsed.ok;
@@ -155,9 +147,12 @@ export function isKnownUnit(unit: string): boolean {
  * (kg cannot become l). Example: 1.5 MWh in kWh → 1500.
  */
 export function convertQuantity(quantity: Quantity, target: string): Decimal | null {
-  const factor = remember(conversionFactors, `${quantity.unit}\u0000${target}`, () => {
+  const from = unitSpelling(quantity.unit);
+  const to = unitSpelling(target);
+  if (!from || !to) return null;
+  const factor = remember(conversionFactors, `${from.mathjs}\u0000${to.mathjs}`, () => {
     try {
-      return new Decimal(String(math.unit(`1 ${quantity.unit}`).toNumeric(target)));
+      return new Decimal(String(math.unit(`1 ${from.mathjs}`).toNumeric(to.mathjs)));
     } catch {
       return null;
     }

@@ -17,9 +17,28 @@ describe("problem messages in English and Norwegian", () => {
   });
 
   it("the short ton tells the user to write t", () => {
-    const p: Problem = { path: "x", code: "short-ton", params: { value: "3 ton" } };
-    expect(problemMessage(p, "en")).toBe('"3 ton": "ton" is the US short ton; write "t" for metric tonnes');
-    expect(problemMessage(p, "nb")).toBe("«3 ton»: «ton» er amerikansk short ton; skriv «t» for tonn");
+    const p: Problem = { path: "x", code: "short-ton", params: { value: "3 tons", given: "tons" } };
+    expect(problemMessage(p, "en")).toBe('"3 tons": "tons" is the US short ton; write "t" for metric tonnes');
+    expect(problemMessage(p, "nb")).toBe("«3 tons»: «tons» er amerikansk short ton; skriv «t» eller «tonn» for tonn");
+  });
+
+  it("an unknown unit close to an accepted one names it: «3 Tonn» of wood, did you mean «tonn»", () => {
+    const [problem] = problemsOf(caseWith([{ emissions: [{ kind: "material", factor: "mat.wood", quantity: "3 Tonn" }] }]));
+    expect(problemLine(problem!, "en")).toBe('alternatives[0].emissions[0].quantity: "3 Tonn" cannot be converted to kg (unknown unit "Tonn"); did you mean "tonn"?');
+    expect(problemLine(problem!, "nb")).toBe("alternatives[0].emissions[0].quantity: «3 Tonn» kan ikke regnes om til kg (ukjent enhet «Tonn»); mente du «tonn»?");
+  });
+
+  it("standard cubic metres of gas are refused with the units to write instead (m³ or kWh)", () => {
+    const [problem] = problemsOf(caseWith([{ emissions: [{ kind: "energy", factor: { value: 2, unit: "kgCO2e/m3" }, quantity: "1000 Sm3" }] }]));
+    expect(problem).toMatchObject({ path: "alternatives[0].emissions[0].quantity", code: "standard-cubic-metre", params: { given: "Sm3" } });
+    expect(problemMessage(problem!, "en")).toBe('"1000 Sm3": standard cubic metres ("Sm3") are not converted; write the gas in "m³" (the gas factors per m³ are per standard cubic metre) or its energy in "kWh"');
+    expect(problemMessage(problem!, "nb")).toContain("skriv gassmengden i «m³»");
+  });
+
+  it("every refused unit's message names a spelling to write instead", () => {
+    for (const code of ["short-ton", "us-gallon", "standard-cubic-metre"] as const) {
+      for (const lang of ["nb", "en"] as const) expect(PROBLEM_MESSAGES[code][lang], `${code} ${lang}`).toMatch(/(write|skriv) [^;]*[«"](t|l|m³)[»"]/);
+    }
   });
 
   it("unknown field, unknown factor, baseline, after period, duplicate id, carbon price", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { convertQuantity, isCurrency, isKnownUnit, parseFactorUnit, parseQuantity, type Quantity } from "../../src/core/units.js";
 import { Decimal } from "../../src/core/decimal.js";
+import { nearestSpelling, REFUSED_UNITS, UNIT_TABLE } from "../../src/core/unit-table.js";
 
 function quantity(text: string): Quantity {
   const parsed = parseQuantity(text);
@@ -89,5 +90,64 @@ describe("isKnownUnit and isCurrency", () => {
     expect(isCurrency("EUR")).toBe(true);
     expect(isCurrency("kg")).toBe(false);
     expect(isCurrency("kWh")).toBe(false);
+  });
+});
+
+describe("units as Norwegians write them (the units table)", () => {
+  it("«1500 mil» is 15 000 km: mil is the Scandinavian mile (10 km), never a thousandth of an inch", () => {
+    expect(convert("1500 mil", "km")).toBe("15000");
+    expect(convert("1 mil", "m")).toBe("10000");
+  });
+  it("tonn, time/timer, døgn, stk, liter, L, m³ and kwh are read", () => {
+    expect(convert("3 tonn", "kg")).toBe("3000");
+    expect(convert("2 timer", "h")).toBe("2");
+    expect(convert("1 time", "min")).toBe("60");
+    expect(convert("2 døgn", "h")).toBe("48");
+    expect(convert("5 stk", "unit")).toBe("5");
+    expect(convert("450 liter", "l")).toBe("450");
+    expect(convert("450 L", "l")).toBe("450");
+    expect(convert("2 m³", "l")).toBe("2000");
+    expect(convert("2 m3", "m^3")).toBe("2");
+    expect(convert("3 m²", "m2")).toBe("3");
+    expect(convert("1500 kwh", "kWh")).toBe("1500");
+    expect(convert("1.5 mwh", "kWh")).toBe("1500");
+    expect(convert("1 GWh", "MWh")).toBe("1000");
+    expect(convert("1 kWh", "MJ")).toBe("3.6");
+  });
+  it("every spelling in the table is a known unit and converts to the unit it maps to", () => {
+    for (const { spelling, mathjs } of UNIT_TABLE) {
+      expect(isKnownUnit(spelling), spelling).toBe(true);
+      const to = UNIT_TABLE.find((u) => u.mathjs === mathjs && u.spelling !== spelling) ?? { spelling };
+      expect(convert(`7 ${spelling}`, to.spelling), `${spelling} → ${to.spelling}`).toBe("7");
+    }
+  });
+  it("units mathjs knows but the table does not are unknown, never read silently (inch, mile, foot, day, ounce, mils)", () => {
+    for (const unit of ["inch", "mile", "ft", "day", "oz", "mils", "lb", "acre", "K"]) expect(parseQuantity(`1 ${unit}`), unit).toMatchObject({ ok: false, problem: "unknown-unit", detail: unit });
+  });
+  it("refused units say what to write: ton → t, gallon → l, Sm3 → m³", () => {
+    expect(parseQuantity("3 ton")).toEqual({ ok: false, problem: "short-ton", detail: "ton", suggestion: "t" });
+    expect(parseQuantity("3 gal")).toEqual({ ok: false, problem: "us-gallon", detail: "gal", suggestion: "l" });
+    for (const unit of ["Sm3", "Sm³", "sm3", "Sm^3"]) expect(parseQuantity(`1000 ${unit}`), unit).toEqual({ ok: false, problem: "standard-cubic-metre", detail: unit, suggestion: "m³" });
+    for (const refused of REFUSED_UNITS) expect(isKnownUnit(refused.use), refused.spelling).toBe(true);
+  });
+  it("an unknown unit gets the nearest accepted spelling where one is close, and none where none is", () => {
+    expect(parseQuantity("3 Tonn")).toEqual({ ok: false, problem: "unknown-unit", detail: "Tonn", suggestion: "tonn" });
+    expect(parseQuantity("3 KWH")).toEqual({ ok: false, problem: "unknown-unit", detail: "KWH", suggestion: "kWh" });
+    expect(parseQuantity("3 Kg")).toEqual({ ok: false, problem: "unknown-unit", detail: "Kg", suggestion: "kg" });
+    expect(parseQuantity("3 tonnn")).toEqual({ ok: false, problem: "unknown-unit", detail: "tonnn", suggestion: "tonn" });
+    expect(parseQuantity("3 liters")).toEqual({ ok: false, problem: "unknown-unit", detail: "liters", suggestion: "liter" });
+    expect(nearestSpelling("parsecs")).toBeUndefined();
+    expect(nearestSpelling("xy")).toBeUndefined();
+  });
+  it("a power only on m², m³ and the other length units in the table", () => {
+    expect(parseQuantity("2 kg^2")).toMatchObject({ ok: false, problem: "unit-power" });
+    expect(parseQuantity("2 kWh²")).toMatchObject({ ok: false, problem: "unit-power" });
+    expect(parseQuantity("2 km^2")).toMatchObject({ ok: true });
+    expect(parseQuantity("2 dm^3")).toMatchObject({ ok: true });
+  });
+  it("the table has each spelling once and no spelling both accepted and refused", () => {
+    const spellings = UNIT_TABLE.map((u) => u.spelling);
+    expect(new Set(spellings).size).toBe(spellings.length);
+    for (const refused of REFUSED_UNITS) expect(spellings, refused.spelling).not.toContain(refused.spelling);
   });
 });
