@@ -12,6 +12,7 @@ import type { FactorLibrary } from "../../factors/factor-set.js";
 import { translate } from "../i18n/catalog.js";
 import { CARBON_PRICE_CUSTOM, type CaseForm } from "./form-model.js";
 import { formToCase, toFormPath, within } from "./form-to-case.js";
+import { percentLimit } from "./numbers.js";
 
 /** A problem ready to show: the form path of its field and its text. */
 export type EditorProblem = { path: string; message: string };
@@ -30,12 +31,23 @@ function typed(form: CaseForm, path: string): string | undefined {
   return value?.trim() || undefined;
 }
 
+/** Fields typed in percent and kept as fractions: a limit on them is written in percent ("at most 100 %", not "at most 1"). */
+const PERCENT_FIELD = /^(analysis\.discountRate|alternatives\[\d+\]\.costs\[\d+\]\.escalation)$/;
+
+function inFieldUnit(problem: Problem, path: string, lang: Lang): Problem {
+  if (!PERCENT_FIELD.test(path) || (problem.code !== "too-big" && problem.code !== "too-small")) return problem;
+  const params = { ...problem.params };
+  if (params.max !== undefined) params.max = percentLimit(params.max, lang);
+  if (params.min !== undefined) params.min = percentLimit(params.min, lang);
+  return { ...problem, params };
+}
+
 function caseProblemOnForm(problem: Problem, form: CaseForm, rows: ReturnType<typeof formToCase>["rows"], lang: Lang): EditorProblem {
   let path = toFormPath(problem.path, rows);
   if (form.analysis.carbonPrice === "custom" && within(path, "analysis.carbonPrice")) path = CARBON_PRICE_CUSTOM;
   const value = typed(form, path);
   const shown = value !== undefined && problem.params.value !== undefined ? { ...problem, params: { ...problem.params, value } } : problem;
-  return { path, message: problemMessage(shown, lang) };
+  return { path, message: problemMessage(inFieldUnit(shown, path, lang), lang) };
 }
 
 export function checkForm(form: CaseForm, library: FactorLibrary, lang: Lang): FormCheck {

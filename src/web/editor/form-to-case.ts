@@ -22,7 +22,7 @@ import { MAX_NUMBER_LENGTH, parseNumber, type NumberOptions } from "../../i18n/p
 import { CARBON_PRICE_CUSTOM, isBlankCost, isBlankEmission, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "./form-model.js";
 import { isInlineFactor, withoutCurrency, yearAndPrice } from "./field-text.js";
 import { numberFormProblem, type NumberFormProblem } from "./number-problem.js";
-import { splitNumberAndUnit } from "./numbers.js";
+import { splitNumberAndUnit, withoutPercentSign } from "./numbers.js";
 
 /** A problem found while reading the form; its text is `editor.problem.<code>` in the editor catalog. */
 export type FormProblem = {
@@ -81,10 +81,10 @@ class Reader {
     return t === null ? 0 : Number(t);
   }
 
-  /** A percentage: "3,5" → 0.035, exactly. */
+  /** A percentage: "3,5" (or "3,5 %") → 0.035, exactly. */
   percent(raw: string, path: string, options: NumberOptions = {}): number | undefined {
     if (raw.length <= MAX_WORD_LENGTH && raw.trim() === "") return undefined;
-    const t = this.decimal(raw, path, options);
+    const t = this.decimal(raw.length <= MAX_WORD_LENGTH ? withoutPercentSign(raw) : raw, path, options);
     return t === null ? 0 : new Decimal(t).div(100).toNumber();
   }
 

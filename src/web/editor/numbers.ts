@@ -49,6 +49,23 @@ export function editablePercent(fraction: number, lang: Lang = "nb"): string {
   return editableDecimal(new Decimal(String(fraction)).mul(100).toFixed(), { group: false, lang });
 }
 
+/**
+ * A limit of a percent field, kept as a fraction in the case ("1", "-0.5"),
+ * written in the field's unit: "100 %", "−50 %" (U+00A0 before the sign).
+ */
+export function percentLimit(fraction: string, lang: Lang): string {
+  return `${editableDecimal(new Decimal(fraction).mul(100).toFixed(), { lang })}\u00a0%`;
+}
+
+/**
+ * What a percent field reads: "4 %", "4%" and "4,5 %" are "4", "4" and
+ * "4,5" (the label already says %); other text is returned as it is.
+ */
+export function withoutPercentSign(raw: string): string {
+  const t = raw.trim();
+  return t.endsWith("%") ? t.slice(0, -1).trimEnd() : raw;
+}
+
 const NUMBER_CHARACTERS = new Set(["-", "\u2212", ".", ",", " ", "\u00a0", "\u202f"]);
 
 /**
