@@ -39,3 +39,65 @@ describe("the factor library shows the current set and what changed", () => {
     expect(html).not.toContain('class="data factor-changes"');
   });
 });
+
+type FactorHits = { factorSet: string; total: number; count: number; hits: { id: string; group: string; name: string; value: string; valueText: string; unit: string; source: { publisher: string; title: string; year: number; table: string } }[] };
+
+/** The ids of the factor table's rows, in the page's order. */
+const rowIds = (html: string) => [...(/<table class="data factors">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "").matchAll(/<td><code>([^<]+)<\/code><\/td>/g)].map((m) => m[1]!);
+
+describe("the factor search finds what a buyer types", () => {
+  it("GET /api/v1/factors?q=kontorstol answers the furniture factor first, with its value, unit and source", async () => {
+    const res = await new TestClient(server.url).request("/api/v1/factors?q=kontorstol&lang=nb");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as FactorHits;
+    expect(body.total).toBeGreaterThan(0);
+    const first = body.hits[0]!;
+    expect(first.id).toBe("spend.p36-furniture");
+    expect(first.name).toBe("Innkjøp: Møbler og andre varer (EXIOBASE, NO)");
+    expect(first.value).toMatch(/^0\.27\d*$/);
+    expect(first.valueText).toMatch(/^0,27\d*$/);
+    expect(first.unit).toBe("kgCO2e/EUR");
+    expect(first.source).toMatchObject({ publisher: "EXIOBASE consortium", year: 2021 });
+    expect(first.source.title).toContain("EXIOBASE 3.8.2");
+    expect(first.source.table).toContain("p36");
+  });
+
+  it("narrows by unit and publisher, and «kjoretoy» per km from UK DESNZ holds only vehicles", async () => {
+    const res = await new TestClient(server.url).request("/api/v1/factors?q=kjoretoy&unit=km&source=uk%20desnz&limit=200");
+    const body = (await res.json()) as FactorHits;
+    expect(body.count).toBeGreaterThan(50);
+    for (const hit of body.hits) {
+      expect(hit.unit).toMatch(/\/km$/);
+      expect(hit.source.publisher).toBe("UK DESNZ");
+      expect(hit.group).toBe("vehicle");
+    }
+  });
+
+  it("refuses words over 200 characters, a limit over 200 and an unknown unit or publisher, naming each parameter", async () => {
+    const res = await new TestClient(server.url).request(`/api/v1/factors?q=${"a".repeat(201)}&limit=201&unit=furlong&source=nobody`);
+    expect(res.status).toBe(400);
+    const { errors } = (await res.json()) as { errors: { path: string; code: string; message: string }[] };
+    expect(errors.map((e) => [e.path, e.code])).toEqual(expect.arrayContaining([["q", "too-long"], ["limit", "too-big"], ["unit", "one-of"], ["source", "one-of"]]));
+    expect(errors.find((e) => e.path === "limit")!.message).toBe("must be at most 200");
+    const notNumber = await new TestClient(server.url).request("/api/v1/factors?limit=ten");
+    expect(((await notNumber.json()) as { errors: { path: string; code: string }[] }).errors).toEqual([expect.objectContaining({ path: "limit", code: "integer" })]);
+  });
+
+  it("the library page lists «PC» hits by relevance with value, unit and source, and keeps the chosen filters", async () => {
+    const { res, html } = await new TestClient(server.url).get("/factors?q=PC");
+    expect(res.status).toBe(200);
+    const ids = rowIds(html);
+    expect(ids[0]).toBe("material.electrical.it.primary");
+    expect(ids).toContain("spend.p30-office-machinery");
+    expect(html).toContain('<input id="factor-q" name="q" type="search" value="PC"');
+    const row = /<tr>\s*<td><code>material\.electrical\.it\.primary<\/code><\/td>([\s\S]*?)<\/tr>/.exec(html)![1]!;
+    expect(row).toMatch(/<td class="num">\d{1,3}(\u00a0\d{3})*,\d+<\/td>/);
+    expect(row).toContain("kgCO2e/t");
+    expect(row).toContain("UK DESNZ");
+    expect(row).toContain("2025");
+    const filtered = await new TestClient(server.url).get("/factors?q=str%C3%B8m&unit=kWh&source=NVE");
+    expect(rowIds(filtered.html).length).toBeGreaterThan(0);
+    expect(rowIds(filtered.html).every((id) => id.startsWith("electricity.no."))).toBe(true);
+    expect(filtered.html).toContain('<option value="kWh" selected>per kWh</option>');
+  });
+});

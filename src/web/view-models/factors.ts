@@ -7,17 +7,18 @@ import type { Lang } from "../../case/messages.js";
 import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
 import { CHOSEN_ELECTRICITY } from "../../factors/resolve-factor.js";
 import { factorGroups, type FactorGroup, type FactorRecord } from "../../factors/schema.js";
-import { searchFactors } from "../../factors/search.js";
+import { filterChoices, searchFactors } from "../../factors/search.js";
 import { wasteRouteLevel } from "../../factors/waste-route.js";
 import { wasteLevelName } from "../../i18n/domain-terms.js";
 import { editableDecimal } from "../editor/numbers.js";
 import { translate } from "../i18n/catalog.js";
 
 export const PAGE_CAP = 200;
-export const API_DEFAULT_LIMIT = 50;
-export const API_MAX_LIMIT = 200;
+/** The most a search may ask: words of at most 200 characters, at most 200 hits (50 unless asked). */
+export const FACTOR_QUERY_BOUNDS = { q: { max: 200 }, limit: { min: 1, max: 200, default: 50 } } as const;
 
-export type FactorQuery = { text: string; group?: FactorGroup | undefined; set: FactorSet };
+/** A search of one set: its words, and the group, per-unit ("kWh") and publisher it is narrowed to. */
+export type FactorQuery = { text: string; group?: FactorGroup | undefined; unit?: string | undefined; source?: string | undefined; set: FactorSet };
 
 export const isFactorGroup = (value: unknown): value is FactorGroup => typeof value === "string" && (factorGroups as readonly string[]).includes(value);
 
@@ -80,8 +81,9 @@ export function factorHitJson(record: FactorRecord, lang: Lang) {
   };
 }
 
+/** The records matching the query, best first when it has words, else in the set's order. */
 export function findFactors(query: FactorQuery): FactorRecord[] {
-  return searchFactors(query.set, { text: query.text, group: query.group });
+  return searchFactors(query.set, { text: query.text, group: query.group, unit: query.unit, source: query.source });
 }
 
 export function factorSearchJson(query: FactorQuery, limit: number, lang: Lang) {
@@ -114,6 +116,18 @@ export function setChangesModel(set: FactorSet, lang: Lang) {
   };
 }
 
+/** The unit and publisher choices of the page's filters, those of the chosen group's records. */
+function filterOptions(query: FactorQuery) {
+  const choices = filterChoices(query.set, query.group);
+  // A choice that another group's records have stays offered while chosen, so the form shows what was asked.
+  const units = query.unit !== undefined && !choices.units.includes(query.unit) ? [...choices.units, query.unit] : choices.units;
+  const publishers = query.source !== undefined && !choices.publishers.includes(query.source) ? [...choices.publishers, query.source] : choices.publishers;
+  return {
+    units: units.map((u) => ({ value: u, selected: u === query.unit })),
+    publishers: publishers.map((p) => ({ value: p, selected: p === query.source })),
+  };
+}
+
 /** The /factors page. */
 export function factorLibraryModel(library: FactorLibrary, query: FactorQuery, lang: Lang) {
   const all = findFactors(query);
@@ -131,6 +145,7 @@ export function factorLibraryModel(library: FactorLibrary, query: FactorQuery, l
     showingCurrent: query.set.id === library.newest,
     changes: setChangesModel(query.set, lang),
     groups: groupOptions(lang, query.group),
+    ...filterOptions(query),
     total: all.length,
     shown: shown.length,
     capped: all.length > shown.length,
