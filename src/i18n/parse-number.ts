@@ -11,6 +11,8 @@
  *
  * Groups are exact: one separator, then three digits, after a first group
  * of one to three; so "1<100 000 spaces>1" is refused, never read as 11.
+ * English groups are all commas or all spaces: "1 000,000" (a bokmål
+ * 1000 pasted into the English page) is refused, not read as 1 000 000.
  * A leading "-" or U+2212 is read where negatives are allowed. Problems
  * say what is wrong and where (the position of the character, from 1, in
  * the trimmed text); the text is never longer than MAX_NUMBER_LENGTH.
@@ -93,6 +95,8 @@ function scan(t: string, style: Style): Scanned | ScanProblem {
       // a separator closes a group (the first of 1–3 digits, every later one of exactly 3) and opens one
       const closes = separator >= 0 ? group === 3 : group >= 1 && group <= 3;
       if (!closes) return groupProblem(t, separator >= 0 && group !== 3 ? separator : i, style);
+      // one kind of separator per number: English "1 000,000" mixes SI spaces with commas (nb-NO's 1 000,000 is 1000)
+      if (separator >= 0 && (t[separator] === ",") !== (c === ",")) return groupProblem(t, t[i] === "," ? i : separator, style);
       if (!isDigit(t[i + 1] ?? "")) return groupProblem(t, i, style);
       separator = i;
       group = 0;

@@ -80,6 +80,11 @@ describe("numbers that mean two things, or nothing", () => {
     expect(parseNumber("1.200", "nb")).toEqual({ ok: false, problem: { code: "point", at: 2, readings: ["1200", "1.2"] } });
   });
 
+  it("«1 000,000» (a bokmål 1000) is refused in English: commas and spaces do not mix, and the readings are 1000000 and 1000", () => {
+    expect(parseNumber("1\u00a0000,000", "en")).toEqual({ ok: false, problem: { code: "comma", at: 6, readings: ["1000000", "1000"] } });
+    expect(parseNumber("1,000 000", "en")).toMatchObject({ ok: false, problem: { code: "comma", at: 2 } });
+  });
+
   it("«1,200» is 1200 in English, and «1,200.5» is 1200.5", () => {
     expect(parseNumber("1,200", "en")).toEqual({ ok: true, decimal: "1200" });
     expect(parseNumber("1,200.5", "en")).toEqual({ ok: true, decimal: "1200.5" });
@@ -115,5 +120,72 @@ describe("numbers that mean two things, or nothing", () => {
     expect(parseNumber("\u22121\u00a0234,5", "nb", { allowNegative: true })).toEqual({ ok: true, decimal: "-1234.5" });
     expect(parseNumber("\u22121,234.5", "en", { allowNegative: true })).toEqual({ ok: true, decimal: "-1234.5" });
     expect(parseNumber("\u22123,5", "nb")).toEqual({ ok: false, problem: { code: "negative" } });
+  });
+});
+
+/** A decimal as fast-check draws it: integer part up to 10^15, 0–6 fraction digits, a sign. */
+const anyDecimal = fc
+  .record({ negative: fc.boolean(), integer: fc.bigInt({ min: 0n, max: 10n ** 15n }), fraction: fc.stringMatching(/^\d{0,6}$/) })
+  .map(({ negative, integer, fraction }) => `${negative ? "-" : ""}${integer}${fraction === "" ? "" : `.${fraction}`}`);
+
+const write = (locale: string, decimal: string, options: Intl.NumberFormatOptions = {}) => new Intl.NumberFormat(locale, { maximumFractionDigits: 6, ...options }).format(decimal as `${number}`);
+
+describe("properties against Intl.NumberFormat (fast-check)", () => {
+  const runs = { seed: SEED, numRuns: 500 };
+
+  it("bokmål: what nb-NO writes reads back with its groups split by U+00A0, a plain space or U+202F, and its minus as U+2212 or '-'", () => {
+    fc.assert(
+      fc.property(anyDecimal, fc.constantFrom("\u00a0", " ", "\u202f"), fc.constantFrom("\u2212", "-"), (decimal, space, minus) => {
+        const written = write("nb-NO", decimal).replace(/\u00a0/g, space).replace(/\u2212/g, minus);
+        expect(readsAs(parseNumber(written, "nb", { allowNegative: true })), JSON.stringify(written)).toBe(canonical(decimal));
+      }),
+      runs,
+    );
+  });
+
+  it("English: what en-GB writes reads back, with comma groups or with the groups split by spaces as SI writes them", () => {
+    fc.assert(
+      fc.property(anyDecimal, fc.constantFrom(",", " ", "\u00a0", "\u202f"), (decimal, group) => {
+        const written = write("en-GB", decimal).replace(/,/g, group);
+        expect(readsAs(parseNumber(written, "en", { allowNegative: true })), JSON.stringify(written)).toBe(canonical(decimal));
+      }),
+      runs,
+    );
+  });
+
+  it("bokmål never reads a number grouped with points (as de-DE writes 1.234.567): it is refused, and 1 234 567 is among the readings", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1000n, max: 10n ** 15n }), (integer) => {
+        const written = write("de-DE", String(integer));
+        const parsed = parseNumber(written, "nb");
+        expect(parsed.ok, written).toBe(false);
+        if (!parsed.ok && parsed.problem.code === "point") expect(parsed.problem.readings).toContain(String(integer));
+        else expect.fail(`${written}: ${JSON.stringify(parsed)}`);
+      }),
+      runs,
+    );
+  });
+
+  it("English never reads a number with a decimal comma (as nb-NO or de-DE write 3,5, 1 000,000 or 1.234,5) as another number: it is refused", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.stringMatching(/^\d{1,6}$/), fc.constantFrom("nb-NO", "de-DE"), (integer, fraction, locale) => {
+        // "5,000" is 5000 in English, as the page says: only where a comma could start a group is it read
+        fc.pre(fraction.length !== 3 || integer >= 1000n);
+        const written = write(locale, `${integer}.${fraction}`, { minimumFractionDigits: fraction.length });
+        expect(parseNumber(written, "en").ok, written).toBe(false);
+      }),
+      runs,
+    );
+  });
+
+  it("in both languages a number read is never longer than what was typed: a refused text is never cut to a prefix", () => {
+    fc.assert(
+      fc.property(anyDecimal, fc.constantFrom("kg", "x", ".", ",", "%", "1,2", "e5"), fc.constantFrom("nb", "en") as fc.Arbitrary<"nb" | "en">, (decimal, tail, lang) => {
+        const written = `${write(lang === "nb" ? "nb-NO" : "en-GB", decimal)}${tail}`;
+        const parsed = parseNumber(written, lang, { allowNegative: true });
+        if (parsed.ok) expect(new Decimal(parsed.decimal).eq(new Decimal(canonical(decimal))), written).toBe(false);
+      }),
+      runs,
+    );
   });
 });
