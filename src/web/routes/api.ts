@@ -7,7 +7,7 @@
  *   GET    /cases/:id    document, version, updatedAt; ETag = version
  *   PUT    /cases/:id    optional If-Match: version → 409 when someone saved in between
  *   DELETE /cases/:id    204
- *   GET    /factors      ?q= &group= &set= &limit= &lang= (the factor search, as the editor's picker uses it)
+ *   GET    /factors      ?q= &group= &unit= &source= &set= &limit= &lang= (the factor search, best match first, as the editor's picker uses it)
  * Every call needs `Authorization: Bearer <token>` (401 without; 403 when
  * the token's user may not do it; 404 for another organisation's case).
  * Every error is `{ "errors": [ { path, code, message } ] }` (errors.ts), in
