@@ -1,6 +1,7 @@
 /** `kalkyle factors [SEARCH]`: the factor library with value, unit and source. */
 import type { Lang } from "../case/messages.js";
-import { citation, type FactorLibrary } from "../factors/factor-set.js";
+import { citation } from "../factors/citation.js";
+import type { FactorLibrary } from "../factors/factor-set.js";
 import { searchFactors } from "../factors/search.js";
 import type { Io } from "./main.js";
 

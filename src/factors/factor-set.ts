@@ -3,7 +3,7 @@
  * price index, carbon price path) and the hash of its files, which every
  * result carries so a report can be reproduced.
  */
-import type { Economics, FactorRecord, SetChanges, SetManifest, Source } from "./schema.js";
+import type { Economics, FactorRecord, SetChanges, SetManifest } from "./schema.js";
 
 export type FactorSet = {
   readonly id: string;
@@ -23,7 +23,5 @@ export type FactorLibrary = {
   readonly root: string;
 };
 
-/** "UK DESNZ, Greenhouse gas reporting: conversion factors 2025 (2025), Fuels › Diesel" */
-export function citation(source: Source): string {
-  return `${source.publisher}, ${source.title} (${source.year}), ${source.table}`;
-}
+/** The short citation the result document carries per item; what a user sees is built by src/factors/citation.ts. */
+export { resultCitation as citation } from "./citation.js";

@@ -9,7 +9,8 @@ import type { Render } from "./page.js";
 import type { SessionOptions } from "./session.js";
 
 /** Renders a page to PDF as the user who asked (`cookies`: their session, so the page is theirs to see); `signal` aborts a request still waiting for its turn. */
-export type PdfRenderer = { render(url: string, options?: { signal?: AbortSignal; cookies?: { name: string; value: string }[] }): Promise<Buffer>; close(): Promise<void> };
+/** `footer`: Chromium's footer template (HTML; spans of class pageNumber and totalPages are filled in per page). */
+export type PdfRenderer = { render(url: string, options?: { signal?: AbortSignal; cookies?: { name: string; value: string }[]; footer?: string }): Promise<Buffer>; close(): Promise<void> };
 
 export type AppContext = {
   store: Store;

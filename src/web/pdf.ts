@@ -6,6 +6,11 @@
  * once and PDF_LIMITS.waiting wait their turn; a request beyond that is
  * refused at once (PdfBusyError), and one that gives up while waiting
  * (its signal aborts) leaves the line. See docs/decisions.md.
+ *
+ * The PDF is tagged (Chromium's structure tree: headings, tables and lists
+ * reach a screen reader), carries an outline from the headings, takes its
+ * title metadata from the page's <title>, and has the caller's footer
+ * (the case and "page n of m") on every page.
  */
 import type { Browser } from "playwright-core";
 import type { PdfRenderer } from "./context.js";
@@ -96,7 +101,16 @@ export function chromiumPdfRenderer(limits: { rendering: number; waiting: number
           // Never hand out a PDF of an error page, nor of the login page a missing session leads to.
           if (!response?.ok() || page.url() !== url) throw new Error(`print view answered ${response?.status() ?? "nothing"} at ${new URL(page.url()).pathname}`);
           await page.emulateMedia({ media: "print" });
-          return await page.pdf({ format: "A4", printBackground: true, margin: { top: "15mm", bottom: "15mm", left: "12mm", right: "12mm" } });
+          return await page.pdf({
+            format: "A4",
+            printBackground: true,
+            tagged: true,
+            outline: true,
+            displayHeaderFooter: options.footer !== undefined,
+            headerTemplate: "<span></span>",
+            footerTemplate: options.footer ?? "<span></span>",
+            margin: { top: "15mm", bottom: "18mm", left: "12mm", right: "12mm" },
+          });
         } finally {
           await context.close();
         }

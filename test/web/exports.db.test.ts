@@ -189,9 +189,9 @@ describe("Excel export", () => {
     return cells;
   };
 
-  it("has the six sheets, notes included, in the user's language", async () => {
-    expect((await workbook()).worksheets.map((s) => s.name)).toEqual(["Sammendrag", "Utslipp per post", "Sammenligning", "Merknader", "Kilder", "Om"]);
-    expect((await workbook("?lang=en")).worksheets.map((s) => s.name)).toEqual(["Summary", "Items", "Comparison", "Notes", "Sources", "About"]);
+  it("has its sheets in the user's language: the tables, the yearly figures and one sheet per alternative named by its name", async () => {
+    expect((await workbook()).worksheets.map((s) => s.name)).toEqual(["Sammendrag", "Utslipp per post", "Sammenligning", "Per år", "Nye møbler på Ås", "@Ombruk", "Merknader", "Kilder", "Om"]);
+    expect((await workbook("?lang=en")).worksheets.map((s) => s.name)).toEqual(["Summary", "Items", "Comparison", "By year", "Nye møbler på Ås", "@Ombruk", "Notes", "Sources", "About"]);
   });
 
   it("has 0 formula cells, no text that starts like a formula, numeric negatives, and æøå intact", async () => {

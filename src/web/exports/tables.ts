@@ -15,17 +15,21 @@ import type { Lang } from "../../case/messages.js";
 import type { Decimal } from "../../core/decimal.js";
 import { rankNoteMessage } from "../../case/rank-note.js";
 import { STAGES, type ComparisonRow, type EmissionsResult } from "../../core/types.js";
+import { factorCitation } from "../../factors/citation.js";
 import { wasteLevelName } from "../../i18n/domain-terms.js";
 import { translate } from "../i18n/catalog.js";
 import { carbonPathText, discountText, hasSpendItems, usesR109 } from "../view-models/analysis-terms.js";
 import { resultNotes, spendBasisText, warningsModel } from "../view-models/compare-notes.js";
+import { alternativeTables, yearlyTable } from "./alternative-tables.js";
 
 export type Evaluated = Extract<Evaluation, { ok: true }>;
-/** How a column's numbers are shown: kg CO2e, NOK, a whole number, or as they come (text column). */
-export type ColumnKind = "text" | "kg" | "nok" | "int";
+/** How a column's numbers are shown: kg CO2e, NOK, a whole number, a decimal as it comes (a factor), a share as a percentage, or text. */
+export type ColumnKind = "text" | "kg" | "nok" | "int" | "decimal" | "percent";
 export type Cell = string | number | null;
 export type Column = { header: string; kind: ColumnKind; width: number };
-export type Table = { name: "about" | "summary" | "comparison" | "items" | "sources" | "notes"; title: string; columns: Column[]; rows: Cell[][] };
+export type Table = { name: "about" | "summary" | "comparison" | "items" | "sources" | "notes" | "yearly" | "alternative"; title: string; columns: Column[]; rows: Cell[][] };
+/** The named tables, and one table per alternative (its emission and cost items). */
+export type ExportTables = Record<"about" | "summary" | "comparison" | "items" | "sources" | "notes" | "yearly", Table> & { alternatives: Table[] };
 export type ExportMeta = { caseId: string; version: number; madeAt: string };
 
 const num = (d: Decimal | undefined | null): number | null => (d === undefined || d === null ? null : d.toNumber());
@@ -121,8 +125,9 @@ function comparison(e: Evaluated, t: T): Table {
   return { name: "comparison", title: t("export.comparison.title"), columns, rows };
 }
 
-/** The factor's source; an inline factor has none published, said in the user's language (the result's text is English). */
-const sourceOf = (i: EmissionsResult["items"][number], t: T): string => (i.factor === null ? t("export.inlineSource") : i.source);
+/** The factor's citation (src/factors/citation.ts); an inline factor has none published, said in the user's language (the result's text is English). */
+const sourceOf = (e: Evaluated, i: EmissionsResult["items"][number], t: T): string =>
+  i.factor === null ? t("export.inlineSource") : (factorCitation(e.context.set, i.factor, e.context.electricity.factor) ?? i.source);
 
 function items(e: Evaluated, lang: Lang, t: T): Table {
   const columns: Column[] = [
@@ -146,7 +151,7 @@ function items(e: Evaluated, lang: Lang, t: T): Table {
       t(`export.scope.${i.scope}`),
       num(i.kg),
       i.factor ?? t("export.inlineFactor"),
-      sourceOf(i, t),
+      sourceOf(e, i, t),
       i.spend === undefined ? null : spendBasisText(i.spend, lang),
       i.existingStock ? t("export.yes") : null,
     ]),
@@ -158,7 +163,7 @@ function sources(e: Evaluated, t: T): Table {
   const used = new Map<string, { factor: string; source: string; count: number }>();
   for (const i of e.core.alternatives.flatMap((a) => a.emissions.items)) {
     const factor = i.factor ?? t("export.inlineFactor");
-    const source = sourceOf(i, t);
+    const source = sourceOf(e, i, t);
     const key = `${factor}\u0000${source}`;
     const entry = used.get(key) ?? { factor, source, count: 0 };
     entry.count++;
@@ -182,7 +187,7 @@ function notes(e: Evaluated, lang: Lang, t: T): Table {
   return { name: "notes", title: t("export.notes.title"), columns, rows };
 }
 
-export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang): Record<Table["name"], Table> {
+export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang): ExportTables {
   const t = (key: string, params: Record<string, string> = {}) => translate(lang, key, params);
   return {
     about: about(evaluated, meta, lang, t),
@@ -191,5 +196,7 @@ export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang)
     items: items(evaluated, lang, t),
     sources: sources(evaluated, t),
     notes: notes(evaluated, lang, t),
+    yearly: yearlyTable(evaluated, t),
+    alternatives: alternativeTables(evaluated, t),
   };
 }

@@ -1,30 +1,43 @@
 /**
  * Downloads of one case (GET only, nothing written but the result cache of
  * evaluateStored):
- *   /cases/:id/export.csv    one CSV (?sep=semicolon: semicolons and decimal comma)
+ *   /cases/:id/export.csv    one CSV: in bokmål semicolons and decimal commas (Norwegian
+ *                            Excel), in English commas and decimal points; ?sep=semicolon
+ *                            or ?sep=comma asks for the other (any other value is a 400)
  *   /cases/:id/export.xlsx   an Excel workbook, one sheet per table
- *   /cases/:id/report.pdf    the print view (/cases/:id/report) rendered by Chromium
+ *   /cases/:id/report.pdf    the print view (/cases/:id/report) rendered by Chromium, tagged, with
+ *                            page numbers; ?ready=<token> (the page's pdf-status.js) sets the cookie
+ *                            kalkyle-pdf-ready to the token with the file, so the page knows it came
  * Unknown case → 404; a case that no longer validates → 409 with its
  * problems; Chromium unavailable or every place in the PDF line taken → 503
  * (Retry-After). HEAD on any of them answers the download's headers after
  * finding the case, and computes and renders nothing.
  */
 import { Router, type Request, type Response } from "express";
+import { z } from "zod";
 import type { Application } from "../../app/application.js";
 import type { Principal } from "../../app/principal.js";
 import { checkCase } from "../../case/evaluate-document.js";
 import type { AppContext } from "../context.js";
 import { HttpError } from "../errors.js";
-import { csvOf } from "../exports/csv.js";
+import { CSV_VARIANTS, csvOf, defaultCsvVariant } from "../exports/csv.js";
 import { sendDownload, sendDownloadHead, type DownloadKind } from "../exports/download.js";
 import { invalidCase } from "../exports/evaluated-case.js";
 import { exportTables } from "../exports/tables.js";
 import { xlsxOf } from "../exports/xlsx.js";
 import { evaluateStored } from "../evaluation.js";
-import { handlers, idParam } from "../handler.js";
+import { handlers, idParam, langInput } from "../handler.js";
 import { langOf } from "../page.js";
 import { PdfAbandonedError, PdfBusyError } from "../pdf.js";
 import { sessionCookieOf } from "../session.js";
+import { reportFooter } from "../view-models/report.js";
+
+/** The cookie the PDF's response sets to the ?ready= token, so the comparison page can tell the download has started. */
+export const PDF_READY_COOKIE = "kalkyle-pdf-ready";
+const pdfInput = idParam.extend({ query: z.object({ ready: z.string().regex(/^[A-Za-z0-9]{8,64}$/).optional() }) });
+
+/** The case's id, the page language and the CSV variant asked for, if any (?sep=semicolon|comma). */
+const csvInput = idParam.extend({ query: z.object({ sep: z.enum(CSV_VARIANTS).optional() }), lang: langInput });
 
 export function exportRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -55,10 +68,10 @@ export function exportRoutes(ctx: AppContext): Router {
     .head(headOnly("csv"))
     .get(
       handler({
-        input: idParam,
+        input: csvInput,
         permission: "case.read",
-        call: (app, principal, { params }) => evaluatedCase(app, principal, params.id),
-        respond: { send: (found, req, res) => sendDownload(res, "csv", found.stored.title, csvOf(tablesOf(found, req), { semicolon: req.query.sep === "semicolon" })) },
+        call: async (app, principal, { params, query, lang }) => ({ ...(await evaluatedCase(app, principal, params.id)), variant: query.sep ?? defaultCsvVariant(lang) }),
+        respond: { send: (found, req, res) => sendDownload(res, "csv", found.stored.title, csvOf(tablesOf(found, req), { semicolon: found.variant === "semicolon" })) },
       }),
     );
 
@@ -79,30 +92,32 @@ export function exportRoutes(ctx: AppContext): Router {
     .head(headOnly("pdf"))
     .get(
       handler({
-        input: idParam,
+        input: pdfInput,
         permission: "case.read",
-        call: async (app, principal, { params }) => {
+        call: async (app, principal, { params, query }) => {
           const stored = await app.cases.get(principal, params.id);
           const checked = checkCase(stored.document, ctx.library);
           if (!checked.ok) throw invalidCase(checked.problems);
-          return stored;
+          return { stored, ready: query.ready };
         },
         respond: {
-          send: async (stored, req, res) => {
-            const pdf = await renderPdf(req, res, stored.id);
-            if (pdf) sendDownload(res, "pdf", stored.title, pdf);
+          send: async ({ stored, ready }, req, res) => {
+            const pdf = await renderPdf(req, res, stored.id, stored.title);
+            if (!pdf) return;
+            if (ready !== undefined) res.cookie(PDF_READY_COOKIE, ready, { path: "/", maxAge: 120_000, sameSite: "strict", httpOnly: false, secure: req.secure });
+            sendDownload(res, "pdf", stored.title, pdf);
           },
         },
       }),
     );
 
   /** The print view as a PDF, or null when the client left before its turn; a full line → 503 "busy", Chromium failing → 503 "unavailable". */
-  async function renderPdf(req: Request, res: Response, id: string): Promise<Buffer | null> {
+  async function renderPdf(req: Request, res: Response, id: string, title: string): Promise<Buffer | null> {
     // A client that hangs up while waiting gives its place in the line to the next.
     const gaveUp = new AbortController();
     res.once("close", () => gaveUp.abort());
     try {
-      return await ctx.pdf.render(`${ctx.selfOrigin()}/cases/${encodeURIComponent(id)}/report?lang=${langOf(req)}`, { signal: gaveUp.signal, cookies: sessionCookieOf(req) });
+      return await ctx.pdf.render(`${ctx.selfOrigin()}/cases/${encodeURIComponent(id)}/report?lang=${langOf(req)}`, { signal: gaveUp.signal, cookies: sessionCookieOf(req), footer: reportFooter(title, langOf(req)) });
     } catch (error) {
       if (error instanceof PdfBusyError) throw new HttpError(503, "export.pdfBusy");
       if (error instanceof PdfAbandonedError) return null;

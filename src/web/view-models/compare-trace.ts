@@ -8,7 +8,8 @@
  */
 import type { Lang } from "../../case/messages.js";
 import { COST_KINDS, type AlternativeResult } from "../../core/types.js";
-import { citation, type FactorSet } from "../../factors/factor-set.js";
+import { citationParts } from "../../factors/citation.js";
+import type { FactorSet } from "../../factors/factor-set.js";
 import type { Source } from "../../factors/schema.js";
 import { translate } from "../i18n/catalog.js";
 import { spendBasisText } from "./compare-notes.js";
@@ -50,8 +51,8 @@ export function traceModel(alternative: AlternativeResult, index: number, lang: 
 export type SourceEntry = { number: number; what: string; citation: string; licence: string; url: string | null };
 
 function entry(what: string, source: Source, lang: Lang): Omit<SourceEntry, "number"> {
-  const url = source.url !== undefined && /^https?:\/\//.test(source.url) ? source.url : null;
-  return { what, citation: citation(source), licence: translate(lang, "compare.sources.licence", { licence: source.licence }), url };
+  const { text, url } = citationParts(source);
+  return { what, citation: text, licence: translate(lang, "compare.sources.licence", { licence: source.licence }), url };
 }
 
 /** The factor records an id rests on: itself and, for a chained record, what it goes via. */

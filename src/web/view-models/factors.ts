@@ -4,6 +4,7 @@
  * descriptions next to the editor's factor fields.
  */
 import type { Lang } from "../../case/messages.js";
+import { citationParts } from "../../factors/citation.js";
 import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
 import { CHOSEN_ELECTRICITY } from "../../factors/resolve-factor.js";
 import { factorGroups, type FactorGroup, type FactorRecord } from "../../factors/schema.js";
@@ -160,7 +161,8 @@ export function factorLibraryModel(library: FactorLibrary, query: FactorQuery, l
       basis: basisText(r, lang),
       wasteLevel: levelText(r, lang),
       gwp: r.gwp,
-      source: { ...r.source, url: safeUrl(r.source.url) },
+      source: { licence: r.source.licence, url: safeUrl(r.source.url) },
+      citation: citationParts(r.source).text,
     })),
   };
 }
