@@ -1,0 +1,38 @@
+/**
+ * `npx tsx bench/factor-search.ts`: how long the factor search index takes
+ * to build for each bundled set (the first build in a process pays for
+ * warming up the code as well; each later set is timed as a server would
+ * see it) and how long a query takes on the newest set, for the words
+ * buyers type: the median of many runs after one warm-up. Figures only, no
+ * assertions; not part of `npm run bench`.
+ */
+import type { FactorSet } from "../src/factors/factor-set.js";
+import { loadFactorLibrary } from "../src/factors/load.js";
+import { factorIndex, searchFactors } from "../src/factors/search.js";
+
+const QUERIES = ["kontorstol", "PC", "kjøretøy", "kjoretoy", "kWh", "elektrisitett", "diesel van", "varebil diesel klasse", "EXIOBASE"];
+const RUNS = 200;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function timeBuild(set: FactorSet): number {
+  const start = performance.now();
+  factorIndex(set);
+  return performance.now() - start;
+}
+
+const library = loadFactorLibrary();
+for (const set of library.sets.values()) console.log(`build ${set.id} (${set.records.size} records): ${timeBuild(set).toFixed(1)} ms`);
+// A second load gives new set objects, so the index is built again, now with warm code.
+for (const set of loadFactorLibrary().sets.values()) console.log(`build ${set.id} again, warm: ${timeBuild(set).toFixed(1)} ms`);
+
+const newest = library.sets.get(library.newest)!;
+for (const text of QUERIES) {
+  searchFactors(newest, { text });
+  const times = Array.from({ length: RUNS }, () => {
+    const start = performance.now();
+    searchFactors(newest, { text });
+    return performance.now() - start;
+  });
+  console.log(`query «${text}» on ${newest.id}: median ${median(times).toFixed(3)} ms, ${searchFactors(newest, { text }).length} hits`);
+}
