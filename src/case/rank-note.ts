@@ -20,12 +20,13 @@ function co2e(kg: number, lang: Lang): string {
   return kg >= 1000 ? `${format(lang, 1, kg / 1000)} t` : `${format(lang, 1, kg)} kg`;
 }
 
-export function rankNoteMessage(note: DominatedBy, lang: Lang): string {
+/** `byName`: how the dominating alternative is named (the pages give its name; the result document its id). */
+export function rankNoteMessage(note: DominatedBy, lang: Lang, byName: string = note.by): string {
   const kg = note.moreKg.toNumber();
   const nok = note.morePresentValue.toNumber();
   const parts: string[] = [];
   if (kg > 0) parts.push(lang === "nb" ? `${co2e(kg, lang)} mer CO2e` : `${co2e(kg, lang)} more CO2e`);
   if (nok > 0) parts.push(lang === "nb" ? `${format(lang, 0, nok)} kr mer` : `NOK ${format(lang, 0, nok)} more`);
   const joined = parts.join(lang === "nb" ? " og " : " and ");
-  return lang === "nb" ? `dominert av ${note.by}: ${joined}` : `dominated by ${note.by}: ${joined}`;
+  return lang === "nb" ? `dominert av ${byName}: ${joined}` : `dominated by ${byName}: ${joined}`;
 }

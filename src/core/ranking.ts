@@ -42,6 +42,37 @@ function compareKey(a: Decimal | number, b: Decimal | number): number {
   return typeof a === "number" ? a - (b as number) : a.comparedTo(b as Decimal);
 }
 
+/** What puts one alternative above the next: dominance, a ranking key, or (all keys equal) the order entered. */
+export type RankingReason = "dominance" | "level" | "emissions" | "lcc" | "lcc-with-carbon" | "entry-order";
+
+const KEY_REASONS: Record<RankingMethod, RankingReason[]> = {
+  "waste-pyramid": ["level", "emissions", "lcc"],
+  emissions: ["emissions", "lcc"],
+  lcc: ["lcc", "emissions"],
+  "lcc-with-carbon": ["lcc-with-carbon", "emissions"],
+};
+
+/**
+ * Why `first` ranks above `second` under `method`: the first of the
+ * method's keys on which they differ, with the keys they tie on before it
+ * (under the waste pyramid, dominance is asked first).
+ *
+ * Example: by the waste pyramid, A (reuse, 3 t) above B (reuse, 5 t), neither
+ * dominated → { reason: "emissions", tiedOn: ["level"] }.
+ */
+export function rankingReason(alternatives: readonly Ranked[], method: RankingMethod, first: Ranked, second: Ranked): { reason: RankingReason; tiedOn: RankingReason[] } {
+  if (method === "waste-pyramid") {
+    const dominated = dominatedIds(alternatives);
+    if (dominated.has(second.id) && !dominated.has(first.id)) return { reason: "dominance", tiedOn: [] };
+  }
+  const keys = KEYS[method];
+  const reasons = KEY_REASONS[method];
+  for (let k = 0; k < keys.length; k++) {
+    if (compareKey(keys[k]!(first), keys[k]!(second)) !== 0) return { reason: reasons[k]!, tiedOn: reasons.slice(0, k) };
+  }
+  return { reason: "entry-order", tiedOn: reasons };
+}
+
 /** Alternative ids, best first. */
 export function rankAlternatives(alternatives: readonly Ranked[], method: RankingMethod): string[] {
   const keys = KEYS[method];
