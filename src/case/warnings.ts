@@ -12,7 +12,10 @@
  * - a cost with a service life bought in year N is returned whole as
  *   residual value in the same year: it nets to nothing and serves no year;
  * - a default that falls back and changes a figure: the price year of
- *   the amounts, a bundled carbon price path held flat beyond its table.
+ *   the amounts, a bundled carbon price path held flat beyond its table;
+ * - an alternative with no emission items or no cost items: its 0 t or
+ *   0 kr makes it look better than it is in every comparison;
+ * - a case with one alternative: there is nothing to compare it with.
  */
 import type { CaseDocument, CostItemInput, EmissionItemInput } from "./schema.js";
 import type { CaseContext } from "./resolve.js";
@@ -43,6 +46,18 @@ export const WARNING_MESSAGES = {
   "carbon-price-flat": {
     nb: "Karbonprisbanen går til {last}; årene {from}–{to} bruker prisen for {last}",
     en: "The carbon price path ends in {last}; the years {from}–{to} use the price of {last}",
+  },
+  "no-emissions": {
+    nb: "Ingen utslippsposter: alternativets utslipp regnes som 0 t CO2e, så det ser bedre ut enn det er i sammenligningen",
+    en: "No emission items: the alternative's emissions count as 0 t CO2e, so it looks better than it is in the comparison",
+  },
+  "no-costs": {
+    nb: "Ingen kostnadsposter: alternativets livssykluskostnad regnes som 0 kr, så det ser billigere ut enn det er i sammenligningen",
+    en: "No cost items: the alternative's lifecycle cost counts as NOK 0, so it looks cheaper than it is in the comparison",
+  },
+  "single-alternative": {
+    nb: "Bare ett alternativ, så det er ingenting å sammenligne med; legg til minst ett til, for eksempel dagens løsning",
+    en: "Only one alternative, so there is nothing to compare it with; add at least one more, for example the current solution",
   },
 } as const;
 
@@ -94,13 +109,23 @@ function fallbackWarnings(doc: CaseDocument, context: CaseContext, usesPriceYear
   return out;
 }
 
-/** Every warning of a valid case, in document order. */
+/** An empty list of emissions or costs: the alternative counts as 0 t CO2e or 0 kr. */
+function emptyListWarnings(alt: Pick<CaseDocument["alternatives"][number], "emissions" | "costs">, a: number): Warning[] {
+  const out: Warning[] = [];
+  if (alt.emissions.length === 0) out.push({ path: `alternatives[${a}].emissions`, code: "no-emissions", params: {} });
+  if (alt.costs.length === 0) out.push({ path: `alternatives[${a}].costs`, code: "no-costs", params: {} });
+  return out;
+}
+
+/** Every warning of a valid case, in document order (the case's own first). */
 export function caseWarnings(doc: CaseDocument, context: CaseContext): Warning[] {
   const years = doc.analysis.years;
+  const single: Warning[] = doc.alternatives.length === 1 ? [{ path: "alternatives", code: "single-alternative", params: {} }] : [];
   const items = doc.alternatives.flatMap((alt, a) => [
+    ...emptyListWarnings(alt, a),
     ...alt.emissions.flatMap((e, i) => itemWarnings(e, `alternatives[${a}].emissions[${i}]`, years)),
     ...alt.costs.flatMap((c, i) => [...itemWarnings(c, `alternatives[${a}].costs[${i}]`, years), ...lastYearPurchase(c, `alternatives[${a}].costs[${i}]`, years)]),
   ]);
   const usesPriceYear = context.carbonPath?.rebasedTo != null || doc.alternatives.some((alt) => alt.emissions.some((e) => e.kind === "spend"));
-  return [...items, ...fallbackWarnings(doc, context, usesPriceYear)];
+  return [...single, ...items, ...fallbackWarnings(doc, context, usesPriceYear)];
 }

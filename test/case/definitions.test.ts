@@ -12,7 +12,10 @@ import { caseWith, evaluateOk, problemsOf } from "./fixture-library.js";
 
 const wood = { kind: "material", factor: "mat.wood", quantity: "1 kg" };
 type Row = { path: string; code: string; message: { nb: string; en: string } };
-const warningsOf = (doc: unknown) => (evaluateOk(doc).json as unknown as { warnings: Row[] }).warnings;
+const allWarningsOf = (doc: unknown) => (evaluateOk(doc).json as unknown as { warnings: Row[] }).warnings;
+/** The case's shape (one alternative, an empty list of emissions or costs) warns too; these tests are about items and defaults. */
+const SHAPE = new Set(["single-alternative", "no-emissions", "no-costs"]);
+const warningsOf = (doc: unknown) => allWarningsOf(doc).filter((r) => !SHAPE.has(r.code));
 
 describe("warnings: computed, but probably not meant", () => {
   it("an item whose `every` exceeds N never occurs", () => {
@@ -66,7 +69,28 @@ describe("warnings: computed, but probably not meant", () => {
     }
   });
   it("a clean case has none", () => {
-    expect(warningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "energy", amount: 100, every: 1 }] }]))).toEqual([]);
+    const clean = { emissions: [wood], costs: [{ kind: "energy", amount: 100, every: 1 }] };
+    expect(allWarningsOf(caseWith([clean, clean]))).toEqual([]);
+  });
+  it("an alternative with no emission items or no cost items warns at that list: it would count as 0 t or 0 kr", () => {
+    const rows = allWarningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "acquisition", amount: 100 }] }, { emissions: [wood] }, { costs: [{ kind: "acquisition", amount: 100 }] }]));
+    expect(rows.map((r) => [r.path, r.code])).toEqual([
+      ["alternatives[1].costs", "no-costs"],
+      ["alternatives[2].emissions", "no-emissions"],
+    ]);
+    expect(rows[0]!.message).toEqual({
+      nb: "Ingen kostnadsposter: alternativets livssykluskostnad regnes som 0 kr, så det ser billigere ut enn det er i sammenligningen",
+      en: "No cost items: the alternative's lifecycle cost counts as NOK 0, so it looks cheaper than it is in the comparison",
+    });
+    expect(rows[1]!.message.en).toBe("No emission items: the alternative's emissions count as 0 t CO2e, so it looks better than it is in the comparison");
+  });
+  it("a case with one alternative warns that there is nothing to compare, first, at the list of alternatives", () => {
+    const rows = allWarningsOf(caseWith([{ emissions: [wood], costs: [{ kind: "maintenance", amount: 100, every: 15 }] }]));
+    expect(rows.map((r) => [r.path, r.code])).toEqual([
+      ["alternatives", "single-alternative"],
+      ["alternatives[0].costs[0].every", "never-occurs"],
+    ]);
+    expect(rows[0]!.message.nb).toBe("Bare ett alternativ, så det er ingenting å sammenligne med; legg til minst ett til, for eksempel dagens løsning");
   });
 });
 
