@@ -13,13 +13,18 @@ import { apiLang } from "./api/lang.js";
 import { pickLang, translate } from "./i18n/catalog.js";
 import type { Logger } from "./logger.js";
 import { langOf, renderPage } from "./page.js";
+import { errorPageModel } from "./view-models/error-page.js";
 import type { ViewEngine } from "./views.js";
+
+/** What an error page may say besides its message: a 413's limit in bytes, a way back to the form that was sent. */
+export type ErrorDetail = { limitBytes?: number; back?: { href: string; labelKey: string } };
 
 export class HttpError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503,
     readonly key: string,
     readonly problems: Problem[] = [],
+    readonly detail: ErrorDetail = {},
   ) {
     super(key);
   }
@@ -39,6 +44,13 @@ function classifyRefusal(error: unknown): { status: number; key: string; problem
   if (error instanceof ThrottledError) return { status: 429, key: "error.throttled", problems: [] };
   if (error instanceof PasswordRefusedError) return { status: 400, key: `password.${error.problem}`, problems: [] };
   return null;
+}
+
+/** What the error page may add: an HttpError's own detail, or body-parser's limit (bytes) when it refused a body. */
+function detailOf(error: unknown): ErrorDetail {
+  if (error instanceof HttpError) return error.detail;
+  const limit = (error as { type?: string; limit?: unknown } | null)?.limit;
+  return (error as { type?: string } | null)?.type === "entity.too.large" && typeof limit === "number" ? { limitBytes: limit } : {};
 }
 
 /** Status and message key for anything thrown: ours, the application layer's, body-parser's, csrf-sync's, the store's (SQLite or PostgreSQL). */
@@ -74,6 +86,8 @@ export function errorHandler(views: ViewEngine, logger: Logger): ErrorRequestHan
       return;
     }
     const lang = langOf(req);
-    res.type("html").send(renderPage(views, req, res, "error", { status, message: translate(lang, key), problems: problems.map((p) => ({ path: p.path, message: problemMessage(p, lang) })) }));
+    const { limitBytes, back } = detailOf(error);
+    const model = errorPageModel({ status, message: translate(lang, key), problems: problems.map((p) => ({ path: p.path, message: problemMessage(p, lang) })), lang, asked: req.originalUrl, limitBytes, back: back && { href: back.href, label: translate(lang, back.labelKey) } });
+    res.type("html").send(renderPage(views, req, res, "error", model));
   };
 }

@@ -16,6 +16,17 @@ export function langOf(req: Request): Lang {
 }
 
 /**
+ * A page's title, one rule for every page: the page's name, then the case
+ * it is about if any ("Rediger sak: Gatelys", "Sammenligning: Gatelys");
+ * the layout adds the app's name ("… – Kalkyle"). Every view model sets
+ * `pageTitle` through this or a catalogue text of the same form.
+ */
+export function pageTitle(name: string, caseTitle?: string): string {
+  const about = caseTitle?.trim();
+  return about ? `${name}: ${about}` : name;
+}
+
+/**
  * The page as HTML. Every page carries the session's CSRF token (and many
  * the case's figures), so none may be kept by the browser or a proxy:
  * `Cache-Control: no-store`. Static files keep their own caching.

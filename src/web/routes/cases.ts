@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { AppContext } from "../context.js";
 import { handlers, idParam, langInput } from "../handler.js";
 import { translate } from "../i18n/catalog.js";
-import { langOf } from "../page.js";
+import { langOf, pageTitle } from "../page.js";
 import { caseListModel } from "../view-models/case-list.js";
 
 export const PAGE_SIZE = 50;
@@ -57,7 +57,7 @@ export function caseListRoutes(ctx: AppContext): Router {
       input: idParam,
       permission: "case.delete",
       call: (app, principal, { params }) => app.cases.get(principal, params.id),
-      respond: { view: "case-delete", model: (found) => ({ id: found.id, title: found.title, alternatives: found.alternatives }) },
+      respond: { view: "case-delete", model: (found, req) => ({ pageTitle: pageTitle(translate(langOf(req), "page.caseDelete"), found.title), id: found.id, title: found.title, alternatives: found.alternatives }) },
     }),
   );
 

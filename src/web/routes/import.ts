@@ -37,7 +37,7 @@ function parseMultipart(req: Request, res: Response): Promise<void> {
     upload(req, res, (error: unknown) => {
       if (!error) return resolve();
       const code = (error as { code?: string }).code;
-      if (code === "LIMIT_FILE_SIZE" || code === "LIMIT_FIELD_VALUE") return reject(new HttpError(413, "error.tooLarge"));
+      if (code === "LIMIT_FILE_SIZE" || code === "LIMIT_FIELD_VALUE") return reject(new HttpError(413, "error.tooLarge", [], { limitBytes: IMPORT_MAX_BYTES, back: { href: "/import", labelKey: "import.title" } }));
       reject(new HttpError(400, "error.generic"));
     });
   });

@@ -1,6 +1,8 @@
 /** View model of the case list page. */
 import type { Lang } from "../../case/messages.js";
 import type { CaseSummary } from "../../store/store.js";
+import { translate } from "../i18n/catalog.js";
+import { pageTitle } from "../page.js";
 
 const DATE = { nb: new Intl.DateTimeFormat("nb-NO", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" }), en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" }) };
 
@@ -36,6 +38,7 @@ function pageHref(search: string, page: number): string {
 export function caseListModel(found: { total: number; cases: CaseSummary[] }, where: { search: string; page: number; pageSize: number }, lang: Lang, done?: string) {
   const pages = Math.max(1, Math.ceil(found.total / where.pageSize));
   return {
+    pageTitle: pageTitle(translate(lang, "cases.title")),
     search: where.search,
     total: found.total,
     notice: done === undefined ? undefined : NOTICES.get(done),
