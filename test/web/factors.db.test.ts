@@ -100,4 +100,14 @@ describe("the factor search finds what a buyer types", () => {
     expect(rowIds(filtered.html).every((id) => id.startsWith("electricity.no."))).toBe(true);
     expect(filtered.html).toContain('<option value="kWh" selected>per kWh</option>');
   });
+
+  it("in English, «office chair» finds the furniture factor and «kjoretoy» without ø finds the vehicles", async () => {
+    const client = new TestClient(server.url);
+    const chair = await client.get("/factors?q=office%20chair&lang=en");
+    expect(rowIds(chair.html)[0]).toBe("spend.p36-furniture");
+    expect(chair.html).toContain("Type what you buy, in Norwegian or English");
+    const vehicles = rowIds((await client.get("/factors?q=kjoretoy&group=vehicle&lang=en")).html);
+    expect(vehicles.length).toBeGreaterThan(50);
+    expect(vehicles.every((id) => id.startsWith("vehicle."))).toBe(true);
+  });
 });
