@@ -24,7 +24,7 @@ type Json = Record<string, unknown>;
 type Result = {
   factorSet: string;
   factorSetHash: string;
-  alternatives: { id: string; emissions: { totalKg: number; byStage: Record<string, number> }; lcc: { presentValue: number } }[];
+  alternatives: { id: string; name: string; emissions: { totalKg: number; byStage: Record<string, number> }; lcc: { presentValue: number; nominalTotal: number; presentValueWithCarbon: number } }[];
   comparison: { id: string; deltaKg: number }[];
 };
 
@@ -93,6 +93,18 @@ function parseCsv(text: string, delimiter: string): string[][] {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;").replace(/=/g, "&#x3D;").replace(/`/g, "&#x60;");
+
+/** The /Title of a PDF's document information: a hex string in UTF-16BE (after FE FF) or a literal string. */
+function pdfTitle(pdf: string): string | null {
+  const hex = /\/Title\s*<FEFF([0-9A-Fa-f]*)>/.exec(pdf);
+  if (hex) return Buffer.from(hex[1]!, "hex").swap16().toString("utf16le");
+  const literal = /\/Title\s*\(((?:\\.|[^\\)])*)\)/.exec(pdf);
+  if (!literal) return null;
+  const text = literal[1]!.replace(/\\([()\\])/g, "$1");
+  return text.startsWith("\u00fe\u00ff") ? Buffer.from(text.slice(2), "latin1").swap16().toString("utf16le") : text;
+}
 const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 let server: TestServer;
@@ -174,6 +186,64 @@ describe("CSV export", () => {
   });
 });
 
+describe("CSV variants", () => {
+  const csvRows = async (query: string, delimiter: string) => parseCsv((await (await fetch(`${server.url}/cases/${caseId}/export.csv${query}`)).text()).replace(/^\uFEFF/, ""), delimiter);
+  const presentValueWithCarbon = (rows: string[][], header: string) => {
+    const head = rows.find((r) => r.includes(header))!;
+    return rows.find((r) => r[0] === "A" && r.length === head.length)![head.indexOf(header)]!;
+  };
+  const a = () => result.alternatives[0]!;
+
+  it("in bokmål the default is semicolons and decimal commas; ?sep=comma gives commas and decimal points", async () => {
+    const nb = await csvRows("?lang=nb", ";");
+    expect(nb.find((r) => r[0] === "Faktorsett")?.[1]).toBe(result.factorSet);
+    // written whole, no group separator (the rounding of fractions: test/web/exports/tables.test.ts)
+    expect(presentValueWithCarbon(nb, "Nåverdi med karbonkostnad (kr)")).toBe(String(Math.round(a().lcc.presentValueWithCarbon)));
+    expect(nb.find((r) => r.includes("Unngått produksjon"))).toContain("-25");
+    const comma = await csvRows("?lang=nb&sep=comma", ",");
+    expect(comma.find((r) => r[0] === "Faktorsett")?.[1]).toBe(result.factorSet);
+    expect(presentValueWithCarbon(comma, "Nåverdi med karbonkostnad (kr)")).toBe(String(Math.round(a().lcc.presentValueWithCarbon)));
+  });
+
+  it("in English the default is commas and decimal points; ?sep=semicolon gives Norwegian Excel's; kg to one decimal", async () => {
+    const en = await csvRows("?lang=en", ",");
+    expect(en.find((r) => r[0] === "Factor set")?.[1]).toBe(result.factorSet);
+    const semicolon = await csvRows("?lang=en&sep=semicolon", ";");
+    expect(semicolon.find((r) => r[0] === "Factor set")?.[1]).toBe(result.factorSet);
+    // the yearly section: kg per year to at most one decimal, kroner whole, decimal comma in the semicolon file
+    const head = semicolon.findIndex((r) => r.includes("Emissions that year (kg CO2e)"));
+    const yearly = semicolon.slice(head + 1, head + 1 + 2 * 11);
+    const kgColumn = semicolon[head]!.indexOf("Emissions that year (kg CO2e)");
+    const nokColumn = semicolon[head]!.indexOf("Cost, discounted (NOK)");
+    for (const row of yearly) {
+      expect(row[kgColumn]).toMatch(/^-?\d+(,\d)?$/);
+      expect(row[nokColumn]).toMatch(/^-?\d+$/);
+    }
+  });
+
+  it("refuses a variant it does not know with 400, naming the parameter", async () => {
+    const res = await fetch(`${server.url}/cases/${caseId}/export.csv?sep=tab&lang=en`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-disposition")).toBeNull();
+    expect(await res.text()).toContain("sep");
+  });
+
+  it("the comparison page links the language's CSV and, beside it, the other variant", async () => {
+    const links = async (lang: string) => {
+      const html = await (await fetch(`${server.url}/cases/${caseId}?lang=${lang}`)).text();
+      return [...html.matchAll(/<a href="([^"]*export\.csv[^"]*)">([^<]*)<\/a>/g)].map((m) => [m[1]!.replace(/&#x3D;/g, "="), m[2]!]);
+    };
+    expect(await links("nb")).toEqual([
+      [`/cases/${caseId}/export.csv`, "Eksporter til CSV (norsk Excel)"],
+      [`/cases/${caseId}/export.csv?sep=comma`, "CSV med komma og desimalpunktum"],
+    ]);
+    expect(await links("en")).toEqual([
+      [`/cases/${caseId}/export.csv`, "Export to CSV"],
+      [`/cases/${caseId}/export.csv?sep=semicolon`, "CSV for Norwegian Excel (semicolons, decimal commas)"],
+    ]);
+  });
+});
+
 describe("Excel export", () => {
   async function workbook(query = ""): Promise<ExcelJS.Workbook> {
     const res = await fetch(`${server.url}/cases/${caseId}/export.xlsx${query}`);
@@ -225,6 +295,43 @@ describe("Excel export", () => {
     expect(String(fields.get("Made (UTC)"))).toMatch(UTC_TIME);
     expect(fields.get("Case id")).toBe(caseId);
   });
+
+  /** The sheet's rows below its header, as objects by header. */
+  const records = (sheet: ExcelJS.Worksheet): Record<string, unknown>[] => {
+    const headers = Array.from(sheet.getRow(1).values as unknown[], (h, i) => [i, String(h)] as const).slice(1);
+    return sheet.getRows(2, sheet.rowCount - 1)!.map((row) => Object.fromEntries(headers.map(([i, h]) => [h, row.getCell(i).value])));
+  };
+
+  it("has a sheet per alternative listing its emission and cost items, a bold frozen header and number formats", async () => {
+    const book = await workbook("?lang=en");
+    const sheet = book.getWorksheet("Nye møbler på Ås")!;
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.getColumn(2).width).toBeGreaterThan(20);
+    const rows = records(sheet);
+    expect(rows.map((r) => r["Item is"])).toEqual([...DANGEROUS.map(() => "Emission"), "Cost"]);
+    expect(rows.slice(0, DANGEROUS.length).map((r) => r["Item"])).toEqual(DANGEROUS.map((l) => `'${l}`));
+    expect(rows[0]).toMatchObject({ "Factor value": 10, "Factor unit": "kg CO2e/unit", "Emissions (kg CO2e)": 10, Source: "Value given in the case (no published source)" });
+    expect(rows.at(-1)).toMatchObject({ Kind: "Acquisition", "Amount (NOK)": 180000 });
+    const amount = sheet.getRow(rows.length + 1).getCell((sheet.getRow(1).values as unknown[]).indexOf("Amount (NOK)"));
+    expect([typeof amount.value, amount.numFmt]).toEqual(["number", "#,##0"]);
+    const ombruk = records(book.getWorksheet("@Ombruk")!);
+    expect(ombruk.find((r) => r["Item"] === "Unngått produksjon")).toMatchObject({ Stage: "D", "Quantity (as entered)": "10 kg", "Emissions (kg CO2e)": -25 });
+  });
+
+  it("has a yearly sheet whose figures add up to the result's totals, per alternative", async () => {
+    const yearly = records((await workbook("?lang=en")).getWorksheet("By year")!);
+    for (const alternative of result.alternatives) {
+      // a text a spreadsheet would take for a formula ("@Ombruk") is written with an apostrophe
+      const rows = yearly.filter((r) => r["Name"] === (FORMULA_START.test(alternative.name) ? `'${alternative.name}` : alternative.name));
+      expect(rows.map((r) => r["Calendar year"])).toEqual(Array.from({ length: 11 }, (_, i) => 2026 + i));
+      const total = (column: string) => rows.reduce((sum, r) => sum + (r[column] as number), 0);
+      expect(total("Cost, discounted (NOK)")).toBeCloseTo(alternative.lcc.presentValue, 6);
+      expect(rows.at(-1)!["Cumulative discounted cost (NOK)"]).toBeCloseTo(alternative.lcc.presentValue, 6);
+      expect(total("Cost, nominal (NOK)")).toBeCloseTo(alternative.lcc.nominalTotal, 6);
+      expect(total("Emissions that year (kg CO2e)")).toBeCloseTo(alternative.emissions.totalKg, 6);
+    }
+  });
 });
 
 describe("missing and invalid cases", () => {
@@ -252,10 +359,38 @@ describe("PDF export", () => {
   it.skipIf(!existsSync(CHROMIUM_PATH))(`renders the report page to a PDF with Chromium (skipped when ${CHROMIUM_PATH} is missing)`, async (ctx) => {
     const page = await fetch(`${server.url}/cases/${caseId}/report?lang=en`);
     ctx.skip(page.status === 404, "the report page /cases/:id/report does not exist yet");
-    const res = await fetch(`${server.url}/cases/${caseId}/report.pdf?lang=en`);
+    const res = await fetch(`${server.url}/cases/${caseId}/report.pdf?lang=en&ready=abc123def456`);
     expectDownload(res, /^application\/pdf$/, "pdf");
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // the comparison page's script (pdf-status.js) learns from this cookie that the download has started
+    expect(res.headers.getSetCookie().filter((c) => c.startsWith("kalkyle-pdf-ready="))).toEqual([expect.stringMatching(/^kalkyle-pdf-ready=abc123def456; Max-Age=120; Path=\/; Expires=[^;]+; SameSite=Strict$/)]);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const pdf = bytes.toString("latin1");
+    // tagged: a structure tree and the mark that says so; an outline from the headings
+    expect(pdf).toContain("/StructTreeRoot");
+    expect(pdf).toMatch(/\/MarkInfo\s*<<[^>]*\/Marked true/);
+    expect(pdf).toContain("/Lang (en)");
+    expect(pdf).toContain("/Outlines");
+    // the title metadata is the page's <title>: the case's title
+    expect(pdfTitle(pdf)).toBe(`${TITLE} – Kalkyle`);
   }, 60_000);
+
+  it("the report page carries the case's title as its heading and <title>, and the date of the case version in the language", async () => {
+    const stored = (await server.store.cases.get(caseId))!;
+    const html = await (await fetch(`${server.url}/cases/${caseId}/report?lang=nb`)).text();
+    expect(html).toContain(`<title>${escapeHtml(TITLE)} – Kalkyle</title>`);
+    expect(html).toContain(`<h1>${escapeHtml(TITLE)}</h1>`);
+    const date = new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeZone: "Europe/Oslo" }).format(new Date(stored.updatedAt));
+    expect(html).toContain(`<time datetime="${stored.updatedAt}">Versjon ${stored.version}, lagret ${date}</time>`);
+    const en = await (await fetch(`${server.url}/cases/${caseId}/report?lang=en`)).text();
+    expect(en).toContain(`, saved ${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/Oslo" }).format(new Date(stored.updatedAt))}</time>`);
+  });
+
+  it("a ?ready= token that is not letters and digits is refused with 400 before anything is rendered", async () => {
+    const res = await fetch(`${server.url}/cases/${caseId}/report.pdf?lang=en&ready=${encodeURIComponent("x; Path=/admin")}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.getSetCookie().filter((c) => c.startsWith("kalkyle-pdf-ready="))).toEqual([]);
+  });
 
   it("answers 503 with the error page, not 500, when Chromium cannot start", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kalkyle-nopdf-"));

@@ -89,7 +89,12 @@ describe("a buyer's first case in the browser", () => {
     await page.goto(caseUrl);
     const pdfDownload = page.waitForEvent("download");
     await page.locator('a[href$="/report.pdf"]').first().click();
+    // the page says the PDF is being made (role="status"), then that it is downloading
+    const status = page.locator('[role="status"][data-pdf-status]');
+    await page.waitForFunction(() => document.querySelector("[data-pdf-status]")?.textContent === "Lager PDF …");
     const pdf = await pdfDownload;
+    await page.waitForFunction(() => document.querySelector("[data-pdf-status]")?.textContent === "PDF-en er laget og lastes ned.");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
     const pdfBytes = readFileSync((await pdf.path())!);
     expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);

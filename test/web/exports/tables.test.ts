@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 import { evaluateDocument } from "../../../src/case/evaluate-document.js";
 import type { Lang } from "../../../src/case/messages.js";
 import { loadFactorLibrary } from "../../../src/factors/load.js";
+import { csvOf } from "../../../src/web/exports/csv.js";
 import { exportTables, type Table } from "../../../src/web/exports/tables.js";
+import { sheetName } from "../../../src/web/exports/xlsx.js";
+import { reportFooter } from "../../../src/web/view-models/report.js";
 
 const fixed = (kg: number) => ({ kind: "fixed", factor: { value: 1, unit: "kgCO2e/unit" }, quantity: `${kg} unit` });
 
@@ -55,5 +58,59 @@ describe("export tables", () => {
     expect(all).toContain("DESNZ");
     const en = tables("en");
     expect(en.sources.rows.map((r) => r[1])).toContain("Value given in the case (no published source)");
+  });
+});
+
+describe("the PDF's footer", () => {
+  it("has the case's title, escaped, and Chromium's page number and page count in the language's words", () => {
+    const nb = reportFooter("Stoler <b>&</b> bord", "nb");
+    expect(nb).toContain("<span>Stoler &lt;b&gt;&amp;&lt;/b&gt; bord</span>");
+    expect(nb).toContain('Side <span class="pageNumber"></span> av <span class="totalPages"></span>');
+    expect(reportFooter("Chairs", "en")).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+  });
+});
+
+describe("the CSV", () => {
+  /** 1 000 kr every year at 4 %: present values with decimals; 0.123456 kg per unit × 7 units: kg with decimals. */
+  const FRACTIONAL = {
+    schema: "kalkyle.case/1",
+    title: "Brøk",
+    analysis: { startYear: 2026, years: 3, discountRate: 0.04 },
+    alternatives: [{ id: "A", name: "Én", emissions: [{ label: "Litt", kind: "fixed", factor: { value: 0.123456, unit: "kgCO2e/unit" }, quantity: "7 unit" }], costs: [{ label: "Drift", kind: "operation", amount: 1000, every: 1 }] }],
+  };
+
+  it("writes kg to one decimal and kroner whole, in the semicolon variant with a decimal comma and no group separator", () => {
+    const e = evaluateDocument(FRACTIONAL, loadFactorLibrary());
+    if (!e.ok) throw new Error(JSON.stringify(e.problems));
+    const csv = csvOf(exportTables(e, { caseId: "c", version: 1, madeAt: "2026-01-01T00:00:00Z" }, "nb"), { semicolon: true });
+    const rows = csv.replace(/^\uFEFF/, "").split("\r\n").map((r) => r.split(";"));
+    const head = rows.find((r) => r.includes("Nåverdi (kr)"))!;
+    const a = rows.find((r) => r[0] === "A" && r.length === head.length)!;
+    // 1000/1.04 + 1000/1.04² + 1000/1.04³ = 2 775.09…; 0.123456 × 7 = 0.864192 kg
+    expect(e.core.alternatives[0]!.lcc.presentValue.toFixed(2)).toBe("2775.09");
+    expect(a[head.indexOf("Nåverdi (kr)")]).toBe("2775");
+    expect(a[head.indexOf("Utslipp totalt (kg CO2e)")]).toBe("0,9");
+    const item = rows.find((r) => r.includes("Litt"))!;
+    expect(item).toContain("0,9");
+    expect(csv).not.toMatch(/0[.,]864/);
+  });
+});
+
+describe("the workbook's sheet names", () => {
+  it("are what Excel accepts: at most 31 characters, none of []:*?/\\, no apostrophe at the ends, unique without regard to case", () => {
+    const taken = new Set(["sammendrag", "nye stoler"]);
+    expect(sheetName("Alt: 1/2 [ny]?", new Set(), "1")).toBe("Alt 1 2 ny");
+    expect(sheetName("'Sitert'", new Set(), "1")).toBe("Sitert");
+    expect(sheetName("Sammendrag", taken, "1")).toBe("Sammendrag (2)");
+    expect(sheetName("NYE STOLER", taken, "1")).toBe("NYE STOLER (2)");
+    const long = sheetName("Ombrukte kontorstoler med nytt trekk og nye hjul", new Set(), "1");
+    expect(long).toBe("Ombrukte kontorstoler med nytt");
+    expect(long.length).toBeLessThanOrEqual(31);
+    const second = sheetName("Ombrukte kontorstoler med nytt trekk, variant B", new Set([long.toLowerCase()]), "1");
+    expect([second, second.length <= 31]).toEqual(["Ombrukte kontorstoler med n (2)", true]);
+    expect(sheetName("History", new Set(), "3")).toBe("3");
+    expect(sheetName("::", new Set(), "4")).toBe("4");
+    // never half of an emoji at the cut
+    expect(sheetName(`${"a".repeat(30)}😀`, new Set(), "1")).toBe("a".repeat(30));
   });
 });
