@@ -34,7 +34,7 @@ export const UNIT_TABLE: readonly UnitSpelling[] = [
   // mass
   ...spell("g", "g"),
   ...spell("kg", "kg"),
-  ...spell("t", "t", "tonn", "tonne"),
+  ...spell("t", "t", "tonn", "tonne", "tonnes"),
   // length and distance: "mil" is always the Scandinavian mile
   ...spell("mm", "mm"),
   ...spell("cm", "cm"),
@@ -48,7 +48,7 @@ export const UNIT_TABLE: readonly UnitSpelling[] = [
   ...spell("ml", "ml", "mL"),
   ...spell("cl", "cl", "cL"),
   ...spell("dl", "dl", "dL"),
-  ...spell("l", "l", "L", "liter"),
+  ...spell("l", "l", "L", "liter", "litre"),
   // energy: the lower-case spellings are how people type them; no one means milliwatt-hours
   ...spell("Wh", "Wh"),
   ...spell("kWh", "kWh", "kwh"),

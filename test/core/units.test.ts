@@ -106,6 +106,8 @@ describe("units as Norwegians write them (the units table)", () => {
     expect(convert("5 stk", "unit")).toBe("5");
     expect(convert("450 liter", "l")).toBe("450");
     expect(convert("450 L", "l")).toBe("450");
+    expect(convert("450 litre", "l")).toBe("450");
+    expect(convert("2 tonnes", "kg")).toBe("2000");
     expect(convert("2 m³", "l")).toBe("2000");
     expect(convert("2 m3", "m^3")).toBe("2");
     expect(convert("3 m²", "m2")).toBe("3");

@@ -4,13 +4,16 @@
  * van that drives «1 500 mil» drives 15 000 km, percent fields take «4 %»,
  * and a limit on a percent field is written in percent.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../../../src/case/messages.js";
+import { Decimal } from "../../../src/core/decimal.js";
 import { loadFactorLibrary } from "../../../src/factors/load.js";
 import { checkForm } from "../../../src/web/editor/check-form.js";
 import { blankCase, blankCost, blankEmission, type CaseForm } from "../../../src/web/editor/form-model.js";
 import { formToCase } from "../../../src/web/editor/form-to-case.js";
-import { percentLimit, withoutPercentSign } from "../../../src/web/editor/numbers.js";
+import { parseNumber } from "../../../src/i18n/parse-number.js";
+import { editableDecimal, percentLimit, withoutPercentSign } from "../../../src/web/editor/numbers.js";
 
 const library = loadFactorLibrary();
 
@@ -85,5 +88,21 @@ describe("percent fields", () => {
     expect(withoutPercentSign("% 4")).toBe("% 4");
     expect(percentLimit("1", "en")).toBe("100\u00a0%");
     expect(percentLimit("0.035", "nb")).toBe("3,5\u00a0%");
+  });
+});
+
+describe("numbers the editor writes into its fields read back", () => {
+  it("every decimal, written the bokmål or the English way (grouped or not), reads back to itself", () => {
+    const decimal = fc
+      .record({ negative: fc.boolean(), integer: fc.bigInt({ min: 0n, max: 10n ** 15n }), fraction: fc.stringMatching(/^\d{0,6}$/) })
+      .map(({ negative, integer, fraction }) => `${negative && integer > 0n ? "-" : ""}${integer}${fraction === "" ? "" : `.${fraction}`}`);
+    fc.assert(
+      fc.property(decimal, fc.constantFrom("nb", "en") as fc.Arbitrary<Lang>, fc.boolean(), (d, lang, group) => {
+        const written = editableDecimal(d, { lang, group });
+        const read = parseNumber(written, lang, { allowNegative: true });
+        expect(read, written).toEqual({ ok: true, decimal: new Decimal(d).toFixed() });
+      }),
+      { seed: 20_261_202, numRuns: 500 },
+    );
   });
 });
