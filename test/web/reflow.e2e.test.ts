@@ -45,6 +45,8 @@ type Overflow = { pageWidth: number; offenders: string[] };
  * Widest first, then the one furthest right.
  */
 function measureOverflow(width: number): Overflow {
+  // nothing past the edge: no need to look for the offenders (the walk over every box and text is the slow part)
+  if (document.documentElement.scrollWidth <= width) return { pageWidth: document.documentElement.scrollWidth, offenders: [] };
   const clips = (el: Element) => getComputedStyle(el).overflowX !== "visible";
   const heldByScroller = (node: Node): boolean => {
     const el = node instanceof Element ? node : node.parentElement!;
@@ -199,8 +201,8 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await visit("/admin/audit");
       await visit("/admin/audit?from=2026-02-30", undefined, 400);
 
-      // a page that is not there, with a long address, and a case that is not there
-      await visit(`/finnes-ikke/${"et-svaert-langt-adresseledd-".repeat(6)}?q=${"x".repeat(80)}`, undefined, 404);
+      // a page that is not there, with a long address without a place to break it, and a case that is not there
+      await visit(`/finnes-ikke/${"adresseleddutenbindestreker".repeat(6)}?q=${"x".repeat(80)}`, undefined, 404);
       await visit("/cases/finnes-ikke/edit", undefined, 404);
 
       // the error page as an adviser meets it on an administrator's page
@@ -226,6 +228,6 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       expect(refused.consoleErrors.filter((e) => !ownStatus.test(e)), `${lang} as an adviser: console errors`).toEqual([]);
       expect(visitor.consoleErrors.filter((e) => !ownStatus.test(e)), `${lang} /login: console errors`).toEqual([]);
       await Promise.all([visitor, refused, watched].map((w) => w.page.context().close()));
-    }, 240_000);
+    }, 360_000);
   }
 });
