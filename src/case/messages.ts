@@ -3,6 +3,8 @@
  * A problem is a code with parameters; the text is made at the edge, so the
  * API, the command line and the forms say the same thing.
  */
+import { text } from "../i18n/catalogue.js";
+
 export type Lang = "nb" | "en";
 
 type Template = { nb: string; en: string };
@@ -87,7 +89,7 @@ export function problemMessage(problem: Problem, lang: Lang): string {
   if (problem.code === "type" && params.expected && TYPE_NAMES[params.expected]) params.expected = TYPE_NAMES[params.expected]![lang];
   // A limit is a plain count; written as each language writes numbers ("200 000", "200,000").
   if (params.limit && /^\d{4,}$/.test(params.limit)) params.limit = Number(params.limit).toLocaleString(lang === "nb" ? "nb-NO" : "en-GB");
-  return PROBLEM_MESSAGES[problem.code][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? "");
+  return text(lang, `problem.${problem.code}`, params);
 }
 
 /** "alternatives[1].emissions[0].quantity: "12 parsecs" cannot be converted to l" */

@@ -1,7 +1,7 @@
 /**
  * Warnings: things in a valid case that compute but are probably not
  * meant. They never stop an evaluation; every result lists them (nb and
- * en, each a sentence from its capital letter, plural forms by plural.ts),
+ * en, each a sentence from its capital letter, plural forms by the text catalogue),
  * and the comparison page, the report, the exports and the CLI show them.
  *
  * - an item whose `every` exceeds N never occurs;
@@ -19,7 +19,7 @@
  */
 import type { CaseDocument, CostItemInput, EmissionItemInput } from "./schema.js";
 import type { CaseContext } from "./resolve.js";
-import { pluralize } from "../i18n/plural.js";
+import { text } from "../i18n/catalogue.js";
 import type { Lang } from "./messages.js";
 
 export const WARNING_MESSAGES = {
@@ -73,7 +73,7 @@ const KIND_NAMES: Record<string, { nb: string; en: string }> = {
 export function warningMessage(warning: Warning, lang: Lang): string {
   const params = { ...warning.params };
   if (params.kind && KIND_NAMES[params.kind]) params.kind = KIND_NAMES[params.kind]![lang];
-  return pluralize(WARNING_MESSAGES[warning.code][lang], params, lang).replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? "");
+  return text(lang, `warning.${warning.code}`, params);
 }
 
 type Item = Pick<EmissionItemInput, "kind" | "at" | "every" | "life"> | Pick<CostItemInput, "kind" | "at" | "every" | "life">;

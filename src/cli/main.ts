@@ -16,19 +16,12 @@ import { checkCase, evaluateDocument, parseJsonText } from "../case/evaluate-doc
 import { problemLine, type Lang, type Problem } from "../case/messages.js";
 import { caseWarnings, warningMessage } from "../case/warnings.js";
 import { loadFactorLibrary } from "../factors/load.js";
+import { text } from "../i18n/catalogue.js";
 import { sqliteDatabaseFile } from "../store/sqlite-location.js";
 import { backupCommand, restoreCommand } from "./backup-command.js";
 import { listFactors } from "./factors-command.js";
 import { tokenCommand } from "./token-command.js";
 import { resultTable } from "./table.js";
-
-const USAGE = `Usage:
-  kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
-  kalkyle validate CASE.json [--lang nb|en]
-  kalkyle factors [SEARCH] [--group GROUP] [--set ID]
-  kalkyle backup FILE [--force]   (DATA_DIR/kalkyle.db, also while the server runs)
-  kalkyle restore FILE            (the server must be stopped)
-  kalkyle token create --email E [--organisation ID] [--name NAME]   (an API token, printed once)`;
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
 
@@ -38,17 +31,17 @@ function defaultLang(env: NodeJS.ProcessEnv): Lang {
 
 function readCase(file: string | undefined, io: Io, lang: Lang): { ok: true; value: unknown } | { ok: false } {
   if (!file) {
-    io.err(USAGE);
+    io.err(text(lang, "cli.usage"));
     return { ok: false };
   }
-  let text: string;
+  let source: string;
   try {
-    text = readFileSync(file, "utf8");
+    source = readFileSync(file, "utf8");
   } catch (error) {
-    io.err(`${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? (lang === "nb" ? "finnes ikke" : "no such file") : (error as Error).message}`);
+    io.err((error as NodeJS.ErrnoException).code === "ENOENT" ? text(lang, "cli.no-such-file", { file }) : `${file}: ${(error as Error).message}`);
     return { ok: false };
   }
-  const parsed = parseJsonText(text);
+  const parsed = parseJsonText(source);
   if (!parsed.ok) reportProblems(parsed.problems, io, lang);
   return parsed;
 }
@@ -63,34 +56,34 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, email: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
+    io.err(`${(error as Error).message}\n${text(defaultLang(env), "cli.usage")}`);
     return 2;
   }
   const { values, positionals } = args;
   const [command, target] = positionals;
   const lang: Lang = values.lang === "nb" || values.lang === "en" ? values.lang : defaultLang(env);
   if (values.help || command === undefined || command === "help") {
-    io.out(USAGE);
+    io.out(text(lang, "cli.usage"));
     return command === undefined && !values.help ? 2 : 0;
   }
   if (values.format !== "json" && values.format !== "table") {
-    io.err(`--format: ${lang === "nb" ? "må være json eller table" : "must be json or table"}`);
+    io.err(text(lang, "cli.bad-format"));
     return 2;
   }
   if (command === "backup" || command === "restore") {
-    if (!target) return io.err(USAGE), 2;
+    if (!target) return io.err(text(lang, "cli.usage")), 2;
     const liveFile = sqliteDatabaseFile(env);
     if (command === "restore") return restoreCommand(target, { liveFile, lang, env, now: new Date() }, io);
     return backupCommand(target, { liveFile, force: values.force === true, lang, env }, io);
   }
   if (command === "token") {
-    if (target !== "create") return io.err(USAGE), 2;
+    if (target !== "create") return io.err(text(lang, "cli.usage")), 2;
     return tokenCommand({ email: values.email, organisation: values.organisation, name: values.name, lang, env }, io);
   }
   const library = loadFactorLibrary();
   if (command === "factors") return listFactors(library, { search: target, group: values.group, set: values.set, lang }, io);
   if (command !== "evaluate" && command !== "validate") {
-    io.err(`${lang === "nb" ? "ukjent kommando" : "unknown command"} "${command}"\n${USAGE}`);
+    io.err(`${text(lang, "cli.unknown-command", { command })}\n${text(lang, "cli.usage")}`);
     return 2;
   }
   const input = readCase(target, io, lang);
@@ -99,8 +92,8 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
     const checked = checkCase(input.value, library);
     if (!checked.ok) return reportProblems(checked.problems, io, lang), 2;
     // Valid, but perhaps not meant: said on stderr with the path in the file, like problems, and exit 0.
-    for (const w of caseWarnings(checked.doc, checked.context)) io.err(`${w.path}: ${lang === "nb" ? "advarsel" : "warning"}: ${warningMessage(w, lang)}`);
-    io.out(`${target}: ${lang === "nb" ? "gyldig" : "valid"}`);
+    for (const w of caseWarnings(checked.doc, checked.context)) io.err(text(lang, "cli.warning", { place: w.path, message: warningMessage(w, lang) }));
+    io.out(text(lang, "cli.valid", { file: target }));
     return 0;
   }
   const evaluation = evaluateDocument(input.value, library);

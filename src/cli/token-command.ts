@@ -7,12 +7,13 @@
  */
 import type { Lang } from "../case/messages.js";
 import { tokenUseCases } from "../app/tokens.js";
+import { text } from "../i18n/catalogue.js";
 import { openStore } from "../store/open-store.js";
 import type { Io } from "./main.js";
 
 export async function tokenCommand(options: { email?: string; organisation?: string; name?: string; lang: Lang; env: NodeJS.ProcessEnv }, io: Io): Promise<number> {
-  const nb = options.lang === "nb";
-  if (!options.email) return io.err(nb ? "token create: --email må oppgis" : "token create: --email is required"), 2;
+  const lang = options.lang;
+  if (!options.email) return io.err(text(lang, "cli.token.email-required")), 2;
   const store = await openStore(options.env);
   try {
     const user = await store.accounts.userByEmail(options.email);
@@ -20,13 +21,13 @@ export async function tokenCommand(options: { email?: string; organisation?: str
     const membership = options.organisation ? memberships.find((m) => m.organisationId === options.organisation) : memberships.length === 1 ? memberships[0] : undefined;
     if (!user || !membership) {
       const known = memberships.map((m) => `${m.organisationId} (${m.organisationName})`).join(", ");
-      io.err(!user ? (nb ? `ingen bruker med e-post ${options.email}` : `no user with e-mail ${options.email}`) : nb ? `velg organisasjon med --organisation: ${known}` : `choose the organisation with --organisation: ${known}`);
+      io.err(!user ? text(lang, "cli.token.no-user", { email: options.email }) : text(lang, "cli.token.choose-organisation", { known }));
       return 2;
     }
     const principal = { userId: user.id, organisationId: membership.organisationId, role: membership.role, via: "cli" as const };
     const { secret, info } = await tokenUseCases({ store }).create(principal, { name: options.name ?? "kalkyle token create" });
     io.out(secret);
-    io.err(nb ? `API-nøkkel ${info.prefix}… for ${user.email} i ${membership.organisationName} (${membership.role}); den vises bare nå.` : `API token ${info.prefix}… for ${user.email} in ${membership.organisationName} (${membership.role}); it is shown only now.`);
+    io.err(text(lang, "cli.token.made", { prefix: info.prefix, email: user.email, organisation: membership.organisationName, role: membership.role }));
     return 0;
   } finally {
     await store.close();

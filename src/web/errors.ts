@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Passwo
 import { PoolBusyError } from "../pool/evaluation-pool.js";
 import { storeFailureOf } from "../store/errors.js";
 import { apiLang } from "./api/lang.js";
-import { pickLang, translate } from "./i18n/catalog.js";
+import { pickLang, translateKey } from "./i18n/catalog.js";
 import type { Logger } from "./logger.js";
 import { langOf, renderPage } from "./page.js";
 import { errorPageModel } from "./view-models/error-page.js";
@@ -82,12 +82,12 @@ export function errorHandler(views: ViewEngine, logger: Logger): ErrorRequestHan
     // JSON under /api/, and for a client that asks for JSON rather than a page (a script fetching a download).
     if (req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json") {
       const lang = pickLang(req.query?.lang) ?? req.session?.lang ?? apiLang(req);
-      res.json({ errors: problems.length > 0 ? problems.map((p) => ({ path: p.path, code: p.code, message: problemMessage(p, lang) })) : [{ path: "(request)", code: key, message: translate(lang, key) }] });
+      res.json({ errors: problems.length > 0 ? problems.map((p) => ({ path: p.path, code: p.code, message: problemMessage(p, lang) })) : [{ path: "(request)", code: key, message: translateKey(lang, key) }] });
       return;
     }
     const lang = langOf(req);
     const { limitBytes, back } = detailOf(error);
-    const model = errorPageModel({ status, message: translate(lang, key), problems: problems.map((p) => ({ path: p.path, message: problemMessage(p, lang) })), lang, asked: req.originalUrl, limitBytes, back: back && { href: back.href, label: translate(lang, back.labelKey) } });
+    const model = errorPageModel({ status, message: translateKey(lang, key), problems: problems.map((p) => ({ path: p.path, message: problemMessage(p, lang) })), lang, asked: req.originalUrl, limitBytes, back: back && { href: back.href, label: translateKey(lang, back.labelKey) } });
     res.type("html").send(renderPage(views, req, res, "error", model));
   };
 }

@@ -17,7 +17,7 @@ import type { Principal } from "../../src/app/principal.js";
 import { sha256Hex } from "../../src/store/accounts.js";
 import type { Store } from "../../src/store/store.js";
 import { classify } from "../../src/web/errors.js";
-import { translate } from "../../src/web/i18n/catalog.js";
+import { translate, translateKey } from "../../src/web/i18n/catalog.js";
 import { ABSOLUTE_MS, IDLE_MS, SESSION_COOKIE } from "../../src/web/session.js";
 import { postgresAvailable, POSTGRES_MISSING } from "../support/postgres.js";
 import { startServerProcess } from "../support/server-process.js";
@@ -282,7 +282,7 @@ describe.each(STORES)("on $name", ({ database, skip }) => {
       );
       expect(error).toBeInstanceOf(PasswordRefusedError);
       const { status, key } = classify(error);
-      return { status, problem: (error as PasswordRefusedError).problem, nb: translate("nb", key), en: translate("en", key) };
+      return { status, problem: (error as PasswordRefusedError).problem, nb: translateKey("nb", key), en: translateKey("en", key) };
     };
 
     it.skipIf(skip)("7 characters are refused, with the reason in bokmål and English", async () => {

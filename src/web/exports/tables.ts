@@ -17,7 +17,7 @@ import { rankNoteMessage } from "../../case/rank-note.js";
 import { STAGES, type ComparisonRow, type EmissionsResult } from "../../core/types.js";
 import { factorCitation } from "../../factors/citation.js";
 import { wasteLevelName } from "../../i18n/domain-terms.js";
-import { translate } from "../i18n/catalog.js";
+import { translateKey } from "../i18n/catalog.js";
 import { carbonPathText, discountText, hasSpendItems, usesR109 } from "../view-models/analysis-terms.js";
 import { resultNotes, spendBasisText, warningsModel } from "../view-models/compare-notes.js";
 import { alternativeTables, yearlyTable } from "./alternative-tables.js";
@@ -188,7 +188,7 @@ function notes(e: Evaluated, lang: Lang, t: T): Table {
 }
 
 export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang): ExportTables {
-  const t = (key: string, params: Record<string, string> = {}) => translate(lang, key, params);
+  const t = (key: string, params: Record<string, string> = {}) => translateKey(lang, key, params);
   return {
     about: about(evaluated, meta, lang, t),
     summary: summary(evaluated, lang, t),

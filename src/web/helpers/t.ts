@@ -1,8 +1,8 @@
 /** Usage: {{t "cases.count" count=12}} — interface text in the page's language. */
 import type { HelperOptions } from "handlebars";
-import { translate } from "../i18n/catalog.js";
+import { translateKey } from "../i18n/catalog.js";
 
 export const name = "t";
 export function helper(key: string, options: HelperOptions): string {
-  return translate(options.data.root.lang, key, options.hash);
+  return translateKey(options.data.root.lang, key, options.hash);
 }

@@ -1,7 +1,7 @@
 import type { AreaText } from "./catalog.js";
 
 /** One's own page (/account), the administrator's members page (/admin/users) and audit trail (/admin/audit). */
-export const accountPagesText: AreaText = {
+export const accountPagesText = {
   nb: {
     "account.title": "Min side",
     "account.you": "Du er logget inn som",
@@ -262,4 +262,4 @@ export const accountPagesText: AreaText = {
     "csv.entity": "Name",
     "csv.changes": "Changed",
   },
-};
+} satisfies AreaText;

@@ -1,7 +1,7 @@
 import type { AreaText } from "./catalog.js";
 
 /** Login, one's own page, the administrator's pages, the audit trail and a case's history. */
-export const accountText: AreaText = {
+export const accountText = {
   nb: {
     "nav.users": "Brukere",
     "nav.audit": "Endringslogg",
@@ -82,4 +82,4 @@ export const accountText: AreaText = {
     "role.finance": "Finance",
     "role.admin": "Administrator",
   },
-};
+} satisfies AreaText;

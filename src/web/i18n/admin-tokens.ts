@@ -1,7 +1,7 @@
 /** The administrator's page of the organisation's API tokens (/admin/tokens). */
 import type { AreaText } from "./catalog.js";
 
-export const adminTokensText: AreaText = {
+export const adminTokensText = {
   nb: {
     "nav.tokens": "API-nøkler",
     "adminTokens.title": "API-nøkler i organisasjonen",
@@ -34,4 +34,4 @@ export const adminTokensText: AreaText = {
     "adminTokens.revokeTitle": "Revoke the API token of {name}?",
     "adminTokens.revokeText": "The token “{label}” (starting with {prefix}) stops working at once. Programs that use it get the answer 401. {name} can make a new token on their own page.",
   },
-};
+} satisfies AreaText;

@@ -1,6 +1,6 @@
 import type { AreaText } from "./catalog.js";
 
-export const casesText: AreaText = {
+export const casesText = {
   nb: {
     "cases.title": "Saker",
     "cases.search": "Søk i saker",
@@ -53,4 +53,4 @@ export const casesText: AreaText = {
     "cases.next": "Next page →",
     "cases.pageOf": "Page {page} of {pages}",
   },
-};
+} satisfies AreaText;

@@ -1,45 +1,27 @@
 /**
- * Interface text, bokmål first and English second. Each area of the app
- * keeps its own catalog file (common.ts, cases.ts, …); they are merged here,
- * and a key missing in either language fails the catalog test.
+ * The web layer's door to the one text catalogue (src/i18n/catalogue.ts):
+ * each area of the app keeps its texts in its own file here (layout.ts,
+ * cases.ts, …), and the catalogue merges them with the problem messages,
+ * the warnings and the command line's texts.
  */
 import type { Lang } from "../../case/messages.js";
-import { pluralize } from "../../i18n/plural.js";
-import { accountText } from "./account.js";
-import { accountPagesText } from "./account-pages.js";
-import { adminTokensText } from "./admin-tokens.js";
-import { casesText } from "./cases.js";
-import { layoutText } from "./layout.js";
-import { compareText } from "./compare.js";
-import { domainText } from "./domain.js";
-import { editorText } from "./editor.js";
-import { exportsText } from "./exports.js";
-import { oidcText } from "./oidc.js";
+import { catalogueKeys, text, textOf, type MessageKey } from "../../i18n/catalogue.js";
+import type { MessageParams } from "../../i18n/message-format.js";
 
-export type Catalog = Record<string, string>;
-export type AreaText = { nb: Catalog; en: Catalog };
+export type { AreaText, Catalog, MessageKey } from "../../i18n/catalogue.js";
 
-export const AREAS: AreaText[] = [layoutText, casesText, domainText, editorText, compareText, exportsText, accountText, accountPagesText, adminTokensText, oidcText];
-
-const merged: Record<Lang, Catalog> = { nb: {}, en: {} };
-for (const area of AREAS) {
-  Object.assign(merged.nb, area.nb);
-  Object.assign(merged.en, area.en);
+/** The text for `key` with its placeholders and plural forms filled; see catalogue.ts. */
+export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  return text(lang, key, params);
 }
 
-/**
- * The text for `key` with {name} placeholders and plural forms filled (see
- * plural.ts); the key itself if missing (so it shows in tests). Only the
- * catalog's own keys count: "constructor" is a missing key, not a function.
- */
-export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const catalog = merged[lang];
-  const template = pluralize(Object.hasOwn(catalog, key) ? catalog[key]! : String(key), params, lang);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (Object.hasOwn(params, name) ? String(params[name] ?? "") : ""));
+/** For a key made at run time from data (a role, an action, a template's {{t}}): unknown keys show as themselves. */
+export function translateKey(lang: Lang, key: string, params: MessageParams = {}): string {
+  return textOf(lang, key, params);
 }
 
 export function catalogKeys(lang: Lang): string[] {
-  return Object.keys(merged[lang]);
+  return catalogueKeys(lang);
 }
 
 export function pickLang(value: unknown): Lang | undefined {

@@ -1,7 +1,7 @@
 /** Text of the comparison page and the printable report (bokmål first, English second). */
 import type { AreaText } from "./catalog.js";
 
-export const compareText: AreaText = {
+export const compareText = {
   nb: {
     "compare.kicker": "Sammenligning av alternativer",
     "compare.actions": "Saken",
@@ -386,4 +386,4 @@ export const compareText: AreaText = {
     "analysis.carbonPath.rebased": "{name}, in {from} kroner, rebased to {to} kroner with the consumer price index",
     "analysis.carbonPath.asPublished": "{name}, used as published",
   },
-};
+} satisfies AreaText;

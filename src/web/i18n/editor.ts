@@ -1,7 +1,7 @@
 import type { AreaText } from "./catalog.js";
 
 /** The case editor, import/export and the factor library (editor.*, import.*, factors.*). */
-export const editorText: AreaText = {
+export const editorText = {
   nb: {
     "editor.titleNew": "Ny sak",
     "editor.titleEdit": "Rediger sak",
@@ -115,7 +115,7 @@ export const editorText: AreaText = {
     "editor.problem.not-a-checkbox": "«{value}» er ikke et avkrysningsvalg",
     "editor.kind.material": "Materiale",
     "editor.kind.spend": "Utgiftsbasert (kr)",
-    "editor.kind.delivery": "Levering (siste etappe)",
+    "editor.kind.delivery": "Levering (siste ledd)",
     "editor.kind.freight": "Frakt",
     "editor.kind.machinery": "Maskiner på anlegget",
     "editor.kind.energy": "Energi i bruk",
@@ -297,7 +297,7 @@ export const editorText: AreaText = {
     "editor.field.at": "Year",
     "editor.hint.at": "0 up to the period, or “end”. Empty: 0 (waste: end).",
     "editor.field.every": "Recurs every … years",
-    "editor.field.stage": "Life-cycle stage",
+    "editor.field.stage": "Lifecycle stage",
     "editor.field.scope": "Direct or indirect",
     "editor.default": "Default for the kind",
     "editor.field.amount": "Amount (NOK)",
@@ -438,4 +438,4 @@ export const editorText: AreaText = {
     "factors.changes.kind.removed": "Removed",
     "factors.changes.other": "Other changes",
   },
-};
+} satisfies AreaText;

@@ -1,7 +1,7 @@
 import type { AreaText } from "./catalog.js";
 
 /** The CSV, Excel and PDF exports, and the messages of the JSON API. */
-export const exportsText: AreaText = {
+export const exportsText = {
   nb: {
     "export.about.sheet": "Om",
     "export.summary.title": "Sammendrag",
@@ -234,4 +234,4 @@ export const exportsText: AreaText = {
     "api.unsupportedMediaType": "Send the body as application/json.",
     "api.conflict": "Someone saved the case after the version in If-Match. Fetch it again and retry.",
   },
-};
+} satisfies AreaText;

@@ -1,6 +1,6 @@
 import type { AreaText } from "./catalog.js";
 
-export const layoutText: AreaText = {
+export const layoutText = {
   nb: {
     "app.name": "Kalkyle",
     "app.tagline": "Klimafotavtrykk og livssykluskostnad for innkjøp",
@@ -81,4 +81,4 @@ export const layoutText: AreaText = {
     "error.toCases": "To the cases",
     "error.toFactors": "To the factor library",
   },
-};
+} satisfies AreaText;

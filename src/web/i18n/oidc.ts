@@ -1,7 +1,7 @@
 import type { AreaText } from "./catalog.js";
 
 /** Sign-in with the municipality's identity provider: the button and what went wrong. */
-export const oidcText: AreaText = {
+export const oidcText = {
   nb: {
     "login.oidc.button": "Logg inn med {provider}",
     "login.oidc.or": "Eller logg inn med e-post og passord:",
@@ -24,4 +24,4 @@ export const oidcText: AreaText = {
     "oidc.email-unverified": "{provider} has not verified your e-mail address, so you cannot sign in with it. Contact your administrator.",
     "oidc.no-membership": "Your user is not a member of any organisation in Kalkyle. Contact your administrator.",
   },
-};
+} satisfies AreaText;

@@ -19,7 +19,7 @@ import { caseToForm } from "../editor/case-to-form.js";
 import { checkForm } from "../editor/check-form.js";
 import { applyAction, blankCase, parseAction, readCaseForm } from "../editor/form-model.js";
 import { handlers, idParam, langInput } from "../handler.js";
-import { translate } from "../i18n/catalog.js";
+import { translateKey } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { editorPageModel, type EditorPageInput } from "../view-models/editor.js";
 
@@ -104,7 +104,7 @@ export function editorRoutes(ctx: AppContext): Router {
       call: async (app, principal, { params, query, lang }): Promise<Outcome> => {
         const found = await app.cases.get(principal, params.id);
         const done = typeof query.done === "string" ? NOTICES.get(query.done) : undefined;
-        return { show: { form: caseToForm(found.document, lang), problems: [], caseId: found.id, version: found.version, notice: done ? translate(lang, done) : undefined } };
+        return { show: { form: caseToForm(found.document, lang), problems: [], caseId: found.id, version: found.version, notice: done ? translateKey(lang, done) : undefined } };
       },
       respond,
     }),

@@ -11,7 +11,7 @@
 import { Router, type Request, type Response } from "express";
 import { ThrottledError, UnauthenticatedError } from "../../app/errors.js";
 import type { AppContext } from "../context.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { safeReturnPath } from "../return-path.js";
 import { endSession, startSession } from "../session.js";
@@ -24,7 +24,7 @@ export function renderLogin(ctx: AppContext, req: Request, res: Response, input:
   const { errorKey, ...shown } = input;
   const provider = ctx.oidcProvider;
   const oidc = provider ? { label: translate(lang, "login.oidc.button", { provider }), href: `/login/oidc?next=${encodeURIComponent(input.next)}` } : undefined;
-  const error = errorKey ? translate(lang, errorKey, { provider: provider ?? "" }) : input.error;
+  const error = errorKey ? translateKey(lang, errorKey, { provider: provider ?? "" }) : input.error;
   ctx.render(req, res, "login", { pageTitle: translate(lang, "login.title"), ...shown, error, oidc }, { status });
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../../case/messages.js";
 import type { Membership, TokenInfo, User } from "../../store/accounts.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
 import { formatDateTime } from "./case-list.js";
 import { field, summaryOf } from "./form-fields.js";
 
@@ -26,7 +26,7 @@ export type AccountPageInput = {
 };
 
 function passwordForm(errors: PasswordErrors, lang: Lang) {
-  const error = (key?: string) => (key ? translate(lang, key) : undefined);
+  const error = (key?: string) => (key ? translateKey(lang, key) : undefined);
   const fields = {
     current: field({ id: "password-current", name: "current", type: "password", label: translate(lang, "account.current"), autocomplete: "current-password", maxlength: 1024, error: error(errors.current) }),
     next: field({ id: "password-new", name: "next", type: "password", label: translate(lang, "account.new"), hint: translate(lang, "account.passwordRules"), autocomplete: "new-password", maxlength: 1024, error: error(errors.next) }),
@@ -53,10 +53,10 @@ export function tokenRow(t: TokenInfo, lang: Lang) {
 export function accountPageModel(input: AccountPageInput): Record<string, unknown> {
   const { lang } = input;
   const here = input.memberships.find((m) => m.organisationId === input.organisationId);
-  const label = field({ id: "token-label", name: "label", label: translate(lang, "tokens.label"), hint: translate(lang, "tokens.labelHint"), maxlength: TOKEN_LABEL_MAX, value: input.tokenForm?.label ?? "", error: input.tokenForm?.error ? translate(lang, input.tokenForm.error, { max: TOKEN_LABEL_MAX }) : undefined });
+  const label = field({ id: "token-label", name: "label", label: translateKey(lang, "tokens.label"), hint: translateKey(lang, "tokens.labelHint"), maxlength: TOKEN_LABEL_MAX, value: input.tokenForm?.label ?? "", error: input.tokenForm?.error ? translateKey(lang, input.tokenForm.error, { max: TOKEN_LABEL_MAX }) : undefined });
   return {
     pageTitle: translate(lang, "account.title"),
-    notice: input.notice ? translate(lang, input.notice) : undefined,
+    notice: input.notice ? translateKey(lang, input.notice) : undefined,
     user: { name: input.user.name, email: input.user.email },
     organisation: here?.organisationName ?? "",
     role: here ? translate(lang, `role.${here.role}`) : "",

@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../../case/messages.js";
 import type { Member, TokenInfo } from "../../store/accounts.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
 import { tokenRow } from "./account.js";
 import { field } from "./form-fields.js";
 
@@ -48,7 +48,7 @@ export function adminTokensPageModel(input: AdminTokensPageInput): Record<string
   return {
     pageTitle: translate(lang, "adminTokens.title"),
     intro: translate(lang, "adminTokens.intro", { organisation: input.organisation }),
-    notice: input.notice ? translate(lang, input.notice) : undefined,
+    notice: input.notice ? translateKey(lang, input.notice) : undefined,
     filter: { member: field({ id: "tokens-member", name: "member", label: translate(lang, "adminTokens.member"), options: memberOptions(input) }) },
     count: shown.length,
     rows: shown.map((t) => memberTokenRow(t, lang)),

@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../../case/messages.js";
 import type { AuditEntry } from "../../store/audit.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
 import { formatDateTime } from "./case-list.js";
 
 /** At most this many changed paths are named per change; the rest are counted. */
@@ -47,7 +47,7 @@ export function auditLine(entry: AuditEntry, lang: Lang): AuditLine {
     at: formatDateTime(entry.at, lang),
     atIso: entry.at,
     who: who(entry, lang),
-    what: translate(lang, `audit.action.${entry.action}`),
+    what: translateKey(lang, `audit.action.${entry.action}`),
     entity: String(title),
     changes: paths.slice(0, PATHS_SHOWN),
     moreChanges: Math.max(0, paths.length - PATHS_SHOWN),

@@ -9,7 +9,7 @@ import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
 import { priceIndexYears } from "../../factors/spend.js";
 import type { EditorProblem } from "../editor/check-form.js";
 import { CARBON_PRICE_CUSTOM, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "../editor/form-model.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
 import { factorHint, factorValueText, groupOptions } from "./factors.js";
 
 type Option = { value: string; label: string; selected: boolean };
@@ -65,7 +65,7 @@ class Builder {
   ) {}
 
   t(key: string, params: Record<string, string | number> = {}): string {
-    return translate(this.lang, key, params);
+    return translateKey(this.lang, key, params);
   }
 
   /** Registers an id that problems can be shown at (a field or a section), in page order. */
@@ -320,7 +320,7 @@ export function editorPageModel(input: EditorPageInput) {
       groups: [{ value: "", label: translate(lang, "editor.picker.allGroups") }, ...groupOptions(lang, undefined).map(({ value, label }) => ({ value, label }))],
       // Templates keep their {count}/{shown} placeholders (the plural form for many): editor.js fills them in; one hit has its own text.
       text: {
-        ...Object.fromEntries(["open", "label", "search", "group", "submit", "close", "count", "capped", "none", "loading", "failed", "choose"].map((k) => [k, translate(lang, `editor.picker.${k}`, { count: "{count}", shown: "{shown}" })])),
+        ...Object.fromEntries(["open", "label", "search", "group", "submit", "close", "count", "capped", "none", "loading", "failed", "choose"].map((k) => [k, translateKey(lang, `editor.picker.${k}`, { count: "{count}", shown: "{shown}" })])),
         countOne: translate(lang, "editor.picker.count", { count: 1 }),
       },
     },

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../../case/messages.js";
 import { ROLES, type Member } from "../../store/accounts.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
 import { field, optionsOf, summaryOf } from "./form-fields.js";
 
 export const NAME_MAX = 200;
@@ -30,11 +30,11 @@ export type MembersPageInput = {
   roleError?: { userId: string; key: string };
 };
 
-const roleLabel = (lang: Lang) => (role: string) => translate(lang, `role.${role}`);
+const roleLabel = (lang: Lang) => (role: string) => translateKey(lang, `role.${role}`);
 
 function memberRow(m: Member, input: MembersPageInput) {
   const { lang } = input;
-  const error = input.roleError?.userId === m.id ? translate(input.lang, input.roleError.key) : undefined;
+  const error = input.roleError?.userId === m.id ? translateKey(input.lang, input.roleError.key) : undefined;
   return {
     id: m.id,
     name: m.name,
@@ -51,12 +51,12 @@ function memberRow(m: Member, input: MembersPageInput) {
 export function passwordChoice(id: string, choice: "generate" | "set", error: string | undefined, lang: Lang) {
   return {
     generate: choice === "generate",
-    field: field({ id, name: "password", type: "password", label: translate(lang, "users.password"), hint: translate(lang, "account.passwordRules"), autocomplete: "new-password", maxlength: 1024, error: error ? translate(lang, error) : undefined }),
+    field: field({ id, name: "password", type: "password", label: translateKey(lang, "users.password"), hint: translateKey(lang, "account.passwordRules"), autocomplete: "new-password", maxlength: 1024, error: error ? translateKey(lang, error) : undefined }),
   };
 }
 
 function addFormModel(form: NewMemberForm, errors: FormErrors, lang: Lang) {
-  const message = (key?: string) => (key ? translate(lang, key, { max: key === "users.tooLong" ? NAME_MAX : 0 }) : undefined);
+  const message = (key?: string) => (key ? translateKey(lang, key, { max: key === "users.tooLong" ? NAME_MAX : 0 }) : undefined);
   const email = field({ id: "new-email", name: "email", type: "email", label: translate(lang, "users.email"), value: form.email, autocomplete: "off", maxlength: EMAIL_MAX, error: message(errors.email) });
   const name = field({ id: "new-name", name: "name", label: translate(lang, "users.name"), value: form.name, autocomplete: "off", maxlength: NAME_MAX, error: message(errors.name) });
   const role = field({ id: "new-role", name: "role", label: translate(lang, "users.role"), options: optionsOf(ROLES, roleLabel(lang), form.role), error: message(errors.role) });
@@ -69,10 +69,10 @@ export function membersPageModel(input: MembersPageInput): Record<string, unknow
   return {
     pageTitle: translate(lang, "users.title"),
     intro: translate(lang, "users.intro", { organisation: input.organisation }),
-    notice: input.notice ? translate(lang, input.notice.key, input.notice.params) : undefined,
+    notice: input.notice ? translateKey(lang, input.notice.key, input.notice.params) : undefined,
     madePassword: input.madePassword,
     members: input.members.map((m) => memberRow(m, input)),
-    roleSummary: input.roleError ? { id: "role-errors", title: translate(lang, "form.errors", { count: 1 }), items: [{ href: `role-${input.roleError.userId}`, label: translate(lang, "users.col.role"), message: translate(lang, input.roleError.key) }] } : undefined,
+    roleSummary: input.roleError ? { id: "role-errors", title: translateKey(lang, "form.errors", { count: 1 }), items: [{ href: `role-${input.roleError.userId}`, label: translateKey(lang, "users.col.role"), message: translateKey(lang, input.roleError.key) }] } : undefined,
     add: addFormModel(input.addForm ?? { email: "", name: "", role: "buyer", passwordChoice: "generate" }, input.addErrors ?? {}, lang),
   };
 }

@@ -1,0 +1,80 @@
+/**
+ * The command line's own words (usage, the table, backups, tokens), as an
+ * area of the one text catalogue (src/i18n/catalogue.ts) under `cli.`.
+ * The problems and warnings it prints come from their own areas.
+ */
+type Template = { nb: string; en: string };
+
+export const CLI_TEXT = {
+  usage: {
+    nb: `Bruk:
+  kalkyle evaluate SAK.json [--format json|table] [--lang nb|en]
+  kalkyle validate SAK.json [--lang nb|en]
+  kalkyle factors [SØK] [--group GRUPPE] [--set ID]
+  kalkyle backup FIL [--force]   (DATA_DIR/kalkyle.db, også mens serveren kjører)
+  kalkyle restore FIL            (serveren må være stoppet)
+  kalkyle token create --email E [--organisation ID] [--name NAVN]   (en API-nøkkel, skrives ut én gang)`,
+    en: `Usage:
+  kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
+  kalkyle validate CASE.json [--lang nb|en]
+  kalkyle factors [SEARCH] [--group GROUP] [--set ID]
+  kalkyle backup FILE [--force]   (DATA_DIR/kalkyle.db, also while the server runs)
+  kalkyle restore FILE            (the server must be stopped)
+  kalkyle token create --email E [--organisation ID] [--name NAME]   (an API token, printed once)`,
+  },
+  "no-such-file": { nb: "{file}: finnes ikke", en: "{file}: no such file" },
+  "bad-format": { nb: "--format: må være json eller table", en: "--format: must be json or table" },
+  "unknown-command": { nb: "ukjent kommando «{command}»", en: "unknown command \"{command}\"" },
+  warning: { nb: "{place}: advarsel: {message}", en: "{place}: warning: {message}" },
+  valid: { nb: "{file}: gyldig", en: "{file}: valid" },
+  "token.email-required": { nb: "token create: --email må oppgis", en: "token create: --email is required" },
+  "token.no-user": { nb: "ingen bruker med e-post {email}", en: "no user with e-mail {email}" },
+  "token.choose-organisation": { nb: "velg organisasjon med --organisation: {known}", en: "choose the organisation with --organisation: {known}" },
+  "token.made": { nb: "API-nøkkel {prefix}… for {email} i {organisation} ({role}); den vises bare nå.", en: "API token {prefix}… for {email} in {organisation} ({role}); it is shown only now." },
+  "table.head.rank": { nb: "Rang", en: "Rank" },
+  "table.head.alternative": { nb: "Alternativ", en: "Alternative" },
+  "table.head.level": { nb: "Avfallsnivå", en: "Waste level" },
+  "table.head.tonnes": { nb: "t CO2e", en: "t CO2e" },
+  "table.head.direct": { nb: "direkte", en: "direct" },
+  "table.head.indirect": { nb: "indirekte", en: "indirect" },
+  "table.head.presentValue": { nb: "Nåverdi kr", en: "Present value NOK" },
+  "table.head.carbonCost": { nb: "Karbonkostnad kr", en: "Carbon cost NOK" },
+  "table.head.presentValueWithCarbon": { nb: "Nåverdi med karbon kr", en: "PV with carbon NOK" },
+  "table.head.dominated": { nb: "Dominert", en: "Dominated" },
+  "table.head.against": { nb: "Mot", en: "Against" },
+  "table.head.deltaTonnes": { nb: "Δ t CO2e", en: "Δ t CO2e" },
+  "table.head.deltaPresentValue": { nb: "Δ nåverdi kr", en: "Δ present value NOK" },
+  "table.head.perTonne": { nb: "kr per tonn spart", en: "NOK per tonne avoided" },
+  "table.head.payback": { nb: "Inntjent", en: "Payback" },
+  "table.ranking": { nb: "Rangering: {method}", en: "Ranking: {method}" },
+  "table.rankNotes": { nb: "Hvorfor et bedre nivå står lavere:", en: "Why a better level ranks lower:" },
+  "table.suggestions": { nb: "Nivå foreslått ut fra alternativets egne avfallsposter (bare et hint, rangeres ikke):", en: "Level suggested from the alternative's own waste items (a hint only, not ranked):" },
+  "table.warnings": { nb: "Advarsler:", en: "Warnings:" },
+  "table.fromStart": { nb: "billigere fra start", en: "cheaper from the start" },
+  "table.never": { nb: "betaler seg ikke tilbake innen perioden", en: "does not pay back within the period" },
+  "table.year": { nb: "år {year}", en: "year {year}" },
+  "table.yes": { nb: "ja", en: "yes" },
+  "table.no": { nb: "nei", en: "no" },
+  "table.undeclared": { nb: "ikke oppgitt", en: "not declared" },
+  "table.method.waste-pyramid": { nb: "avfallspyramiden (nivå, deretter t CO2e, deretter nåverdi)", en: "the waste pyramid (level, then t CO2e, then present value)" },
+  "table.method.emissions": { nb: "utslipp (t CO2e)", en: "emissions (t CO2e)" },
+  "table.method.lcc": { nb: "livssykluskostnad (nåverdi)", en: "lifecycle cost (present value)" },
+  "table.method.lcc-with-carbon": { nb: "livssykluskostnad med karbonkostnad (nåverdi)", en: "lifecycle cost with carbon cost (present value)" },
+  "backup.written": { nb: "Sikkerhetskopi skrevet: {file} ({bytes} byte, {cases, plural, one {# sak} other {# saker}}); integrity_check: ok", en: "Backup written: {file} ({bytes} bytes, {cases, plural, one {# case} other {# cases}}); integrity_check: ok" },
+  "backup.restored": { nb: "Gjenopprettet {source} ({cases, plural, one {# sak} other {# saker}}) til {file}", en: "Restored {source} ({cases, plural, one {# case} other {# cases}}) into {file}" },
+  "backup.previous": { nb: "den forrige databasen er tatt vare på som {previous}", en: "the previous database is kept as {previous}" },
+  "backup.no-database": { nb: "{file}: ingen database her (DATA_DIR er mappen der serveren har kalkyle.db)", en: "{file}: no database here (DATA_DIR is the directory where the server keeps kalkyle.db)" },
+  "backup.exists": { nb: "{file} finnes fra før; bruk --force for å skrive over den", en: "{file} exists already; give --force to overwrite it" },
+  "backup.no-directory": { nb: "{file}: mappen finnes ikke", en: "{file}: the directory does not exist" },
+  "backup.check-failed": { nb: "kopien av {file} besto ikke kontrollen: {problem}; ingenting ble skrevet", en: "the copy of {file} failed its check: {problem}; nothing was written" },
+  "backup.missing": { nb: "{file}: finnes ikke", en: "{file}: no such file" },
+  "backup.same-file": { nb: "{file} er selve databasen", en: "{file} is the database itself" },
+  "backup.in-use": { nb: "{file} er åpen i en annen prosess (kjører serveren?); stopp serveren og prøv igjen. Ingenting er endret.", en: "{file} is open in another process (is the server running?); stop the server and try again. Nothing was changed." },
+  "backup.invalid": { nb: "{file}: {problem}; den gjeldende databasen er uendret", en: "{file}: {problem}; the current database is unchanged" },
+  "backup.postgres": { nb: "DATABASE_URL er satt, så databasen er PostgreSQL: ta sikkerhetskopi med pg_dump --format=custom --file=kalkyle.dump \"$DATABASE_URL\" og gjenopprett med pg_restore", en: "DATABASE_URL is set, so the database is PostgreSQL: back it up with pg_dump --format=custom --file=kalkyle.dump \"$DATABASE_URL\" and restore with pg_restore" },
+  "backup.empty": { nb: "filen er tom", en: "the file is empty" },
+  "backup.not-sqlite": { nb: "er ikke en SQLite-database", en: "is not a SQLite database" },
+  "backup.corrupt": { nb: "er skadet (integrity_check: {detail})", en: "is damaged (integrity_check: {detail})" },
+  "backup.not-kalkyle": { nb: "er en SQLite-database, men ikke Kalkyles: tabellene {missing} mangler", en: "is a SQLite database, but not Kalkyle's: the tables {missing} are missing" },
+  "backup.newer-schema": { nb: "er laget av en nyere Kalkyle (skjemaversjon {version}; denne kjenner til og med {known})", en: "was made by a newer Kalkyle (schema version {version}; this one knows up to {known})" },
+} satisfies Record<string, Template>;
