@@ -10,6 +10,11 @@
  * - "cumulative": lines of cumulative discounted cost; each alternative has
  *   its own dash pattern and point shape.
  *
+ * Alternatives are named by their whole names, never cut short: the server
+ * sends each name also as lines of at most 20 characters (broken between
+ * words), drawn as a multi-line axis label or legend entry; tooltips show
+ * the name whole.
+ *
  * Numbers are formatted with Intl.NumberFormat in the page language
  * (<html lang>). Animation is off, so the print view and the PDF renderer
  * get finished charts; <body data-charts-ready> is set once they are drawn.
@@ -101,6 +106,8 @@
   function stagesConfig(data) {
     var options = baseOptions(data, decimal);
     options.scales.x.stacked = true;
+    // every alternative keeps its label (the labels are the names, in lines)
+    options.scales.x.ticks.autoSkip = false;
     options.scales.y.stacked = true;
     return {
       type: "bar",
@@ -127,6 +134,16 @@
     var options = baseOptions(data, whole);
     options.scales.x.title = { display: true, text: data.xTitle, color: INK };
     options.plugins.legend.labels.usePointStyle = true;
+    // a legend beside the chart lays out entries of several lines (one below the chart would not)
+    options.plugins.legend.position = "right";
+    options.plugins.legend.labels.generateLabels = function (chart) {
+      var items = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
+      items.forEach(function (item) {
+        var dataset = data.datasets[item.datasetIndex];
+        if (dataset && Array.isArray(dataset.lines) && dataset.lines.length > 0) item.text = dataset.lines;
+      });
+      return items;
+    };
     return {
       type: "line",
       data: {

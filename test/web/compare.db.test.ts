@@ -1,9 +1,11 @@
 /**
  * The comparison page and the printable report against a real server and
  * database: every seeded example renders with its ranking, dominance and
- * payback; an unknown id is a 404; a case that no longer validates shows its
- * problems (200); stored text is never rendered as markup and the chart
- * JSON blocks still parse.
+ * payback; the page answers first (the recommendation before the ranking,
+ * the warnings in a banner above it, the settings folded away) and names
+ * the alternatives by their names; an unknown id is a 404; a case that no
+ * longer validates shows its problems (200); stored text is never rendered
+ * as markup and the chart JSON blocks still parse.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateDocument } from "../../src/case/evaluate-document.js";
@@ -36,14 +38,14 @@ function text(html: string): string {
     .trim();
 }
 
-/** The ranking table's rows in page order: rank, the alternative id and the dominance cell. */
+/** The ranking table's rows in page order: rank, the alternative id (a data attribute: the page shows the name) and the dominance cell. */
 function rankingRows(html: string) {
   const table = /<table class="data ranking">([\s\S]*?)<\/table>/.exec(html)![1]!;
-  return [...table.matchAll(/<tr( class="is-dominated")? data-alternative-rank="(\d+)">([\s\S]*?)<\/tr>/g)].map((m) => ({
+  return [...table.matchAll(/<tr( class="is-dominated")? data-alternative-rank="(\d+)" data-alternative-id="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => ({
     rank: Number(m[2]),
-    id: text(/<span class="alt-id">([\s\S]*?)<\/span>/.exec(m[3]!)![1]!),
+    id: m[3]!,
     dominatedClass: m[1] !== undefined,
-    cells: text(m[3]!),
+    cells: text(m[4]!),
   }));
 }
 
@@ -200,15 +202,17 @@ describe("stored text is shown as text", () => {
       // Only our own script elements.
       const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
       expect(scripts.every((s) => s.includes(' src="/') || s.startsWith('<script type="application/json"'))).toBe(true);
-      expect(scripts).toHaveLength(4);
+      // Chart.js, charts.js, pdf-status.js (the compare page and the report alike) and the two chart data blocks
+      expect(scripts).toHaveLength(5);
       // The data blocks hold no markup and no raw line separators, and still parse to the very text stored.
       for (const b of blocks) {
         expect(b.raw).not.toMatch(/[<>&\u2028\u2029]/);
         const data = JSON.parse(b.raw) as { labels: string[]; datasets: { label: string }[] };
         expect(JSON.stringify(data)).not.toContain("undefined");
       }
-      const stages = JSON.parse(blocks.find((b) => b.id === "chart-stages-data")!.raw) as { labels: string[] };
-      expect(stages.labels.some((l) => l.startsWith("X0 – <script>"))).toBe(true);
+      // the chart labels are the whole names, in lines
+      const stages = JSON.parse(blocks.find((b) => b.id === "chart-stages-data")!.raw) as { labels: string[][] };
+      expect(stages.labels.map((l) => l.join(" "))).toContain(`${SCRIPT} 0`);
       // The Handlebars-looking text was not evaluated: it is shown as text.
       expect(text(html)).toContain(TEMPLATE);
       expect(text(html)).toContain(SCRIPT);
@@ -243,5 +247,83 @@ describe("sources on the comparison page and report", () => {
         }
       }
     }
+  });
+});
+
+describe("a comparison that answers first", () => {
+  // ids that differ from the names, so an id shown where a name should be is found
+  const CASE = {
+    schema: "kalkyle.case/1",
+    title: "Stoler til rådhuset",
+    analysis: { startYear: 2026, years: 10, discountRate: 0.04 },
+    ranking: "emissions",
+    alternatives: [
+      { id: "qz-nye", name: "Nye kontorstoler", emissions: [{ label: "Tre", kind: "material", factor: "material.wood.primary", quantity: "1200 kg" }], costs: [{ kind: "acquisition", amount: 300000 }] },
+      { id: "qz-ombruk", name: "Ombrukte stoler med nytt trekk", emissions: [{ label: "Trekk", kind: "material", factor: "material.wood.primary", quantity: "100 kg" }] },
+    ],
+  };
+  let id = "";
+  let nb = "";
+  let en = "";
+
+  beforeAll(async () => {
+    id = (await server.store.cases.create(CASE)).id;
+    nb = (await client.get(`/cases/${id}`)).html;
+    en = (await client.get(`/cases/${id}?lang=en`)).html;
+  });
+
+  it("opens with the answer, naming the recommended alternative, before the ranking and the charts; the banner of warnings comes first", () => {
+    const at = (html: string, marker: string) => {
+      const i = html.indexOf(marker);
+      expect(i, marker).toBeGreaterThan(-1);
+      return i;
+    };
+    for (const html of [nb, en]) {
+      expect(at(html, 'id="h-warnings"')).toBeLessThan(at(html, 'id="h-answer"'));
+      expect(at(html, 'id="h-answer"')).toBeLessThan(at(html, 'id="h-ranking"'));
+      expect(at(html, 'id="h-ranking"')).toBeLessThan(at(html, 'id="chart-stages"'));
+      expect(at(html, 'id="chart-costs"')).toBeLessThan(at(html, 'id="h-settings"'));
+    }
+    const answer = (html: string) => text(/<section class="compare-section compare-answer"[\s\S]*?<\/section>/.exec(html)![0]);
+    expect(answer(nb)).toContain("«Ombrukte stoler med nytt trekk» anbefales når alternativene rangeres etter utslipp");
+    expect(answer(nb)).toContain("sammenlignet med referansen, «Nye kontorstoler»");
+    expect(answer(en)).toContain("“Ombrukte stoler med nytt trekk” is recommended when the alternatives are ranked by emissions");
+  });
+
+  it("folds the analysis settings, checksum included, into a closed details element", () => {
+    const fold = /<details class="settings-fold">([\s\S]*?)<\/details>/.exec(nb);
+    expect(fold).not.toBeNull();
+    expect(fold![0]).toContain("<summary><h2 id=\"h-settings\">Forutsetninger for beregningen</h2></summary>");
+    expect(fold![1]).toMatch(/<code class="hash">sha256:[0-9a-f]{64}<\/code>/);
+    expect(en).toContain("<summary><h2 id=\"h-settings\">Analysis settings</h2></summary>");
+    expect(nb).not.toMatch(/<details[^>]*\sopen/);
+  });
+
+  it("names the alternatives by their names everywhere: no id in the text, the tables or the chart data", () => {
+    for (const html of [nb, en]) {
+      const withoutData = html.replace(/ data-alternative-id="[^"]*"/g, "");
+      expect(withoutData).not.toContain("qz-");
+      expect(html).toContain("Ombrukte stoler med nytt trekk");
+    }
+  });
+
+  it("lists the warnings in a banner with a heading, not as an alert: here the alternative with no costs", () => {
+    const banner = /<aside class="compare-warnings warning-banner" aria-labelledby="h-warnings">([\s\S]*?)<\/aside>/.exec(nb);
+    expect(banner).not.toBeNull();
+    expect(text(banner![1]!)).toContain("Alternativ «Ombrukte stoler med nytt trekk»: Ingen kostnadsposter: alternativets livssykluskostnad regnes som 0 kr");
+    expect(nb).not.toContain('role="alert"');
+    expect(text(/<aside class="compare-warnings[\s\S]*?<\/aside>/.exec(en)![0])).toContain("Alternative “Ombrukte stoler med nytt trekk”: No cost items");
+  });
+
+  it("titles the page with the page and the case", () => {
+    expect(nb).toContain("<title>Sammenligning: Stoler til rådhuset – Kalkyle</title>");
+    expect(en).toContain("<title>Comparison: Stoler til rådhuset – Kalkyle</title>");
+  });
+
+  it("a one-alternative case says there is nothing to compare, in the answer and the banner", async () => {
+    const single = await server.store.cases.create({ ...CASE, title: "Bare nye stoler", alternatives: [CASE.alternatives[0]] });
+    const html = (await client.get(`/cases/${single.id}`)).html;
+    expect(text(/<section class="compare-section compare-answer"[\s\S]*?<\/section>/.exec(html)![0])).toContain("Saken har bare ett alternativ, «Nye kontorstoler», så det er ingenting å sammenligne med.");
+    expect(text(/<aside class="compare-warnings[\s\S]*?<\/aside>/.exec(html)![0])).toContain("Saken: Bare ett alternativ, så det er ingenting å sammenligne med");
   });
 });

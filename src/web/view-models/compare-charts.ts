@@ -23,12 +23,26 @@ export type CostTable = { columns: ChartColumn[]; rows: CostRow[] };
 
 const SCOPES: Scope[] = ["direct", "indirect"];
 const tonnes = (kg: Decimal): number => kg.div(THOUSAND).toNumber();
-const MAX_LABEL = 32;
+const LINE_WIDTH = 20;
 
-/** "B – Ombrukte stoler, ny trekk", shortened for an axis label. */
-export function chartLabel(column: ChartColumn): string {
-  const text = `${column.id} – ${column.name}`;
-  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+/**
+ * An alternative's name as the lines of a chart label, never cut short:
+ * broken between words into lines of at most 20 characters (a longer word
+ * keeps a line of its own).
+ *
+ * Example: "Ombrukte stoler med nytt trekk" → ["Ombrukte stoler med", "nytt trekk"]
+ */
+export function labelLines(name: string, width = LINE_WIDTH): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.length > 0 ? lines : [name];
 }
 
 function stageKg(alternative: AlternativeResult, stage: Stage, scope: Scope | null): Decimal {
@@ -60,7 +74,7 @@ export function stageTable(alternatives: readonly AlternativeResult[], lang: Lan
 export function stageChart(table: StageTable, lang: Lang) {
   const datasets = table.rows.map((r) => ({ label: r.label, stage: r.stage, scope: r.scope, stack: "total", data: r.values }));
   if (table.stageD) datasets.push({ label: translate(lang, "compare.stages.dShort"), stage: "D", scope: null, stack: "D", data: table.stageD.values });
-  return { kind: "stages", labels: table.columns.map(chartLabel), yTitle: translate(lang, "compare.stages.axis"), datasets };
+  return { kind: "stages", labels: table.columns.map((c) => labelLines(c.name)), yTitle: translate(lang, "compare.stages.axis"), datasets };
 }
 
 export function costTable(alternatives: readonly AlternativeResult[], startYear: number, lang: Lang): CostTable {
@@ -77,13 +91,14 @@ export function costTable(alternatives: readonly AlternativeResult[], startYear:
   };
 }
 
-/** Chart.js data for the line chart of cumulative discounted cost. */
+/** Chart.js data for the line chart of cumulative discounted cost, one line per alternative named by its name. */
 export function costChart(table: CostTable, lang: Lang) {
   return {
     kind: "cumulative",
     labels: table.rows.map((r) => String(r.year)),
     xTitle: translate(lang, "compare.costs.year"),
     yTitle: translate(lang, "compare.costs.axis"),
-    datasets: table.columns.map((c, i) => ({ label: chartLabel(c), data: table.rows.map((r) => r.values[i]!) })),
+    // label: the whole name, for the tooltip; lines: the same name wrapped, for the legend
+    datasets: table.columns.map((c, i) => ({ label: c.name, lines: labelLines(c.name), data: table.rows.map((r) => r.values[i]!) })),
   };
 }

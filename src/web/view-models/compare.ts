@@ -1,10 +1,14 @@
 /**
- * View model of the comparison page (GET /cases/:id): the ranking, the
- * waste pyramid, the two charts with their tables, the deltas against the
- * baseline and the traceability of every figure. Built from the evaluated
+ * View model of the comparison page (GET /cases/:id): the answer first
+ * (compare-answer.ts), then the ranking, the waste pyramid, the two charts
+ * with their tables, the deltas against the baseline and the traceability
+ * of every figure; the analysis settings fold away after them. Every
+ * alternative is named by its name; the id stays out of sight (a data
+ * attribute), since a user only types it in the editor. Built from the evaluated
  * case (the same result as `kalkyle evaluate` and the API); numbers stay
  * numbers here and are formatted by the template helpers.
  */
+import { answerOf } from "../../case/answer.js";
 import type { AuditEntry } from "../../store/audit.js";
 import { caseHistoryModel } from "./audit.js";
 import type { Lang } from "../../case/messages.js";
@@ -17,6 +21,7 @@ import { WASTE_LEVELS, type AlternativeResult, type ComparisonRow, type WasteLev
 import type { StoredEvaluation } from "../evaluation.js";
 import { translate } from "../i18n/catalog.js";
 import { costChart, costTable, stageChart, stageTable } from "./compare-charts.js";
+import { answerModel, quotedNames } from "./compare-answer.js";
 import { resultNotes, warningsModel } from "./compare-notes.js";
 import { settingsModel, type OkEvaluation } from "./compare-settings.js";
 import { sourcesModel, traceModel } from "./compare-trace.js";
@@ -40,7 +45,9 @@ function suggestionHint(a: AlternativeResult, lang: Lang): string | null {
   return translate(lang, "compare.level.suggestionHint", { level: levelLabel(s.level, lang), reason: suggestionMessage(s, lang) });
 }
 
-function rankingRow(a: AlternativeResult, baseline: string, lang: Lang) {
+type Names = (id: string) => string;
+
+function rankingRow(a: AlternativeResult, baseline: string, names: Names, lang: Lang) {
   const carbon = a.lcc.carbonCostPresentValue;
   const level = declaredLevel(a);
   return {
@@ -51,7 +58,7 @@ function rankingRow(a: AlternativeResult, baseline: string, lang: Lang) {
     wasteLevel: level === null ? translate(lang, "compare.level.none") : levelLabel(level, lang),
     wasteLevelSource: level === null ? null : translate(lang, "compare.level.declared"),
     suggestion: suggestionHint(a, lang),
-    rankNote: a.rankNote === null ? null : rankNoteMessage(a.rankNote, lang),
+    rankNote: a.rankNote === null ? null : rankNoteMessage(a.rankNote, lang, quotedNames(names, lang)(a.rankNote.by)),
     totalKg: a.emissions.totalKg.toNumber(),
     directKg: a.emissions.directKg.toNumber(),
     indirectKg: a.emissions.indirectKg.toNumber(),
@@ -103,6 +110,7 @@ function deltaRow(row: ComparisonRow, byId: Map<string, AlternativeResult>, star
 export function resultSections(evaluation: OkEvaluation, lang: Lang) {
   const { core, resolved } = evaluation;
   const byId = new Map(core.alternatives.map((a) => [a.id, a]));
+  const names: Names = (id) => byId.get(id)?.name ?? id;
   const ranked = core.ranking.order.map((id) => byId.get(id)!);
   const stages = stageTable(ranked, lang);
   const costs = costTable(ranked, resolved.startYear, lang);
@@ -111,17 +119,18 @@ export function resultSections(evaluation: OkEvaluation, lang: Lang) {
   const notes = resultNotes(evaluation, lang);
   const { sources, numbers } = sourcesModel(evaluation, lang);
   return {
+    answer: answerModel(answerOf(core, { baseline: resolved.baseline, startYear: resolved.startYear }), names, resolved.years, lang),
     settings: settingsModel(evaluation, lang),
     warnings,
     notes,
     anyNotices: warnings.length > 0 || notes.length > 0,
-    ranking: { method: translate(lang, `compare.method.${core.ranking.method}`), order: core.ranking.order, hasCarbon, rows: ranked.map((a) => rankingRow(a, resolved.baseline, lang)), anyDominated: ranked.some((a) => a.dominated), anyRankNote: ranked.some((a) => a.rankNote !== null) },
+    ranking: { method: translate(lang, `compare.method.${core.ranking.method}`), order: core.ranking.order, hasCarbon, rows: ranked.map((a) => rankingRow(a, resolved.baseline, names, lang)), anyDominated: ranked.some((a) => a.dominated), anyRankNote: ranked.some((a) => a.rankNote !== null) },
     pyramid: pyramidModel(ranked, lang),
     stages,
     stageChart: stageChart(stages, lang),
     costs,
     costChart: costChart(costs, lang),
-    deltas: { baseline: resolved.baseline, baselineLabel: `${resolved.baseline} – ${byId.get(resolved.baseline)?.name ?? ""}`, rows: core.comparison.map((c) => deltaRow(c, byId, resolved.startYear, lang)) },
+    deltas: { baseline: resolved.baseline, baselineLabel: names(resolved.baseline), rows: core.comparison.map((c) => deltaRow(c, byId, resolved.startYear, lang)) },
     trace: ranked.map((a, i) => traceModel(a, i, lang, numbers)),
     sources,
   };
@@ -135,7 +144,7 @@ export function problemsModel(evaluated: StoredEvaluation, lang: Lang) {
 
 export function compareModel(evaluated: StoredEvaluation, lang: Lang, extras: { history?: AuditEntry[] } = {}) {
   const { stored, evaluation } = evaluated;
-  const common = { pageTitle: stored.title, title: stored.title, caseId: stored.id, version: stored.version, links: caseLinks(stored.id), history: caseHistoryModel(extras.history ?? [], lang) };
+  const common = { pageTitle: translate(lang, "compare.pageTitle", { title: stored.title }), title: stored.title, caseId: stored.id, version: stored.version, links: caseLinks(stored.id), history: caseHistoryModel(extras.history ?? [], lang) };
   if (!evaluation.ok) return { ...common, ok: false as const, problems: problemsModel(evaluated, lang) };
   return { ...common, ok: true as const, scripts: COMPARE_SCRIPTS, ...resultSections(evaluation, lang) };
 }
