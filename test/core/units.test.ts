@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { convertQuantity, isCurrency, isKnownUnit, parseFactorUnit, parseQuantity, type Quantity } from "../../src/core/units.js";
 import { Decimal } from "../../src/core/decimal.js";
@@ -151,5 +152,16 @@ describe("units as Norwegians write them (the units table)", () => {
     const spellings = UNIT_TABLE.map((u) => u.spelling);
     expect(new Set(spellings).size).toBe(spellings.length);
     for (const refused of REFUSED_UNITS) expect(spellings, refused.spelling).not.toContain(refused.spelling);
+  });
+});
+
+describe("the units table in docs/case-format.md", () => {
+  const doc = readFileSync(new URL("../../docs/case-format.md", import.meta.url), "utf8");
+  it("names every accepted spelling (areas and volumes by their m forms) and every refused one", () => {
+    const named = (spelling: string) => doc.includes(`\`${spelling}\``);
+    const listed = UNIT_TABLE.map((u) => u.spelling).filter((s) => !/^(mm|cm|dm|km)[23²³^]/.test(s));
+    expect(listed.filter((s) => !named(s))).toEqual([]);
+    const refused = REFUSED_UNITS.map((u) => u.spelling).filter((s) => !/^(Ton|Tons|gallons|quarts|pints|cups|fluidounces?|gills)$/.test(s));
+    expect(refused.filter((s) => !named(s))).toEqual([]);
   });
 });
