@@ -87,14 +87,19 @@ describe("a buyer's first case in the browser", () => {
     const watched = await openPage(browser);
     const { page } = watched;
     await page.goto(caseUrl);
+    // the page says the PDF is being made (role="status"), then that it is downloading: every text the region shows is kept
+    const status = page.locator('[role="status"][data-pdf-status]');
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    await status.evaluate((region) => {
+      const seen: string[] = [];
+      (window as unknown as { pdfStatuses: string[] }).pdfStatuses = seen;
+      new MutationObserver(() => seen.push(region.textContent ?? "")).observe(region, { childList: true, characterData: true, subtree: true });
+    });
     const pdfDownload = page.waitForEvent("download");
     await page.locator('a[href$="/report.pdf"]').first().click();
-    // the page says the PDF is being made (role="status"), then that it is downloading
-    const status = page.locator('[role="status"][data-pdf-status]');
-    await page.waitForFunction(() => document.querySelector("[data-pdf-status]")?.textContent === "Lager PDF …");
     const pdf = await pdfDownload;
     await page.waitForFunction(() => document.querySelector("[data-pdf-status]")?.textContent === "PDF-en er laget og lastes ned.");
-    expect(await status.getAttribute("aria-live")).toBe("polite");
+    expect(await page.evaluate(() => (window as unknown as { pdfStatuses: string[] }).pdfStatuses)).toEqual(["Lager PDF …", "PDF-en er laget og lastes ned."]);
     const pdfBytes = readFileSync((await pdf.path())!);
     expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
