@@ -4,7 +4,8 @@
  * gives exactly the figures of one driving «15 000 km» (a mil is the
  * Scandinavian mile, 10 km); «1,200 kg» in the English editor is saved as
  * 1200 kg; «1.200 kg» in the bokmål editor is refused at its field, with
- * the message beside it, aria-invalid and the typed text kept.
+ * the message beside it, aria-invalid and the typed text kept; a discount
+ * rate of «150 %» is refused as over «høyst 100 %».
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,12 +94,13 @@ describe("units and numbers typed in the editor", () => {
     await page.context().close();
   });
 
-  it("«1.200 kg» in the bokmål editor is refused at its field: the message beside it, aria-invalid, the text kept", async () => {
+  it("«1.200 kg» in the bokmål editor is refused at its field: the message beside it, aria-invalid, the text kept; «150 %» as a discount rate is over «høyst 100 %»", async () => {
     const { page } = await openPage(browser);
     await page.goto(`${server.url}/cases/new`);
     expect(await page.getAttribute("html", "lang")).toBe("nb");
     await field(page, "title").fill("Stålpulter med punktum");
     await fillEmission(page, 0, { id: "A", name: "Stål", kind: "material", factor: STEEL, quantity: "1.200 kg" });
+    await field(page, "analysis.discountRate").fill("150 %");
     await save(page);
     await page.waitForSelector('[role="alert"]');
     const quantity = field(page, "alternatives[0].emissions[0].quantity");
@@ -109,6 +111,13 @@ describe("units and numbers typed in the editor", () => {
     // the point could be a thousands separator or a decimal sign: both readings are offered
     expect(messages.join(" ")).toMatch(/«1\.200»: punktum.*«1\s200» eller «1,2»/s);
     expect(new URL(page.url()).pathname).not.toMatch(/^\/cases\/[^/]+$/);
+    // a percent field takes "150 %" as 150 %, and its limit is said in percent
+    const rate = field(page, "analysis.discountRate");
+    expect(await rate.inputValue()).toBe("150 %");
+    expect(await rate.getAttribute("aria-invalid")).toBe("true");
+    const rateIds = ((await rate.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter(Boolean);
+    const rateMessages = await Promise.all(rateIds.map((id) => page.locator(`[id="${id}"]`).innerText()));
+    expect(rateMessages.join(" ")).toMatch(/høyst 100\s%/);
     await page.context().close();
   });
 });
