@@ -10,19 +10,21 @@ export const CLI_TEXT = {
     nb: `Bruk:
   kalkyle evaluate SAK.json [--format json|table] [--lang nb|en]
   kalkyle validate SAK.json [--lang nb|en]
-  kalkyle factors [SØK] [--group GRUPPE] [--set ID]
+  kalkyle factors [SØKEORD …] [--group GRUPPE] [--unit ENHET] [--source UTGIVER] [--set ID]
   kalkyle backup FIL [--force]   (DATA_DIR/kalkyle.db, også mens serveren kjører)
   kalkyle restore FIL            (serveren må være stoppet)
   kalkyle token create --email E [--organisation ID] [--name NAVN]   (en API-nøkkel, skrives ut én gang)`,
     en: `Usage:
   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
   kalkyle validate CASE.json [--lang nb|en]
-  kalkyle factors [SEARCH] [--group GROUP] [--set ID]
+  kalkyle factors [WORDS …] [--group GROUP] [--unit UNIT] [--source PUBLISHER] [--set ID]
   kalkyle backup FILE [--force]   (DATA_DIR/kalkyle.db, also while the server runs)
   kalkyle restore FILE            (the server must be stopped)
   kalkyle token create --email E [--organisation ID] [--name NAME]   (an API token, printed once)`,
   },
   "no-such-file": { nb: "{file}: finnes ikke", en: "{file}: no such file" },
+  "factors.count": { nb: "{count, plural, one {# faktor} other {# faktorer}} i faktorsett {set}", en: "{count, plural, one {# factor} other {# factors}} in factor set {set}" },
+  "factors.unknown-set": { nb: "--set: ukjent faktorsett «{set}» (finnes: {options})", en: "--set: unknown factor set \"{set}\" (available: {options})" },
   "bad-format": { nb: "--format: må være json eller table", en: "--format: must be json or table" },
   "unknown-command": { nb: "ukjent kommando «{command}»", en: "unknown command \"{command}\"" },
   warning: { nb: "{place}: advarsel: {message}", en: "{place}: warning: {message}" },

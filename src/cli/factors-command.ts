@@ -1,21 +1,28 @@
-/** `kalkyle factors [SEARCH]`: the factor library with value, unit and source. */
+/**
+ * `kalkyle factors [WORDS …] [--group G] [--unit U] [--source S] [--set ID]`:
+ * the factor library with value, unit and source, found by the same search
+ * index as the library page (most relevant first), the count on stderr.
+ */
 import type { Lang } from "../case/messages.js";
 import { citation } from "../factors/citation.js";
 import type { FactorLibrary } from "../factors/factor-set.js";
 import { searchFactors } from "../factors/search.js";
+import { text } from "../i18n/catalogue.js";
 import type { Io } from "./main.js";
 
-export function listFactors(library: FactorLibrary, options: { search?: string; group?: string; set?: string; lang: Lang }, io: Io): number {
+export type FactorListOptions = { search?: string; group?: string; unit?: string; source?: string; set?: string; lang: Lang };
+
+export function listFactors(library: FactorLibrary, options: FactorListOptions, io: Io): number {
   const set = library.sets.get(options.set ?? library.newest);
   if (!set) {
-    io.err(`--set: ${options.lang === "nb" ? "ukjent faktorsett" : "unknown factor set"} "${options.set}" (${[...library.sets.keys()].join(", ")})`);
+    io.err(text(options.lang, "cli.factors.unknown-set", { set: options.set, options: [...library.sets.keys()].join(", ") }));
     return 2;
   }
-  const found = searchFactors(set, { text: options.search ?? "", group: options.group });
+  const found = searchFactors(set, { text: options.search ?? "", group: options.group, unit: options.unit, source: options.source });
   for (const r of found) {
     const via = r.via ? ` × ${r.via}` : "";
     io.out(`${r.id}\t${r.value} ${r.unit}${via}\t${r.names[options.lang]}\t${citation(r.source)}`);
   }
-  io.err(`${found.length} ${options.lang === "nb" ? "faktorer i sett" : "factors in set"} ${set.id}`);
+  io.err(text(options.lang, "cli.factors.count", { count: found.length, set: set.id }));
   return 0;
 }

@@ -2,7 +2,7 @@
  * The `kalkyle` command:
  *   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
  *   kalkyle validate CASE.json
- *   kalkyle factors [SEARCH] [--group GROUP] [--set ID]
+ *   kalkyle factors [WORDS …] [--group GROUP] [--unit UNIT] [--source PUBLISHER] [--set ID]
  *   kalkyle backup FILE [--force]
  *   kalkyle restore FILE
  *   kalkyle token create --email E [--organisation ID] [--name NAME]
@@ -54,7 +54,7 @@ function reportProblems(problems: Problem[], io: Io, lang: Lang): void {
 export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, email: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, unit: { type: "string" }, source: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, email: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     io.err(`${(error as Error).message}\n${text(defaultLang(env), "cli.usage")}`);
     return 2;
@@ -81,7 +81,7 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
     return tokenCommand({ email: values.email, organisation: values.organisation, name: values.name, lang, env }, io);
   }
   const library = loadFactorLibrary();
-  if (command === "factors") return listFactors(library, { search: target, group: values.group, set: values.set, lang }, io);
+  if (command === "factors") return listFactors(library, { search: positionals.slice(1).join(" "), group: values.group, unit: values.unit, source: values.source, set: values.set, lang }, io);
   if (command !== "evaluate" && command !== "validate") {
     io.err(`${text(lang, "cli.unknown-command", { command })}\n${text(lang, "cli.usage")}`);
     return 2;

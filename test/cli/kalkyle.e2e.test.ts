@@ -99,7 +99,7 @@ describe.skipIf(!bundledSetLoads())("kalkyle (child process)", { timeout: 120_00
     const lines = stdout.trim().split("\n");
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(line.split("\t"), line).toHaveLength(4);
-    expect(stderr).toMatch(new RegExp(`^${lines.length} factors in set \\S+`));
+    expect(stderr).toMatch(new RegExp(`^${lines.length} factors in factor set \\S+`));
   });
 
   it("an unknown command: exit 2 with the usage", () => {

@@ -108,9 +108,21 @@ describe.skipIf(!bundledSetLoads())("run(argv, io)", () => {
     const lines = electricity.stdout.split("\n");
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThan(count);
-    expect(electricity.stderr).toBe(`${lines.length} factors in set ${loadFactorLibrary().newest}`);
+    expect(electricity.stderr).toBe(`${lines.length} factors in factor set ${loadFactorLibrary().newest}`);
     const unknownSet = kalkyle(["factors", "--set", "1999-9"]);
     expect(unknownSet.status).toBe(2);
     expect(unknownSet.stderr).toMatch(/^--set: unknown factor set "1999-9"/);
+  });
+
+  it("factors: several words are one search, most relevant first, with --unit; the count in the language's plural", () => {
+    const chairs = kalkyle(["factors", "kontor", "stol", "--lang", "nb"]);
+    expect(chairs.status).toBe(0);
+    expect(chairs.stdout.split("\n")[0]).toMatch(/furniture/);
+    const perKwh = kalkyle(["factors", "strøm", "--unit", "kWh"]);
+    const units = perKwh.stdout.split("\n").map((line) => line.split("\t")[1]!);
+    expect(units.length).toBeGreaterThan(0);
+    for (const unit of units) expect(unit).toMatch(/\/kWh$/);
+    const one = kalkyle(["factors", perKwh.stdout.split("\t")[0]!, "--unit", "kWh", "--lang", "nb"]);
+    expect(one.stderr).toMatch(/^1 faktor i faktorsett /);
   });
 });
