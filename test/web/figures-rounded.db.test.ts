@@ -101,6 +101,23 @@ describe("figures rounded to what the data supports, in the seeded examples", ()
     expect(found).toEqual([]);
   });
 
+  it("the comparison page in English: no computed figure with four or more decimals", async () => {
+    const client = server.client();
+    await client.get("/");
+    await client.postForm("/lang", { lang: "en", returnTo: "/" });
+    const found: string[] = [];
+    for (const c of cases) {
+      const { res, html } = await client.get(`/cases/${c.id}`);
+      expect(res.status).toBe(200);
+      expect(html).toContain('<html lang="en"');
+      const text = visibleText(html);
+      // a date (11.06.2024) is not a figure: a number here starts after no digit or point
+      found.push(...[...text.matchAll(/(?<![\d.])\d+\.\d{4,}(?!\s?(g|kg|t) ?CO2e ?(per|\/)|\s?\w+\/\w+)/g)].map((m) => `${c.title}: ${text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, " ")}`));
+      for (const cell of numberCells(html)) if (/\.\d{4,}/.test(cell)) found.push(`${c.title}: cell «${cell}»`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it("the CSV (bokmål, semicolons and decimal commas): kg CO2e at most one decimal, kroner whole", async () => {
     const found: string[] = [];
     let checked = 0;
