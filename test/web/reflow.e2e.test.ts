@@ -186,6 +186,12 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await page.locator(".import-form button[type=submit]").click();
       await page.waitForSelector("#error-summary");
       await check(page, `${lang} /import with problems`);
+      // a file over the import's limit: the 413 page, which says the limit and leads back
+      await page.goto(`${server.url}/import`);
+      await page.locator("#import-file").setInputFiles({ name: "sak.json", mimeType: "application/json", buffer: Buffer.alloc(1024 * 1024 + 10, 0x20) });
+      await page.locator(".import-form button[type=submit]").click();
+      await page.waitForSelector('.error-links a[href="/import"]');
+      await check(page, `${lang} /import with a file over the limit (413)`);
 
       // one's own page and its token's revocation, the administrator's pages (members, a password, a removal, API tokens, the audit trail with a refused date among them)
       await visit("/account");
@@ -222,8 +228,8 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await check(visitor.page, `${lang} /login after a wrong password`);
 
       expect(problems).toEqual([]);
-      // Chromium logs a page's own error status (the refused import's 400, the missing page's 404, the adviser's 403, the refused login's 401) as a console error; that is the page itself, not a fault
-      const ownStatus = /responded with a status of (400|401|403|404)/;
+      // Chromium logs a page's own error status (the refused import's 400 and 413, the missing page's 404, the adviser's 403, the refused login's 401) as a console error; that is the page itself, not a fault
+      const ownStatus = /responded with a status of (400|401|403|404|413)/;
       expect(watched.consoleErrors.filter((e) => !ownStatus.test(e)), `${lang}: console errors`).toEqual([]);
       expect(refused.consoleErrors.filter((e) => !ownStatus.test(e)), `${lang} as an adviser: console errors`).toEqual([]);
       expect(visitor.consoleErrors.filter((e) => !ownStatus.test(e)), `${lang} /login: console errors`).toEqual([]);
