@@ -76,17 +76,12 @@ export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
 export const isLimitProblem = (problem: Problem): boolean => problem.code.startsWith("limit-") || problem.code === "time-limit";
 export type Problem = { path: string; code: ProblemCode; params: Record<string, string> };
 
-const TYPE_NAMES: Record<string, Template> = {
-  number: { nb: "et tall", en: "a number" },
-  string: { nb: "tekst", en: "text" },
-  object: { nb: "et objekt", en: "an object" },
-  array: { nb: "en liste", en: "a list" },
-  boolean: { nb: "sann eller usann", en: "true or false" },
-};
+const TYPE_NAMES = ["number", "string", "object", "array", "boolean"] as const;
+const isTypeName = (name: string): name is (typeof TYPE_NAMES)[number] => (TYPE_NAMES as readonly string[]).includes(name);
 
 export function problemMessage(problem: Problem, lang: Lang): string {
   const params = { ...problem.params };
-  if (problem.code === "type" && params.expected && TYPE_NAMES[params.expected]) params.expected = TYPE_NAMES[params.expected]![lang];
+  if (problem.code === "type" && params.expected && isTypeName(params.expected)) params.expected = text(lang, `case.type.${params.expected}`);
   // A limit is a plain count; written as each language writes numbers ("200 000", "200,000").
   if (params.limit && /^\d{4,}$/.test(params.limit)) params.limit = Number(params.limit).toLocaleString(lang === "nb" ? "nb-NO" : "en-GB");
   return text(lang, `problem.${problem.code}`, params);

@@ -4,6 +4,7 @@
  * NOK 4,000 more". Tonnes to one decimal (kg below one tonne), kroner whole.
  */
 import type { DominatedBy } from "../core/types.js";
+import { text } from "../i18n/catalogue.js";
 import type { Lang } from "./messages.js";
 
 const LOCALE: Record<Lang, string> = { nb: "nb-NO", en: "en-GB" };
@@ -25,8 +26,8 @@ export function rankNoteMessage(note: DominatedBy, lang: Lang, byName: string = 
   const kg = note.moreKg.toNumber();
   const nok = note.morePresentValue.toNumber();
   const parts: string[] = [];
-  if (kg > 0) parts.push(lang === "nb" ? `${co2e(kg, lang)} mer CO2e` : `${co2e(kg, lang)} more CO2e`);
-  if (nok > 0) parts.push(lang === "nb" ? `${format(lang, 0, nok)} kr mer` : `NOK ${format(lang, 0, nok)} more`);
-  const joined = parts.join(lang === "nb" ? " og " : " and ");
-  return lang === "nb" ? `dominert av ${byName}: ${joined}` : `dominated by ${byName}: ${joined}`;
+  if (kg > 0) parts.push(text(lang, "case.rankNote.moreCo2e", { amount: co2e(kg, lang) }));
+  if (nok > 0) parts.push(text(lang, "case.rankNote.moreCost", { amount: format(lang, 0, nok) }));
+  const reasons = parts.length === 2 ? text(lang, "case.rankNote.and", { first: parts[0], second: parts[1] }) : (parts[0] ?? "");
+  return text(lang, "case.rankNote.dominated", { by: byName, reasons });
 }

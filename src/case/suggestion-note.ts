@@ -5,6 +5,7 @@
  */
 import type { WasteLevelSuggestion } from "../core/types.js";
 import { WASTE_LEVEL_NAMES } from "../i18n/domain-terms.js";
+import { text } from "../i18n/catalogue.js";
 import type { Lang } from "./messages.js";
 
 const percent = { nb: new Intl.NumberFormat("nb-NO", { style: "percent" }), en: new Intl.NumberFormat("en-GB", { style: "percent" }) };
@@ -12,7 +13,5 @@ const percent = { nb: new Intl.NumberFormat("nb-NO", { style: "percent" }), en: 
 export function suggestionMessage(s: WasteLevelSuggestion, lang: Lang): string {
   const share = percent[lang].format(s.share.toNumber());
   const route = WASTE_LEVEL_NAMES[lang][s.level].toLowerCase();
-  return lang === "nb"
-    ? `mesteparten av alternativets eget avfall etter vekt (${share}) går til ${route}`
-    : `most of this alternative's own waste mass (${share}) goes to ${route}`;
+  return text(lang, "case.suggestion", { share, route });
 }

@@ -64,15 +64,13 @@ export const WARNING_MESSAGES = {
 export type WarningCode = keyof typeof WARNING_MESSAGES;
 export type Warning = { path: string; code: WarningCode; params: Record<string, string> };
 
-const KIND_NAMES: Record<string, { nb: string; en: string }> = {
-  energy: { nb: "Energi", en: "Energy" },
-  operation: { nb: "Drift", en: "Operation" },
-  maintenance: { nb: "Vedlikehold", en: "Maintenance" },
-};
+/** The kinds counted once when they have no timing; each named by the catalogue's `case.kind.*`. */
+const ONCE_ONLY_KINDS = ["energy", "operation", "maintenance"] as const;
+const isOnceOnlyKind = (kind: string): kind is (typeof ONCE_ONLY_KINDS)[number] => (ONCE_ONLY_KINDS as readonly string[]).includes(kind);
 
 export function warningMessage(warning: Warning, lang: Lang): string {
   const params = { ...warning.params };
-  if (params.kind && KIND_NAMES[params.kind]) params.kind = KIND_NAMES[params.kind]![lang];
+  if (params.kind && isOnceOnlyKind(params.kind)) params.kind = text(lang, `case.kind.${params.kind}`);
   return text(lang, `warning.${warning.code}`, params);
 }
 
@@ -82,7 +80,7 @@ function itemWarnings(item: Item, path: string, years: number): Warning[] {
   const out: Warning[] = [];
   if (item.every !== undefined && item.every > years && item.at === undefined) out.push({ path: `${path}.every`, code: "never-occurs", params: { every: String(item.every), years: String(years) } });
   // An explicit `at` says when: a one-off repair in year 5 is meant once.
-  if (KIND_NAMES[item.kind] && item.every === undefined && item.life === undefined && item.at === undefined && years > 1) out.push({ path, code: "once-only", params: { kind: item.kind, years: String(years) } });
+  if (isOnceOnlyKind(item.kind) && item.every === undefined && item.life === undefined && item.at === undefined && years > 1) out.push({ path, code: "once-only", params: { kind: item.kind, years: String(years) } });
   if (item.kind === "replacement" && item.every !== undefined) {
     const first = item.at === undefined ? item.every : item.at === "end" ? years : item.at;
     if (first <= years && (years - first) % item.every === 0) out.push({ path: `${path}.every`, code: "replacement-in-last-year", params: { year: String(years) } });

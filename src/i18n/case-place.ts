@@ -9,34 +9,27 @@
  * the item → "Alternative “Chairs”, emission item 3".
  */
 import type { Lang } from "../case/messages.js";
+import { text } from "./catalogue.js";
 
 type Json = Record<string, unknown>;
 
-const WORDS = {
-  nb: { alternative: "Alternativ", emissions: "utslippspost", costs: "kostnad", analysis: "Analyseoppsett", document: "Saken", open: "«", close: "»" },
-  en: { alternative: "Alternative", emissions: "emission item", costs: "cost", analysis: "Analysis settings", document: "The case", open: "“", close: "”" },
-} as const;
-
 const obj = (v: unknown): Json => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
-const text = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+const given = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 
 const PATH = /^alternatives\[(\d+)\](?:\.(emissions|costs)\[(\d+)\])?/;
 
 export function placeOf(path: string, document: unknown, lang: Lang): string {
-  const words = WORDS[lang];
-  if (path === "analysis" || path.startsWith("analysis.")) return words.analysis;
+  if (path === "analysis" || path.startsWith("analysis.")) return text(lang, "case.place.analysis");
   const m = PATH.exec(path);
-  if (!m) return words.document;
+  if (!m) return text(lang, "case.place.document");
   const alternatives = obj(document).alternatives;
   const index = Number(m[1]);
   const alternative = obj(Array.isArray(alternatives) ? alternatives[index] : undefined);
-  const name = text(alternative.name) ?? text(alternative.id) ?? String(index + 1);
-  const quote = (text: string) => `${words.open}${text}${words.close}`;
-  const head = `${words.alternative} ${quote(name)}`;
+  const head = text(lang, "case.place.alternative", { name: given(alternative.name) ?? given(alternative.id) ?? String(index + 1) });
   if (m[2] === undefined) return head;
   const list = m[2] as "emissions" | "costs";
   const items = alternative[list];
-  const item = obj(Array.isArray(items) ? items[Number(m[3])] : undefined);
-  const label = text(item.label);
-  return `${head}, ${words[list]} ${label === undefined ? Number(m[3]) + 1 : quote(label)}`;
+  const label = given(obj(Array.isArray(items) ? items[Number(m[3])] : undefined).label);
+  const kind = list === "emissions" ? "emission" : "cost";
+  return label === undefined ? text(lang, `case.place.${kind}`, { alternative: head, number: Number(m[3]) + 1 }) : text(lang, `case.place.${kind}Label`, { alternative: head, label });
 }

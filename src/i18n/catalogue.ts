@@ -17,6 +17,7 @@
 import type { Lang } from "../case/messages.js";
 import { PROBLEM_MESSAGES } from "../case/messages.js";
 import { WARNING_MESSAGES } from "../case/warnings.js";
+import { CASE_TEXT } from "../case/case-text.js";
 import { CLI_TEXT } from "../cli/cli-text.js";
 import { accountText } from "../web/i18n/account.js";
 import { accountPagesText } from "../web/i18n/account-pages.js";
@@ -61,6 +62,7 @@ function areas() {
     oidcText,
     byCode("problem", PROBLEM_MESSAGES),
     byCode("warning", WARNING_MESSAGES),
+    byCode("case", CASE_TEXT),
     byCode("cli", CLI_TEXT),
   ] as const;
 }
