@@ -106,7 +106,8 @@ function withinOneEdit(a: string, b: string): boolean {
 /**
  * The accepted spelling nearest to an unknown unit, where one is close:
  * the same letters in another case ("Tonn" → "tonn", "KWH" → "kWh"), or,
- * for words of three letters or more, one letter off ("tonnn" → "tonn").
+ * for what is typed in three letters or more, one letter off ("tonnn" →
+ * "tonn", "kgs" → "kg").
  * Undefined when nothing is close.
  */
 export function nearestSpelling(text: string): string | undefined {
@@ -114,6 +115,6 @@ export function nearestSpelling(text: string): string | undefined {
   const sameLetters = UNIT_TABLE.find((u) => u.spelling.toLowerCase() === lower);
   if (sameLetters) return sameLetters.spelling;
   if (lower.length < 3) return undefined;
-  const near = UNIT_TABLE.filter((u) => u.spelling.length >= 3 && withinOneEdit(u.spelling.toLowerCase(), lower));
+  const near = UNIT_TABLE.filter((u) => u.spelling.length >= 2 && withinOneEdit(u.spelling.toLowerCase(), lower));
   return near.length > 0 ? near[0]!.spelling : undefined;
 }

@@ -139,6 +139,8 @@ describe("units as Norwegians write them (the units table)", () => {
     expect(parseQuantity("3 Kg")).toEqual({ ok: false, problem: "unknown-unit", detail: "Kg", suggestion: "kg" });
     expect(parseQuantity("3 tonnn")).toEqual({ ok: false, problem: "unknown-unit", detail: "tonnn", suggestion: "tonn" });
     expect(parseQuantity("3 liters")).toEqual({ ok: false, problem: "unknown-unit", detail: "liters", suggestion: "liter" });
+    expect(parseQuantity("3 kgs")).toEqual({ ok: false, problem: "unknown-unit", detail: "kgs", suggestion: "kg" });
+    expect(parseQuantity("3 kg.")).toEqual({ ok: false, problem: "unknown-unit", detail: "kg.", suggestion: "kg" });
     expect(nearestSpelling("parsecs")).toBeUndefined();
     expect(nearestSpelling("xy")).toBeUndefined();
   });
