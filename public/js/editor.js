@@ -6,6 +6,7 @@
  *    unit, name and source; choosing one fills the field;
  *  - the existing-stock checkbox is hidden on rows whose kind is not waste
  *    (unless it is ticked, so a ticked box is never hidden).
+ * Rows added in the page (editor-rows.js, event "kalkyle:added") get the same.
  * No inline script (CSP script-src 'self'); text comes from the page's
  * <script type="application/json" id="editor-config">; hits are written
  * with textContent only.
@@ -178,34 +179,46 @@
     field.value = hit.id;
     field.dispatchEvent(new Event("change", { bubbles: true }));
     var hint = document.getElementById(field.id + "-hint");
-    if (hint) hint.textContent = hit.name + " · " + hit.valueText + " " + hit.unit + (hit.viaText ? " " + hit.viaText : "") + " · " + hit.source.publisher + " " + hit.source.year;
+    if (!hint) {
+      // A row's own line about its factor (the list's general hint stays where it is).
+      hint = element("span", { class: "hint", id: field.id + "-hint" });
+      var label = field.closest(".field").querySelector("label");
+      label.insertAdjacentElement("afterend", hint);
+      field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + hint.id).trim());
+    }
+    hint.textContent = hit.name + " · " + hit.valueText + " " + hit.unit + (hit.viaText ? " " + hit.viaText : "") + " · " + hit.source.publisher + " " + hit.source.year;
     var input = field;
     close(false);
     input.focus();
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("input[data-factor-field]"), function (input) {
-    var row = element("div", { class: "factor-picker-row" });
-    input.parentNode.insertBefore(row, input);
-    row.appendChild(input);
+  /** Where a factor field is, for its search button's name: "Utslipp 2, Alternativ 1: Nye stoler". */
+  function whereOf(input) {
     var rowSet = input.closest("fieldset");
     var legend = rowSet && rowSet.querySelector("legend");
     var alternative = input.closest("section");
     var heading = alternative && alternative.querySelector("h3");
-    var where = [legend && legend.textContent, heading && heading.textContent].filter(Boolean).join(", ");
+    return [legend && legend.textContent, heading && heading.textContent].filter(Boolean).join(", ");
+  }
+
+  function withPicker(input) {
+    var row = element("div", { class: "factor-picker-row" });
+    input.parentNode.insertBefore(row, input);
+    row.appendChild(input);
+    var where = whereOf(input);
     var button = element("button", { type: "button", class: "secondary", "aria-expanded": "false", "aria-controls": "factor-picker" }, [
       document.createTextNode(text.open),
-      where ? element("span", { class: "visually-hidden", text: " (" + where + ")" }) : null,
+      element("span", { class: "visually-hidden picker-where", text: where ? " (" + where + ")" : "" }),
     ]);
     row.appendChild(button);
     button.addEventListener("click", function () {
       if (opener === button && panel && !panel.hidden) close(true);
       else open(input, button);
     });
-  });
+  }
 
   // ---- the existing-stock checkbox shows on waste rows only (and wherever it is ticked) ----
-  Array.prototype.forEach.call(document.querySelectorAll("[data-waste-only]"), function (wrapper) {
+  function wasteOnly(wrapper) {
     var rowSet = wrapper.closest("fieldset");
     var kind = rowSet && rowSet.querySelector('select[name$=".kind"]');
     var box = wrapper.querySelector("input[type=checkbox]");
@@ -214,6 +227,30 @@
       wrapper.hidden = kind.value !== "waste" && !box.checked;
     }
     kind.addEventListener("change", update);
+    box.addEventListener("change", update);
     update();
+  }
+
+  function enhance(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("input[data-factor-field]"), withPicker);
+    Array.prototype.forEach.call(root.querySelectorAll("[data-waste-only]"), wasteOnly);
+  }
+
+  enhance(document);
+  document.addEventListener("kalkyle:added", function (event) {
+    enhance(event.target);
+  });
+  // Rows renumbered (one removed): the search buttons' names follow, and a panel left in a removed row is closed.
+  document.addEventListener("kalkyle:renumbered", function () {
+    if (panel && !document.body.contains(panel)) {
+      panel.hidden = true;
+      field = null;
+      opener = null;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-factor-field]"), function (input) {
+      var span = input.parentNode.querySelector(".picker-where");
+      var where = whereOf(input);
+      if (span) span.textContent = where ? " (" + where + ")" : "";
+    });
   });
 })();

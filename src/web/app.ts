@@ -11,6 +11,7 @@ import { createEvaluationPool, type EvaluationPool } from "../pool/evaluation-po
 import type { Store } from "../store/store.js";
 import type { AppContext, PdfRenderer } from "./context.js";
 import { classify, errorHandler, notFound } from "./errors.js";
+import { formBody, refuseTooLargeForm } from "./form-body.js";
 import { EVALUATION_CACHE_BYTES } from "./evaluation.js";
 import { createLogger, type Logger } from "./logger.js";
 import { makeRender } from "./page.js";
@@ -53,9 +54,8 @@ export type AppOptions = {
 
 /** Routes mounted by feature modules; each gets the shared context. */
 type RouteModule = (ctx: AppContext) => express.Router;
-export const FORM_LIMIT = "1mb";
 
-export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[]; html?: RouteModule[]; beforeCsrf?: RouteModule[] } = {}): { app: Express; ctx: AppContext; setPort(port: number): void; close(): Promise<void> } {
+export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[]; html?: RouteModule[]; beforeCsrf?: RouteModule[]; beforeLimits?: RouteModule[] } = {}): { app: Express; ctx: AppContext; setPort(port: number): void; close(): Promise<void> } {
   const app = express();
   const views = createViewEngine();
   const clock = options.clock;
@@ -101,7 +101,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
 
   for (const module of extraRoutes.api ?? []) app.use("/api/v1", module(ctx));
 
-  app.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 50_000 }));
+  app.use(formBody());
   app.use(sessionMiddleware(options.store, sessionOptions));
   app.use((req, res, next) => {
     res.locals.csrfToken = () => ctx.csrfToken(req, res);
@@ -121,6 +121,9 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
     }
     next();
   });
+  // A form over the body limit: answered by a route that knows the form (beforeLimits), else 413.
+  for (const module of extraRoutes.beforeLimits ?? []) app.use(module(ctx));
+  app.use(refuseTooLargeForm());
   for (const module of extraRoutes.beforeCsrf ?? []) app.use(module(ctx));
   app.use(csrfProtection({ secure: sessionOptions.secureCookie }));
   app.use(langRoutes(ctx));

@@ -6,7 +6,7 @@ import { adminTokenRoutes } from "./routes/admin-tokens.js";
 import { adminUserRoutes } from "./routes/admin-users.js";
 import { apiRoutes } from "./routes/api.js";
 import { compareRoutes } from "./routes/compare.js";
-import { editorRoutes } from "./routes/editor.js";
+import { editorGuardRoutes, editorRoutes } from "./routes/editor.js";
 import { exportRoutes } from "./routes/exports.js";
 import { factorRoutes } from "./routes/factors.js";
 import { importRoutes } from "./routes/import.js";
@@ -16,6 +16,8 @@ export function createKalkyleApp(options: AppOptions) {
     api: [apiRoutes],
     // Multipart bodies are parsed inside the import route, which then checks the CSRF token itself.
     beforeCsrf: [importRoutes],
+    // The editor's saves from a lost session or over the body limit are sent on with the draft kept (nothing is changed).
+    beforeLimits: [editorGuardRoutes],
     html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
   });
 }

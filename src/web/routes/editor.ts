@@ -8,6 +8,12 @@
  * with the change and save nothing; `save` checks the case and stores it
  * (303 to the comparison) or re-renders with every problem (400), or on a
  * version conflict with the user's values and a message (409).
+ *
+ * Before the CSRF check (editorGuardRoutes): a save from someone whose
+ * session has ended goes to the login and from there back to the editor,
+ * and a form over the body limit gets a page that names the limit (413);
+ * both send the user back to the editor with `?draft=kept`, where the
+ * browser's draft of what was typed is offered (public/js/editor-draft.js).
  */
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -19,7 +25,8 @@ import { caseToForm } from "../editor/case-to-form.js";
 import { checkForm } from "../editor/check-form.js";
 import { applyAction, blankCase, parseAction, readCaseForm } from "../editor/form-model.js";
 import { handlers, idParam, langInput } from "../handler.js";
-import { translateKey } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
+import { FORM_LIMIT_MB } from "../form-body.js";
 import { langOf } from "../page.js";
 import { editorPageModel, type EditorPageInput } from "../view-models/editor.js";
 
@@ -50,6 +57,30 @@ type Posted = z.infer<typeof formInput>;
 /** The editor page to show (with its status), or the comparison to go to once saved. */
 type Outcome = { show: Omit<EditorPageInput, "library" | "lang">; status?: number } | { saved: string };
 
+/** Where a save goes back to for its draft: the editor it came from, marked `?draft=kept`. */
+const draftReturn = (id: string | undefined) => `${id === undefined ? "/cases/new" : `/cases/${encodeURIComponent(id)}/edit`}?draft=kept`;
+
+/**
+ * The editor's saves, before the CSRF check (nothing is changed here): a
+ * user no longer signed in goes to the login and back to the editor, a form
+ * over the limit gets the 413 page that says so. Neither reads the form.
+ */
+export function editorGuardRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const guard = (req: Request, res: Response, next: () => void) => {
+    const back = draftReturn(typeof req.params.id === "string" ? req.params.id : undefined);
+    if (!req.principal) return res.set("Cache-Control", "no-store").redirect(303, `/login?next=${encodeURIComponent(back)}`);
+    if (!res.locals.formTooLarge) return next();
+    const lang = langOf(req);
+    const title = translate(lang, "editor.tooLarge.title");
+    const message = translate(lang, "editor.tooLarge.message", { limit: `${FORM_LIMIT_MB} MB` });
+    ctx.render(req, res, "editor-too-large", { pageTitle: title, title, message, draft: translate(lang, "editor.tooLarge.draft"), back, backLabel: translate(lang, "editor.tooLarge.back") }, { status: 413 });
+  };
+  router.post("/cases", guard);
+  router.post("/cases/:id", guard);
+  return router;
+}
+
 export function editorRoutes(ctx: AppContext): Router {
   const router = Router();
   const handler = handlers(ctx);
@@ -72,15 +103,15 @@ export function editorRoutes(ctx: AppContext): Router {
   ): Promise<Outcome> => {
     if (action.type !== "save") {
       const changed = applyAction(form, action);
-      return { show: { form: changed.form, problems: [], caseId, version, focus: changed.focus } };
+      return { show: { form: changed.form, problems: [], caseId, version, focus: changed.focus, posted: true } };
     }
     const checked = checkForm(form, ctx.library, lang);
-    if (!checked.ok) return { show: { form, problems: checked.problems, caseId, version }, status: 400 };
+    if (!checked.ok) return { show: { form, problems: checked.problems, caseId, version, posted: true }, status: 400 };
     const saved = await store(checked.doc);
     if (saved === "conflict") {
       // Show the user's values; the hidden version becomes the stored one, so saving again replaces it knowingly.
       const current = await app.cases.get(principal, caseId!);
-      return { show: { form, problems: [], caseId, version: current.version, conflict: true }, status: 409 };
+      return { show: { form, problems: [], caseId, version: current.version, conflict: true, posted: true }, status: 409 };
     }
     return { saved: saved.id };
   };

@@ -8,7 +8,7 @@ import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } fro
 import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
 import { priceIndexYears } from "../../factors/spend.js";
 import type { EditorProblem } from "../editor/check-form.js";
-import { CARBON_PRICE_CUSTOM, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "../editor/form-model.js";
+import { blankAlternative, blankCost, blankEmission, CARBON_PRICE_CUSTOM, MAX_ALTERNATIVES, MAX_ROWS, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "../editor/form-model.js";
 import { translate, translateKey } from "../i18n/catalog.js";
 import { factorHint, factorValueText, groupOptions } from "./factors.js";
 
@@ -34,6 +34,8 @@ export type FieldModel = {
   optional?: boolean;
   /** A factor field: the picker's starting group. */
   picker?: { group: string };
+  /** The id of the list's hint that explains this field (shown once above the rows, not on every row). */
+  sharedHint?: string;
 };
 
 export type EditorPageInput = {
@@ -46,6 +48,8 @@ export type EditorPageInput = {
   focus?: string;
   notice?: string;
   conflict?: boolean;
+  /** The page answers a POST (a failed save, a row action without script): the form holds what the user typed. */
+  posted?: boolean;
 };
 
 /** The picker's first group for each kind of emission ("" = all groups). */
@@ -173,12 +177,41 @@ function analysisFields(b: Builder, form: CaseForm, library: FactorLibrary, set:
   ];
 }
 
-function emissionRow(b: Builder, row: EmissionRow, path: string, number: number, context: string, set: FactorSet) {
+/** A row's number: 1, 2, …, or a template's placeholder that editor.js fills in. */
+type RowNumber = number | string;
+
+/** The hints of a list's rows, shown once above them: [field, label key, hint key]. */
+const EMISSION_HINTS = [
+  ["factor", "editor.field.factor", "editor.hint.factor"],
+  ["quantity", "editor.field.quantity", "editor.hint.quantity"],
+  ["count", "editor.field.count", "editor.hint.count"],
+  ["at", "editor.field.at", "editor.hint.at"],
+  ["life", "editor.field.life", "editor.hint.lifeEmission"],
+  ["existingStock", "editor.field.existingStock", "editor.hint.existingStock"],
+] as const;
+const COST_HINTS = [
+  ["amount", "editor.field.amount", "editor.hint.amount"],
+  ["at", "editor.field.at", "editor.hint.at"],
+  ["life", "editor.field.life", "editor.hint.lifeCost"],
+  ["escalation", "editor.field.escalation", "editor.hint.escalation"],
+] as const;
+
+/** The id of a list's hint for one field, e.g. `alternatives[0].emissions-hint-quantity`. */
+const hintId = (listPath: string, field: string) => `${listPath}-hint-${field}`;
+
+function listHints(b: Builder, listPath: string, hints: typeof EMISSION_HINTS | typeof COST_HINTS) {
+  return hints.map(([field, label, hint]) => ({ id: hintId(listPath, field), label: b.t(label), hint: b.t(hint) }));
+}
+
+function emissionRow(b: Builder, row: EmissionRow, path: string, number: RowNumber, context: string, set: FactorSet) {
   const ctx = `${context}: ${b.t("editor.emission", { number })}`;
   b.place(path, ctx);
   const record = set.records.get(row.factor.trim());
-  const hint = record ? factorHint(record, b.lang) : b.t("editor.hint.factor");
-  const f = (name: keyof EmissionRow, label: string, extra: Partial<FieldModel> = {}) => b.field(`${path}.${name}`, label, row[name], { context: ctx, ...extra });
+  // The chosen factor's own description stays on the row; the general hints are the list's.
+  const hint = record ? factorHint(record, b.lang) : undefined;
+  const list = path.replace(/\[[^\]]*\]$/, "");
+  const f = (name: keyof EmissionRow, label: string, extra: Partial<FieldModel> = {}) =>
+    b.field(`${path}.${name}`, label, row[name], { context: ctx, ...(EMISSION_HINTS.some(([h]) => h === name) ? { sharedHint: hintId(list, name) } : {}), ...extra });
   return {
     id: path,
     legend: b.t("editor.emission", { number }),
@@ -186,42 +219,45 @@ function emissionRow(b: Builder, row: EmissionRow, path: string, number: number,
       f("label", b.t("editor.field.label"), { width: "xl", optional: true }),
       f("kind", b.t("editor.field.kind"), { options: b.options(EMISSION_KINDS, "editor.kind.", row.kind) }),
       f("factor", b.t("editor.field.factor"), { hint, list: "factor-ids", width: "xl", picker: { group: pickerGroupOf(row.kind) } }),
-      f("quantity", b.t("editor.field.quantity"), { hint: b.t("editor.hint.quantity"), width: "m" }),
-      f("count", b.t("editor.field.count"), { hint: b.t("editor.hint.count"), inputmode: "decimal", width: "s", optional: true }),
-      f("at", b.t("editor.field.at"), { hint: b.t("editor.hint.at"), width: "s", optional: true }),
+      f("quantity", b.t("editor.field.quantity"), { width: "m" }),
+      f("count", b.t("editor.field.count"), { inputmode: "decimal", width: "s", optional: true }),
+      f("at", b.t("editor.field.at"), { width: "s", optional: true }),
       f("every", b.t("editor.field.every"), { inputmode: "numeric", width: "s", optional: true }),
-      f("life", b.t("editor.field.life"), { hint: b.t("editor.hint.lifeEmission"), inputmode: "numeric", width: "s", optional: true }),
+      f("life", b.t("editor.field.life"), { inputmode: "numeric", width: "s", optional: true }),
       f("stage", b.t("editor.field.stage"), { options: b.options(STAGES, "editor.stage.", row.stage, b.t("editor.default")), optional: true }),
       f("scope", b.t("editor.field.scope"), { options: b.options(["direct", "indirect"], "editor.scope.", row.scope, b.t("editor.default")), optional: true }),
-      f("existingStock", b.t("editor.field.existingStock"), { control: "checkbox", checked: row.existingStock.trim() !== "", hint: b.t("editor.hint.existingStock"), wasteOnly: true, width: "xl", optional: true }),
+      f("existingStock", b.t("editor.field.existingStock"), { control: "checkbox", checked: row.existingStock.trim() !== "", wasteOnly: true, width: "xl", optional: true }),
     ],
     remove: b.t("editor.action.removeEmission", { number }),
   };
 }
 
-function costRow(b: Builder, row: CostRow, path: string, number: number, context: string) {
+function costRow(b: Builder, row: CostRow, path: string, number: RowNumber, context: string) {
   const ctx = `${context}: ${b.t("editor.cost", { number })}`;
   b.place(path, ctx);
-  const f = (name: keyof CostRow, label: string, extra: Partial<FieldModel> = {}) => b.field(`${path}.${name}`, label, row[name], { context: ctx, ...extra });
+  const list = path.replace(/\[[^\]]*\]$/, "");
+  const f = (name: keyof CostRow, label: string, extra: Partial<FieldModel> = {}) =>
+    b.field(`${path}.${name}`, label, row[name], { context: ctx, ...(COST_HINTS.some(([h]) => h === name) ? { sharedHint: hintId(list, name) } : {}), ...extra });
   return {
     id: path,
     legend: b.t("editor.cost", { number }),
     fields: [
       f("label", b.t("editor.field.label"), { width: "xl", optional: true }),
       f("kind", b.t("editor.field.kind"), { options: b.options(COST_KINDS, "editor.costKind.", row.kind) }),
-      f("amount", b.t("editor.field.amount"), { hint: b.t("editor.hint.amount"), inputmode: "decimal", width: "m" }),
-      f("at", b.t("editor.field.at"), { hint: b.t("editor.hint.at"), width: "s", optional: true }),
+      f("amount", b.t("editor.field.amount"), { inputmode: "decimal", width: "m" }),
+      f("at", b.t("editor.field.at"), { width: "s", optional: true }),
       f("every", b.t("editor.field.every"), { inputmode: "numeric", width: "s", optional: true }),
-      f("life", b.t("editor.field.life"), { hint: b.t("editor.hint.lifeCost"), inputmode: "numeric", width: "s", optional: true }),
-      f("escalation", b.t("editor.field.escalation"), { hint: b.t("editor.hint.escalation"), inputmode: "decimal", width: "s", optional: true }),
+      f("life", b.t("editor.field.life"), { inputmode: "numeric", width: "s", optional: true }),
+      f("escalation", b.t("editor.field.escalation"), { inputmode: "decimal", width: "s", optional: true }),
     ],
     remove: b.t("editor.action.removeCost", { number }),
   };
 }
 
-function alternativeModel(b: Builder, alt: AlternativeForm, index: number, set: FactorSet, count: number) {
+/** `index` is a number, or a template's placeholder ("__A__", numbered "__AN__"). */
+function alternativeModel(b: Builder, alt: AlternativeForm, index: number | string, set: FactorSet, count: number) {
   const path = `alternatives[${index}]`;
-  const number = index + 1;
+  const number = typeof index === "number" ? index + 1 : "__AN__";
   const name = alt.name.trim() || alt.id.trim();
   const title = name ? b.t("editor.alternativeNamed", { number, name }) : b.t("editor.alternative", { number });
   const context = b.t("editor.alternative", { number });
@@ -243,6 +279,8 @@ function alternativeModel(b: Builder, alt: AlternativeForm, index: number, set: 
     fields,
     emissions,
     costs,
+    emissionHints: listHints(b, `${path}.emissions`, EMISSION_HINTS),
+    costHints: listHints(b, `${path}.costs`, COST_HINTS),
     addEmission: { action: `add-emission:${index}`, id: `add-emission-${index}`, autofocus: b.focus === `add-emission-${index}` || undefined },
     addCost: { action: `add-cost:${index}`, id: `add-cost-${index}`, autofocus: b.focus === `add-cost-${index}` || undefined },
     remove: count > 1 ? { action: `remove-alternative:${index}` } : undefined,
@@ -260,7 +298,7 @@ function attachProblems(b: Builder, models: { fields: FieldModel[] }[]): { summa
     for (const field of group.fields) {
       const messages = b.errors.get(field.id);
       if (messages) field.error = messages.join(" ");
-      const ids = [field.error ? `${field.id}-error` : "", field.hint ? `${field.id}-hint` : ""].filter(Boolean);
+      const ids = [field.error ? `${field.id}-error` : "", field.hint ? `${field.id}-hint` : "", field.sharedHint ?? ""].filter(Boolean);
       if (ids.length > 0) field.describedBy = ids.join(" ");
     }
   }
@@ -275,6 +313,46 @@ function attachProblems(b: Builder, models: { fields: FieldModel[] }[]): { summa
   return { summary, sectionErrors: b.errors };
 }
 
+/**
+ * The markup editor.js clones to add a row or an alternative in the page:
+ * built by the same functions as the page's own rows, with placeholders it
+ * fills in (alternative index __A__ and number __AN__, row index __R__ and
+ * number __RN__, new alternative id __ID__, alternative title __TITLE__).
+ */
+function templatesModel(lang: Lang, set: FactorSet) {
+  const b = new Builder(lang, [], undefined);
+  const alt = "alternatives[__A__]";
+  const context = b.t("editor.alternative", { number: "__AN__" });
+  const emission = { ...emissionRow(b, blankEmission(), `${alt}.emissions[__R__]`, "__RN__", context, set), action: "remove-emission:__A__:__R__", alternative: "__TITLE__" };
+  const cost = { ...costRow(b, blankCost(), `${alt}.costs[__R__]`, "__RN__", context), action: "remove-cost:__A__:__R__", alternative: "__TITLE__" };
+  const alternative = alternativeModel(b, blankAlternative("__ID__"), "__A__", set, 2);
+  attachProblems(b, [emission, cost, { fields: alternative.fields }, ...alternative.emissions, ...alternative.costs]);
+  return { emission, cost, alternative };
+}
+
+/** What editor.js needs to add, remove and renumber rows in the page as the server would, and to keep a draft. */
+function rowsConfig(lang: Lang, input: EditorPageInput) {
+  const t = (key: string, params: Record<string, string> = {}) => translateKey(lang, key, params);
+  return {
+    maxAlternatives: MAX_ALTERNATIVES,
+    maxRows: MAX_ROWS,
+    draftKey: `${input.caseId ?? "new"}@${input.version ?? 0}`,
+    caseKey: input.caseId ?? "new",
+    posted: input.posted ?? false,
+    text: {
+      emission: t("editor.emission", { number: "{number}" }),
+      cost: t("editor.cost", { number: "{number}" }),
+      removeEmission: t("editor.action.removeEmission", { number: "{number}" }),
+      removeCost: t("editor.action.removeCost", { number: "{number}" }),
+      alternative: t("editor.alternative", { number: "{number}" }),
+      alternativeNamed: t("editor.alternativeNamed", { number: "{number}", name: "{name}" }),
+      noRows: t("editor.noRows"),
+      baselineDefault: t("editor.baseline.default"),
+      ...Object.fromEntries(["rowAdded", "rowRemoved", "alternativeAdded", "alternativeRemoved", "draftOffer", "draftRestore", "draftDiscard", "draftRestored", "draftDiscarded"].map((k) => [k, t(`editor.live.${k}`)])),
+    },
+  };
+}
+
 export function editorPageModel(input: EditorPageInput) {
   const { form, library, lang } = input;
   const set = setOf(form, library);
@@ -287,6 +365,18 @@ export function editorPageModel(input: EditorPageInput) {
   const { summary, sectionErrors } = attachProblems(b, allFieldGroups);
   const sectionError = (id: string) => sectionErrors.get(id)?.join(" ");
   const heading = input.caseId ? b.t("editor.titleEdit") : b.t("editor.titleNew");
+  const picker = {
+    api: "/factors/search",
+    lang,
+    defaultSet: library.newest,
+    kindGroups: PICKER_GROUP,
+    groups: [{ value: "", label: translate(lang, "editor.picker.allGroups") }, ...groupOptions(lang, undefined).map(({ value, label }) => ({ value, label }))],
+    // Templates keep their {count}/{shown} placeholders (the plural form for many): editor.js fills them in; one hit has its own text.
+    text: {
+      ...Object.fromEntries(["open", "label", "search", "group", "submit", "close", "count", "capped", "none", "loading", "failed", "choose"].map((k) => [k, translateKey(lang, `editor.picker.${k}`, { count: "{count}", shown: "{shown}" })])),
+      countOne: translate(lang, "editor.picker.count", { count: 1 }),
+    },
+  };
   return {
     pageTitle: form.title.trim() ? `${heading}: ${form.title.trim()}` : heading,
     heading,
@@ -312,18 +402,9 @@ export function editorPageModel(input: EditorPageInput) {
     addAlternativeAutofocus: input.focus === "add-alternative" || undefined,
     wasteLevels: WASTE_LEVELS.map((level) => ({ name: translate(lang, `wasteLevel.${level}`), example: translate(lang, `editor.wasteLevelExample.${level}`) })),
     factorIds: [...set.records.values()].map((r) => ({ value: r.id, label: r.names[lang] })),
-    picker: {
-      api: "/factors/search",
-      lang,
-      defaultSet: library.newest,
-      kindGroups: PICKER_GROUP,
-      groups: [{ value: "", label: translate(lang, "editor.picker.allGroups") }, ...groupOptions(lang, undefined).map(({ value, label }) => ({ value, label }))],
-      // Templates keep their {count}/{shown} placeholders (the plural form for many): editor.js fills them in; one hit has its own text.
-      text: {
-        ...Object.fromEntries(["open", "label", "search", "group", "submit", "close", "count", "capped", "none", "loading", "failed", "choose"].map((k) => [k, translateKey(lang, `editor.picker.${k}`, { count: "{count}", shown: "{shown}" })])),
-        countOne: translate(lang, "editor.picker.count", { count: 1 }),
-      },
-    },
-    scripts: ["/static/js/editor.js"],
+    templates: templatesModel(lang, set),
+    /** editor.js's configuration: the factor picker's, and the rows'. */
+    editorConfig: { ...picker, rows: rowsConfig(lang, input) },
+    scripts: ["/static/js/editor.js", "/static/js/editor-rows.js", "/static/js/editor-draft.js"],
   };
 }
