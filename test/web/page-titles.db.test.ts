@@ -97,6 +97,7 @@ describe("page titles", () => {
         { path: anyToken, name: t("adminTokens.revokeTitle", { name: "\u0000" }).split("\u0000")[0]! },
         { path: "/admin/audit", name: t("audit.title") },
         { path: "/finnes-ikke", name: lang === "nb" ? "Fant ikke siden" : "Page not found", status: 404 },
+        { path: "/factors?set=finnes-ikke", name: lang === "nb" ? "Ugyldig forespørsel" : "Invalid request", status: 400 },
       ];
       const seen = new Map<string, string>();
       const problems: string[] = [];
