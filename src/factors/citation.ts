@@ -41,6 +41,13 @@ export function citationParts(source: Source): { text: string; url: string | nul
   return { text, url: sourceUrl(source) };
 }
 
+/** The source as its fields, for a client that lays them out itself (GET /api/v1/factors): the edition and table without notes for maintainers, an edition that was nothing else left out, and only an http(s) URL. */
+export function publicSource(source: Source): Omit<Source, "url"> & { url: string | null } {
+  const { edition, ...rest } = source;
+  const kept = edition === undefined ? "" : scrubMaintainerNotes(edition);
+  return { ...rest, table: scrubMaintainerNotes(source.table), ...(kept !== "" && { edition: kept }), url: sourceUrl(source) };
+}
+
 /** The citation in one line, URL included: for files and the terminal, where there is no link. */
 export function citation(source: Source): string {
   const { text, url } = citationParts(source);

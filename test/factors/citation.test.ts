@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { citation, citationParts, factorCitation, resultCitation } from "../../src/factors/citation.js";
+import { citation, citationParts, factorCitation, publicSource, resultCitation } from "../../src/factors/citation.js";
 import { loadFactorLibrary } from "../../src/factors/load.js";
 
 const DESNZ = { publisher: "UK DESNZ", title: "GHG conversion factors 2025", year: 2025, table: "Fuels › Diesel", licence: "OGL v3", url: "https://www.gov.uk/x" };
@@ -37,5 +37,12 @@ describe("citation: the one way a user sees a source", () => {
     expect(text.startsWith(citation(chained.source))).toBe(true);
     expect(text).toContain(` × ${electricity}: ${citation(set.records.get(electricity)!.source)}`);
     expect(factorCitation(set, "no.such.factor", electricity)).toBeNull();
+  });
+});
+
+describe("publicSource: the fields of a source for the API", () => {
+  it("has the edition and table without notes for maintainers, no empty edition, and only an http(s) URL", () => {
+    expect(publicSource({ ...DESNZ, edition: "flat file (secondary transcription; verify against the DESNZ workbook before release)" })).toEqual({ ...DESNZ, edition: "flat file" });
+    expect(publicSource({ ...DESNZ, edition: "secondary transcription; verify", url: "ftp://x" })).toEqual({ ...DESNZ, url: null });
   });
 });

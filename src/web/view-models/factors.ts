@@ -4,7 +4,7 @@
  * descriptions next to the editor's factor fields.
  */
 import type { Lang } from "../../case/messages.js";
-import { citationParts } from "../../factors/citation.js";
+import { citationParts, publicSource } from "../../factors/citation.js";
 import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
 import { CHOSEN_ELECTRICITY } from "../../factors/resolve-factor.js";
 import { factorGroups, type FactorGroup, type FactorRecord } from "../../factors/schema.js";
@@ -78,7 +78,7 @@ export function factorHitJson(record: FactorRecord, lang: Lang) {
     wasteLevel: wasteRouteLevel(record) ?? null,
     currency: record.currency ?? null,
     priceYear: record.priceYear ?? null,
-    source: { ...record.source, url: safeUrl(record.source.url) ?? null },
+    source: publicSource(record.source),
   };
 }
 

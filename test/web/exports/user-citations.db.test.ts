@@ -4,7 +4,7 @@
  * …" and "secondary transcription" in their editions), the report page
  * (what the PDF is made of), the CSV in both variants and every cell of the
  * Excel workbook hold no "verify", "TODO", repository path or file name;
- * nor does the factor library page of set 2025-1. And every factor the
+ * nor do the factor library page and the API's factor search on set 2025-1. And every factor the
  * case uses is cited with its publisher, year and URL in each of them (one
  * record in the released sets has no URL; a test names it).
  */
@@ -129,11 +129,16 @@ describe("what a user sees carries no maintainer notes, and cites each factor wi
     expect(withoutUrl).toEqual(["2025-1 electricity.no.residual-2020", "2025-2 electricity.no.residual-2020"]);
   });
 
-  it("the factor library page of set 2025-1 shows its editions without the notes for maintainers", async () => {
+  it("the factor library page of set 2025-1 and the factor search of the API show its editions without the notes for maintainers", async () => {
     for (const q of ["aggregates", "hvo", "office"]) {
       const html = unescape(await (await fetch(`${server.url}/factors?set=2025-1&q=${q}&lang=en`)).text());
       expect(html, q).toContain("https://");
       expect(html.match(/verify|secondary transcription|themisiq/i)?.[0] ?? null, q).toBeNull();
+      const api = await fetch(`${server.url}/api/v1/factors?set=2025-1&q=${q}`);
+      expect(api.status).toBe(200);
+      const json = await api.text();
+      expect(json, q).toContain('"publisher"');
+      expect(json.match(/verify|secondary transcription|themisiq/i)?.[0] ?? null, `${q}, API`).toBeNull();
     }
   });
 });
