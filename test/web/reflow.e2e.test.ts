@@ -210,6 +210,8 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       // a page that is not there, with a long address without a place to break it, and a case that is not there
       await visit(`/finnes-ikke/${"adresseleddutenbindestreker".repeat(6)}?q=${"x".repeat(80)}`, undefined, 404);
       await visit("/cases/finnes-ikke/edit", undefined, 404);
+      // the error page with its list of problems: a query the factor library refuses (400)
+      await visit("/factors?set=finnes-ikke&group=finnes-ikke", undefined, 400);
 
       // the error page as an adviser meets it on an administrator's page
       const refused = await openAt320(lang, server.url, "/", adviser.cookie);
