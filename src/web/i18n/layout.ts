@@ -39,7 +39,7 @@ export const layoutText = {
     "error.notFoundHelp": "Adressen kan være skrevet feil, eller saken kan være slettet eller høre til en annen organisasjon.",
     "error.tooLargeLimit": "Det du sendte, er større enn grensen på {limit} MB. Ingenting er lagret.",
     "error.toCases": "Til sakene",
-    "error.toFactors": "Til faktorbiblioteket",
+    "error.toFactors": "Til utslippsfaktorene",
   },
   en: {
     "app.name": "Kalkyle",
@@ -79,6 +79,6 @@ export const layoutText = {
     "error.notFoundHelp": "The address may be mistyped, or the case may have been deleted or belong to another organisation.",
     "error.tooLargeLimit": "What you sent is larger than the limit of {limit} MB. Nothing was saved.",
     "error.toCases": "To the cases",
-    "error.toFactors": "To the factor library",
+    "error.toFactors": "To the emission factors",
   },
 } satisfies AreaText;
