@@ -5,8 +5,10 @@
  * alternative, with the rank note beside the rank), comparison (with the
  * payback in words), items (with factor, source and the price basis of
  * spend items), sources, and notes (the warnings placed in words and the
- * result's notes). Every text is in the user's language, the source of an
- * inline factor included.
+ * result's notes), and from alternative-tables.ts the yearly figures and
+ * one table per alternative. Every text is in the user's language, the
+ * source of an inline factor included; a factor's source is its citation
+ * (src/factors/citation.ts).
  * Numbers stay numbers (exact decimals become JSON-style numbers here, at the
  * edge, as in the result document); labels are in the user's language.
  */
