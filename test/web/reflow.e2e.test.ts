@@ -212,6 +212,13 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await visit("/cases/finnes-ikke/edit", undefined, 404);
       // the error page with its list of problems: a query the factor library refuses (400)
       await visit("/factors?set=finnes-ikke&group=finnes-ikke", undefined, 400);
+      // the editor's own 413 page, for a form over the limit (last: it leaves a draft in the tab)
+      await page.goto(`${server.url}/cases/${id}/edit`);
+      await page.locator('[name="functionalUnit"]').fill("Lang tekst. ".repeat(100_000));
+      const [tooLarge] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator('.editor-actions button[value="save"]').click()]);
+      expect(tooLarge.status()).toBe(413);
+      await page.waitForSelector("main h1");
+      await check(page, `${lang} /cases/${id}/edit with a form over the limit (413)`);
 
       // the error page as an adviser meets it on an administrator's page
       const refused = await openAt320(lang, server.url, "/", adviser.cookie);
