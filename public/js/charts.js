@@ -10,10 +10,11 @@
  * - "cumulative": lines of cumulative discounted cost; each alternative has
  *   its own dash pattern and point shape.
  *
- * Alternatives are named by their whole names, never cut short: the server
- * sends each name also as lines of at most 20 characters (broken between
- * words), drawn as a multi-line axis label or legend entry; tooltips show
- * the name whole.
+ * Alternatives are named by their whole names, never cut short: the bar
+ * chart's axis labels come from the server as lines of at most 20
+ * characters (broken between words), turned upright on a narrow screen so
+ * they do not overlap; the line chart's legend is a list under the chart,
+ * where a long name wraps like any text; tooltips show the name whole.
  *
  * Numbers are formatted with Intl.NumberFormat in the page language
  * (<html lang>). Animation is off, so the print view and the PDF renderer
@@ -27,6 +28,8 @@
   var DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [16, 4], [1, 3], [6, 2, 2, 2]];
   var POINTS = ["circle", "rect", "triangle", "rectRot", "crossRot", "star", "cross", "rectRounded"];
   var INK = "#1b1f23";
+  /** Below this width (CSS px) a chart's alternative labels stand upright. */
+  var NARROW = 480;
 
   var locale = document.documentElement.lang === "en" ? "en-GB" : "nb-NO";
   var decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
@@ -103,11 +106,20 @@
     };
   }
 
-  function stagesConfig(data) {
+  function stagesConfig(data, canvas) {
     var options = baseOptions(data, decimal);
     options.scales.x.stacked = true;
-    // every alternative keeps its label (the labels are the names, in lines)
+    // every alternative keeps its label (the labels are the names, in lines), upright where the chart is narrow
     options.scales.x.ticks.autoSkip = false;
+    var box = canvas.parentNode;
+    options.scales.x.ticks.minRotation = box && box.clientWidth < NARROW ? 90 : 0;
+    options.onResize = function (chart, size) {
+      var upright = size.width < NARROW ? 90 : 0;
+      if (chart.options.scales.x.ticks.minRotation !== upright) {
+        chart.options.scales.x.ticks.minRotation = upright;
+        chart.update("none");
+      }
+    };
     options.scales.y.stacked = true;
     return {
       type: "bar",
@@ -133,17 +145,8 @@
   function cumulativeConfig(data) {
     var options = baseOptions(data, whole);
     options.scales.x.title = { display: true, text: data.xTitle, color: INK };
-    options.plugins.legend.labels.usePointStyle = true;
-    // a legend beside the chart lays out entries of several lines (one below the chart would not)
-    options.plugins.legend.position = "right";
-    options.plugins.legend.labels.generateLabels = function (chart) {
-      var items = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
-      items.forEach(function (item) {
-        var dataset = data.datasets[item.datasetIndex];
-        if (dataset && Array.isArray(dataset.lines) && dataset.lines.length > 0) item.text = dataset.lines;
-      });
-      return items;
-    };
+    // the legend is a list under the chart (legendList), where long names wrap
+    options.plugins.legend.display = false;
     return {
       type: "line",
       data: {
@@ -170,6 +173,46 @@
 
   var BUILDERS = { stages: stagesConfig, cumulative: cumulativeConfig };
 
+  /** A short stretch of the dataset's line with its point shape, drawn at twice the size shown. */
+  function swatch(dataset) {
+    var tile = document.createElement("canvas");
+    tile.width = 72;
+    tile.height = 32;
+    tile.className = "chart-legend-swatch";
+    tile.setAttribute("aria-hidden", "true");
+    var g = tile.getContext("2d");
+    if (!g) return tile;
+    g.scale(2, 2);
+    g.strokeStyle = dataset.borderColor;
+    g.fillStyle = dataset.backgroundColor;
+    g.lineWidth = 2;
+    g.setLineDash(dataset.borderDash || []);
+    g.beginPath();
+    g.moveTo(2, 8);
+    g.lineTo(34, 8);
+    g.stroke();
+    g.setLineDash([]);
+    var helpers = window.Chart.helpers;
+    if (helpers && typeof helpers.drawPoint === "function") helpers.drawPoint(g, { pointStyle: dataset.pointStyle, radius: 4, borderWidth: 1 }, 18, 8);
+    return tile;
+  }
+
+  /** The line chart's legend as a list after the chart box: each alternative's line and point shape, and its whole name. */
+  function legendList(chart, canvas) {
+    var list = document.createElement("ul");
+    list.className = "chart-legend";
+    chart.data.datasets.forEach(function (dataset) {
+      var item = document.createElement("li");
+      item.appendChild(swatch(dataset));
+      var name = document.createElement("span");
+      name.textContent = dataset.label;
+      item.appendChild(name);
+      list.appendChild(item);
+    });
+    var box = canvas.parentNode;
+    if (box && box.parentNode) box.parentNode.insertBefore(list, box.nextSibling);
+  }
+
   function drawAll() {
     var charts = [];
     var canvases = document.querySelectorAll("canvas[data-chart-data]");
@@ -183,7 +226,9 @@
       var data = readJson(canvas.getAttribute("data-chart-data"));
       var build = data && BUILDERS[data.kind];
       if (!build) return;
-      charts.push(new window.Chart(canvas, build(data)));
+      var chart = new window.Chart(canvas, build(data, canvas));
+      if (data.kind === "cumulative") legendList(chart, canvas);
+      charts.push(chart);
     });
     markReady("true");
     return charts;

@@ -312,6 +312,8 @@ describe("a comparison that answers first", () => {
     expect(banner).not.toBeNull();
     expect(text(banner![1]!)).toContain("Alternativ «Ombrukte stoler med nytt trekk»: Ingen kostnadsposter: alternativets livssykluskostnad regnes som 0 kr");
     expect(nb).not.toContain('role="alert"');
+    // the answer points to them, since a missing cost makes the alternative look cheaper
+    expect(nb).toContain('<p class="answer-caveat"><a href="#h-warnings">Sjekk merknadene over før du bruker svaret');
     expect(text(/<aside class="compare-warnings[\s\S]*?<\/aside>/.exec(en)![0])).toContain("Alternative “Ombrukte stoler med nytt trekk”: No cost items");
   });
 

@@ -98,7 +98,7 @@ export function costChart(table: CostTable, lang: Lang) {
     labels: table.rows.map((r) => String(r.year)),
     xTitle: translate(lang, "compare.costs.year"),
     yTitle: translate(lang, "compare.costs.axis"),
-    // label: the whole name, for the tooltip; lines: the same name wrapped, for the legend
-    datasets: table.columns.map((c, i) => ({ label: c.name, lines: labelLines(c.name), data: table.rows.map((r) => r.values[i]!) })),
+    // the whole name: the legend under the chart wraps it, the tooltip shows it
+    datasets: table.columns.map((c, i) => ({ label: c.name, data: table.rows.map((r) => r.values[i]!) })),
   };
 }
