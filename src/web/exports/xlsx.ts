@@ -4,14 +4,17 @@
  * sheet per alternative named by the alternative's name, Merknader/Notes,
  * Kilder/Sources, Om/About), a bold and frozen header row and set column
  * widths on each,
- * numbers as numeric cells with number formats, and no formula cell ever:
+ * numbers as numeric cells with number formats (kg CO2e to one decimal and
+ * kroner whole in the cell itself), and no formula cell ever:
  * every cell value is a plain number or string, and a string that a
  * spreadsheet would read as a formula gets a leading apostrophe.
  *
  * Example: await xlsxOf(tables, new Date()) → a Buffer starting with "PK" (an xlsx is a zip).
  */
 import type ExcelJS from "exceljs";
-import type { Cell, ColumnKind, ExportTables, Table } from "./tables.js";
+import { roundedKg, roundedNok } from "../../case/rounding.js";
+import { Decimal } from "../../core/decimal.js";
+import type { Cell, Column, ColumnKind, ExportTables, Table } from "./tables.js";
 
 const SHEETS_BEFORE = ["summary", "items", "comparison", "yearly"] as const;
 const SHEETS_AFTER = ["notes", "sources", "about"] as const;
@@ -26,7 +29,18 @@ export function neutralisedText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-const cellValue = (cell: Cell): string | number | null => (typeof cell === "string" ? neutralisedText(cell) : cell);
+/**
+ * A cell as the workbook holds it: text made safe, kg CO2e to one decimal
+ * and kroner whole (as the CSV), so a cell a buyer copies into a budget
+ * carries no float tail; the exact decimals stay in the result document.
+ */
+function cellValue(cell: Cell, column: Column | undefined): string | number | null {
+  if (typeof cell === "string") return neutralisedText(cell);
+  if (typeof cell !== "number" || column === undefined) return cell;
+  if (column.kind === "kg") return roundedKg(new Decimal(cell));
+  if (column.kind === "nok") return roundedNok(new Decimal(cell));
+  return cell;
+}
 
 const MAX_SHEET_NAME = 31;
 
@@ -67,7 +81,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, name: string): void 
   sheet.columns = table.columns.map((c) => ({ width: c.width, style: NUMBER_FORMATS[c.kind] ? { numFmt: NUMBER_FORMATS[c.kind] } : {} }));
   const header = sheet.addRow(table.columns.map((c) => neutralisedText(c.header)));
   header.font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map(cellValue));
+  for (const row of table.rows) sheet.addRow(row.map((cell, i) => cellValue(cell, table.columns[i])));
 }
 
 /** exceljs is loaded on the first Excel export, not at start: most processes never write a workbook. */
