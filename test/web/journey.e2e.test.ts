@@ -72,6 +72,10 @@ describe("a buyer's first case in the browser", () => {
     const text = await page.locator("main").innerText();
     expect(text).toContain("Nye pulter i stål");
     expect(text).toContain("Ombrukte pulter");
+    // the page answers first: the recommended alternative, by name, before the ranking
+    const answer = text.indexOf("«Ombrukte pulter» anbefales");
+    expect(answer).toBeGreaterThan(-1);
+    expect(answer).toBeLessThan(text.indexOf("Rangering"));
     // 1.2 t × 3 824.09335 kg/t = 4 588,91 kg → 4,59 t; 1.2 t × 1 638.74406 = 1 966,49 kg → 1,97 t
     expect(text).toContain("4,59");
     expect(text).toContain("1,97");
