@@ -35,11 +35,15 @@ function compile(lang: Lang, template: string): IntlMessageFormat {
 /** The names used as plural selectors in `template` ("{count, plural, …}"). */
 const PLURAL_SELECTOR = /\{\s*(\w+)\s*,\s*plural\s*,/g;
 
-/** The number a count stands for ("1 200" → 1200); NaN for text that is no number. */
-function countOf(value: string | number): number {
+/**
+ * The number a count stands for, as the language writes it ("1 200" and
+ * "1,5" in bokmål, "1,200" and "1.5" in English); NaN for text that is no number.
+ */
+function countOf(value: string | number, lang: Lang): number {
   if (typeof value === "number") return value;
-  const digits = value.replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-");
-  return /^-?\d+([.,]\d+)?$/.test(digits) ? Number(digits.replace(",", ".")) : Number.NaN;
+  const compact = value.replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-");
+  const plain = lang === "nb" ? compact.replace(",", ".") : compact.replace(/,(?=\d{3}(\D|$))/g, "");
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
 }
 
 /** A count no text uses, standing in for a count that is not a number, so `other` is chosen. */
@@ -51,7 +55,7 @@ export function formatMessage(lang: Lang, template: string, params: MessageParam
   const placeholders: [string, string][] = [];
   for (const [, name] of template.matchAll(PLURAL_SELECTOR)) {
     const given = values[name!] ?? "";
-    const count = countOf(given);
+    const count = countOf(given, lang);
     if (Number.isNaN(count)) {
       placeholders.push([new Intl.NumberFormat(LOCALES[lang]).format(STAND_IN), String(given)]);
       values[name!] = STAND_IN;

@@ -16,6 +16,10 @@ describe("formatMessage (ICU MessageFormat through intl-messageformat)", () => {
     expect(formatMessage("en", "{count, plural, one {# hit} other {# hits}}", { count: 1200 })).toBe("1,200 hits");
     expect(formatMessage("en", "{count, plural, one {# hit} other {# hits}}", { count: "1\u00a0200" })).toBe("1,200 hits");
     expect(formatMessage("en", "{count, plural, one {# hit} other {# hits}}", { count: "1" })).toBe("1 hit");
+    // a count already written the language's way is read the language's way
+    expect(formatMessage("en", "{count, plural, one {# case} other {# cases}}", { count: "3,001" })).toBe("3,001 cases");
+    expect(formatMessage("nb", "{count, plural, one {# sak} other {# saker}}", { count: "3\u00a0001" })).toBe("3\u00a0001 saker");
+    expect(formatMessage("nb", "{n, plural, one {# time} other {# timer}}", { n: "1,5" })).toBe("1,5 timer");
   });
 
   it("keeps a placeholder for the browser to fill, in the other form", () => {
