@@ -204,8 +204,9 @@ describe("exports", () => {
     expect(csv).toContain("betaler seg ikke tilbake innen perioden");
     expect(csv).toContain("billigere fra start");
     expect(csv).toContain(`R-109: 4${NBSP}% (år 0–40), 3${NBSP}% (40–75)`);
-    expect(csv).toContain('"Alternativ «Ombrukte stoler», kostnad «Service»","Gjentas hvert 70. år, men analyseperioden er 60 år: posten kommer aldri med"');
-    expect(csv).toContain(`Utgiftsbaserte poster,"Utgiftsbaserte faktorer (EXIOBASE) gjelder per euro i basispriser`);
+    // semicolons separate the fields in bokmål, so a comma inside one needs no quotes
+    expect(csv).toContain("Alternativ «Ombrukte stoler», kostnad «Service»;Gjentas hvert 70. år, men analyseperioden er 60 år: posten kommer aldri med");
+    expect(csv).toContain(`Utgiftsbaserte poster;"Utgiftsbaserte faktorer (EXIOBASE) gjelder per euro i basispriser`);
     expect(csv).not.toMatch(/alternatives\[\d+\]/);
   });
 

@@ -90,7 +90,7 @@ function summary(e: Evaluated, lang: Lang, t: T): Table {
     a.id,
     a.name,
     a.rank,
-    a.rankNote === null ? null : rankNoteMessage(a.rankNote, lang),
+    a.rankNote === null ? null : rankNoteMessage(a.rankNote, lang, nameOf(e)(a.rankNote.by)),
     a.wasteLevel ? wasteLevelName(a.wasteLevel, lang) : null,
     a.wasteLevelSource ? t(`export.levelSource.${a.wasteLevelSource}`) : null,
     num(a.emissions.totalKg),
@@ -106,6 +106,12 @@ function summary(e: Evaluated, lang: Lang, t: T): Table {
   ]);
   return { name: "summary", title: t("export.summary.title"), columns, rows };
 }
+
+/** An alternative named as a reader knows it (its name), its id where it has none. */
+const nameOf = (e: Evaluated) => {
+  const names = new Map(e.core.alternatives.map((a) => [a.id, a.name]));
+  return (id: string) => names.get(id) || id;
+};
 
 function paybackText(c: ComparisonRow, t: T): string {
   if (c.payback === "from-start") return t("export.payback.fromStart");
@@ -123,7 +129,8 @@ function comparison(e: Evaluated, t: T): Table {
     { header: t("export.col.paybackYear"), kind: "int", width: 14 },
     { header: t("export.col.payback"), kind: "text", width: 40 },
   ];
-  const rows = e.core.comparison.map((c): Cell[] => [c.id, c.baseline, num(c.deltaKg), num(c.deltaPresentValue), num(c.abatementCostPerTonne), c.paybackYear, paybackText(c, t)]);
+  const name = nameOf(e);
+  const rows = e.core.comparison.map((c): Cell[] => [name(c.id), name(c.baseline), num(c.deltaKg), num(c.deltaPresentValue), num(c.abatementCostPerTonne), c.paybackYear, paybackText(c, t)]);
   return { name: "comparison", title: t("export.comparison.title"), columns, rows };
 }
 

@@ -39,13 +39,13 @@ function column(table: Table, header: string): Map<unknown, unknown> {
 }
 
 describe("export tables", () => {
-  it("give the rank note beside the rank: why dominated A ranks below B", () => {
+  it("give the rank note beside the rank: why dominated A ranks below B, naming B by its name", () => {
     const nb = tables("nb").summary;
     const headers = nb.columns.map((c) => c.header);
     expect(headers.indexOf("Hvorfor denne plassen")).toBe(headers.indexOf("Plass") + 1);
-    expect(column(nb, "Hvorfor denne plassen").get("A")).toBe("dominert av B: 2,9 t mer CO2e og 4\u00a0000 kr mer");
+    expect(column(nb, "Hvorfor denne plassen").get("A")).toBe("dominert av Nye: 2,9 t mer CO2e og 4\u00a0000 kr mer");
     expect(column(nb, "Hvorfor denne plassen").get("B")).toBeNull();
-    expect(column(tables("en").summary, "Why this rank").get("A")).toBe("dominated by B: 2.9 t more CO2e and NOK 4,000 more");
+    expect(column(tables("en").summary, "Why this rank").get("A")).toBe("dominated by Nye: 2.9 t more CO2e and NOK 4,000 more");
   });
 
   it("name the source of an inline factor in the export's language, a published one as published", () => {
