@@ -194,7 +194,28 @@
     });
   }
 
-  function renumber() {
+  /**
+   * The error summary's links, each with the field it points to, taken
+   * before the ids change: afterwards a link follows its field to the
+   * field's new id, and a link whose field was removed goes with it.
+   */
+  function summaryTargets() {
+    return Array.prototype.map.call(document.querySelectorAll("#error-summary a[href^='#']"), function (link) {
+      return { link: link, target: document.getElementById(link.getAttribute("href").slice(1)) };
+    });
+  }
+
+  function followSummary(targets) {
+    targets.forEach(function (t) {
+      if (!t.target) return;
+      if (document.contains(t.target)) t.link.setAttribute("href", "#" + t.target.id);
+      else if (t.link.parentNode) t.link.parentNode.remove();
+    });
+  }
+
+  /** `targets`: the summary's links as they were before a row was taken out (summaryTargets()). */
+  function renumber(targets) {
+    targets = targets || summaryTargets();
     var all = alternatives();
     all.forEach(function (alternative, a) {
       rewrite(alternative, function (node) {
@@ -219,6 +240,7 @@
       syncRemoveAlternative(alternative, a, all.length, title);
     });
     syncBaseline();
+    followSummary(targets);
     document.dispatchEvent(new CustomEvent("kalkyle:renumbered"));
   }
 
@@ -253,8 +275,9 @@
   }
 
   function removeNode(node, message, options) {
+    var targets = summaryTargets();
     node.remove();
-    renumber();
+    renumber(targets);
     if (!options.quiet) announce(message);
   }
 

@@ -170,6 +170,33 @@ describe("the case editor without reloads", () => {
     await page.context().close();
   }, 60_000);
 
+  it("keeps the error summary's links on their fields when a row above is removed in the page, and drops the removed row's", async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.url}/cases/new`);
+    await at(page, "title").fill("Feil i rad 2 og 3");
+    await at(page, "alternatives[0].name").fill("Stål");
+    await button(page, "add-emission:0").click();
+    await button(page, "add-emission:0").click();
+    const quantities = ["10 kg", "12 parsecs", "1.200 kg"];
+    for (const [r, quantity] of quantities.entries()) {
+      await at(page, `alternatives[0].emissions[${r}].label`).fill(`Rad ${r + 1}`);
+      await at(page, `alternatives[0].emissions[${r}].factor`).fill(FACTOR);
+      await at(page, `alternatives[0].emissions[${r}].quantity`).fill(quantity);
+    }
+    await Promise.all([page.waitForNavigation(), page.locator('.editor-actions button[value="save"]').click()]);
+    const links = () => page.locator("#error-summary a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    expect(await links()).toEqual(expect.arrayContaining(["#alternatives[0].emissions[1].quantity", "#alternatives[0].emissions[2].quantity"]));
+    await button(page, "remove-emission:0:1").click();
+    const after = await links();
+    expect(after).not.toContain("#alternatives[0].emissions[2].quantity");
+    // the «1.200 kg» row is now the second: its link follows it, and the removed row's link is gone
+    expect(after.filter((href) => href === "#alternatives[0].emissions[1].quantity")).toHaveLength(1);
+    const targets = await page.locator("#error-summary a").evaluateAll((as) => as.map((a) => (document.getElementById(a.getAttribute("href")!.slice(1)) as HTMLInputElement | null)?.value ?? null));
+    expect(targets).toContain("1.200 kg");
+    expect(targets).not.toContain("12 parsecs");
+    await page.context().close();
+  }, 60_000);
+
   it("offers the draft back after a lost session: save, login, and the editor with what was typed", async () => {
     const { context, page } = await signedInContext();
     await page.goto(`${server.publicUrl}/cases/${withScript}/edit`);
