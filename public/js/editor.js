@@ -130,7 +130,7 @@
 
   function hitItem(hit) {
     var value = hit.valueText + " " + hit.unit + (hit.viaText ? " " + hit.viaText : "");
-    var source = hit.source.publisher + ", " + hit.source.title + " (" + hit.source.year + "), " + hit.source.table;
+    var source = hit.citation;
     var choose = element("button", { type: "button", class: "secondary" }, [
       document.createTextNode(text.choose),
       element("span", { class: "visually-hidden", text: ": " + hit.name }),

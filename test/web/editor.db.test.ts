@@ -517,7 +517,7 @@ describe("factor library", () => {
   it("answers the picker's search with value, unit, name and source", async () => {
     const res = await new TestClient(server.url).request("/api/v1/factors?q=diesel%20van&group=vehicle&lang=nb&limit=3");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { factorSet: string; total: number; count: number; hits: { id: string; name: string; value: string; unit: string; group: string; source: { publisher: string; title: string; year: number; licence: string } }[] };
+    const body = (await res.json()) as { factorSet: string; total: number; count: number; hits: { id: string; name: string; value: string; unit: string; group: string; source: { publisher: string; title: string; year: number; licence: string }; citation: string }[] };
     expect(body.factorSet).toBe(library.newest);
     expect(body.count).toBe(3);
     expect(body.total).toBeGreaterThan(3);
@@ -529,6 +529,10 @@ describe("factor library", () => {
       expect(hit.name).toMatch(/diesel/i);
       expect(hit.source.publisher).toBeTruthy();
       expect(hit.source.licence).toBeTruthy();
+      // the picker shows the citation every page shows: publisher and year, no note for maintainers
+      expect(hit.citation).toContain(hit.source.publisher);
+      expect(hit.citation).toContain(String(hit.source.year));
+      expect(hit.citation).not.toMatch(/verify|TODO|emission-factors\//i);
     }
     const bad = await new TestClient(server.url).request("/api/v1/factors?group=nonsense");
     expect(bad.status).toBe(400);

@@ -4,7 +4,7 @@
  * descriptions next to the editor's factor fields.
  */
 import type { Lang } from "../../case/messages.js";
-import { citationParts, publicSource } from "../../factors/citation.js";
+import { citation, citationParts, publicSource } from "../../factors/citation.js";
 import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
 import { CHOSEN_ELECTRICITY } from "../../factors/resolve-factor.js";
 import { factorGroups, type FactorGroup, type FactorRecord } from "../../factors/schema.js";
@@ -79,6 +79,8 @@ export function factorHitJson(record: FactorRecord, lang: Lang) {
     currency: record.currency ?? null,
     priceYear: record.priceYear ?? null,
     source: publicSource(record.source),
+    /** The source as every page cites it (citation.ts), for the picker to show. */
+    citation: citation(record.source),
   };
 }
 
