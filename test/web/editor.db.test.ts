@@ -4,6 +4,7 @@ import { loadFactorLibrary } from "../../src/factors/load.js";
 import { editorText } from "../../src/web/i18n/editor.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
 import { decode, formFields } from "../support/editor-form.js";
+import { twoAlternativeFields } from "../support/two-alternatives.js";
 
 let server: TestServer;
 const library = loadFactorLibrary();
@@ -211,6 +212,27 @@ describe("case editor", () => {
     expect(fieldHtml(await res.text(), "alternatives[0].costs[0].amount").error).toBe(
       "“1.234,5”: the comma at character 6 does not start a group of three digits; write decimals with a point and thousands with commas, e.g. “1,200.5”",
     );
+  });
+
+  it("reads a form shown in English through ?lang=en the English way, in a bokmål session: «1,200» is 1200", async () => {
+    const client = new TestClient(server.url);
+    const page = await client.get("/cases/new?lang=en");
+    expect(page.html).toMatch(/action="\/cases\?lang(=|&#x3D;)en"/);
+    // the shared two-alternative form writes plain numbers, which read the same in both languages
+    const fields = (title: string) => twoAlternativeFields(title, 0).filter(([name]) => name !== "version").map(([name, value]): [string, string] => [name, name === "alternatives[0].costs[0].amount" ? "1,200 NOK" : value]);
+    const res = await client.postForm("/cases?lang=en", fields("Engelsk skjema"));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/^\/cases\/[^/?]+\?lang=en$/);
+    const id = res.headers.get("location")!.split("/").pop()!.split("?")[0]!;
+    const stored = await server.store.cases.get(id);
+    const costs = (stored!.document as { alternatives: { costs: { amount: unknown }[] }[] }).alternatives[0]!.costs;
+    expect(Number(costs[0]!.amount)).toBe(1200);
+    const nb = await client.postForm("/cases?lang=nb", fields("Norsk skjema"));
+    // and the same text in a bokmål form is a decimal comma, as bokmål writes it
+    expect(nb.status).toBe(303);
+    const nbId = nb.headers.get("location")!.split("/").pop()!.split("?")[0]!;
+    const nbCosts = ((await server.store.cases.get(nbId))!.document as { alternatives: { costs: { amount: unknown }[] }[] }).alternatives[0]!.costs;
+    expect(Number(nbCosts[0]!.amount)).toBe(1.2);
   });
 
   it("reports a missing title and alternative name as required", async () => {

@@ -87,7 +87,9 @@ export function editorRoutes(ctx: AppContext): Router {
 
   const respond = {
     send: (outcome: Outcome, req: Request, res: Response) => {
-      if ("saved" in outcome) return res.redirect(303, `/cases/${encodeURIComponent(outcome.saved)}`);
+      // after the save, the comparison in the language the form was in, where that is not the session's
+      const lang = langOf(req);
+      if ("saved" in outcome) return res.redirect(303, `/cases/${encodeURIComponent(outcome.saved)}${lang === (req.session?.lang ?? "nb") ? "" : `?lang=${lang}`}`);
       res.set("Cache-Control", "no-store");
       ctx.render(req, res, "case-edit", editorPageModel({ ...outcome.show, library: ctx.library, lang: langOf(req) }), { status: outcome.status ?? 200 });
     },

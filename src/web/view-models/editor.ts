@@ -381,7 +381,8 @@ export function editorPageModel(input: EditorPageInput) {
     pageTitle: form.title.trim() ? `${heading}: ${form.title.trim()}` : heading,
     heading,
     caseId: input.caseId,
-    formAction: input.caseId ? `/cases/${input.caseId}` : "/cases",
+    // The save is read in the language the form was shown in (a page opened with ?lang=en writes "1,200"), whatever the session's is.
+    formAction: `${input.caseId ? `/cases/${input.caseId}` : "/cases"}?lang=${input.lang}`,
     cancelHref: input.caseId ? `/cases/${input.caseId}` : "/",
     version: input.version,
     notice: input.notice,
