@@ -33,10 +33,17 @@ export function sourceUrl(source: Pick<Source, "url">): string | null {
   return source.url !== undefined && /^https?:\/\//i.test(source.url) ? source.url : null;
 }
 
+/**
+ * An aside about how the maintainers read the archive ("(archive metadata
+ * says v3.81)") is for them, not a reader; the released sets keep it, the
+ * citation leaves it out. Every other note for maintainers: scrubMaintainerNotes.
+ */
+const forReaders = (text: string) => scrubMaintainerNotes(text).replace(/\s*\([^()]*\bmetadata says\b[^()]*\)/gi, "");
+
 /** The citation as text (publisher, dataset (year), table, edition) and the URL on its own, for a page that links it. */
 export function citationParts(source: Source): { text: string; url: string | null } {
-  const table = scrubMaintainerNotes(source.table);
-  const edition = source.edition === undefined ? "" : scrubMaintainerNotes(source.edition);
+  const table = forReaders(source.table);
+  const edition = source.edition === undefined ? "" : forReaders(source.edition);
   const text = `${source.publisher}, ${source.title} (${source.year})${table === "" ? "" : `, ${table}`}${edition === "" ? "" : `, ${edition}`}`;
   return { text, url: sourceUrl(source) };
 }
@@ -44,8 +51,8 @@ export function citationParts(source: Source): { text: string; url: string | nul
 /** The source as its fields, for a client that lays them out itself (GET /api/v1/factors): the edition and table without notes for maintainers, an edition that was nothing else left out, and only an http(s) URL. */
 export function publicSource(source: Source): Omit<Source, "url"> & { url: string | null } {
   const { edition, ...rest } = source;
-  const kept = edition === undefined ? "" : scrubMaintainerNotes(edition);
-  return { ...rest, table: scrubMaintainerNotes(source.table), ...(kept !== "" && { edition: kept }), url: sourceUrl(source) };
+  const kept = edition === undefined ? "" : forReaders(edition);
+  return { ...rest, table: forReaders(source.table), ...(kept !== "" && { edition: kept }), url: sourceUrl(source) };
 }
 
 /** The citation in one line, URL included: for files and the terminal, where there is no link. */

@@ -10,12 +10,12 @@ describe("citation: the one way a user sees a source", () => {
     expect(citationParts(DESNZ)).toEqual({ text: "UK DESNZ, GHG conversion factors 2025 (2025), Fuels › Diesel", url: "https://www.gov.uk/x" });
   });
 
-  it("leaves out notes for maintainers in the edition, and an edition that is nothing else", () => {
+  it("leaves out notes for maintainers in the edition (how the archive's metadata reads included), and an edition that is nothing else", () => {
     expect(citation({ ...DESNZ, edition: "flat file (secondary transcription; verify against the DESNZ workbook before release)" })).toBe(
       "UK DESNZ, GHG conversion factors 2025 (2025), Fuels › Diesel, flat file. https://www.gov.uk/x",
     );
     expect(citation({ ...DESNZ, edition: "3.8.2 (archive metadata says v3.81); extracted via themisiq/themisiq commit aec56804488efdcf27f885bd52763b71c9e670e8; verify against Zenodo" })).toBe(
-      "UK DESNZ, GHG conversion factors 2025 (2025), Fuels › Diesel, 3.8.2 (archive metadata says v3.81). https://www.gov.uk/x",
+      "UK DESNZ, GHG conversion factors 2025 (2025), Fuels › Diesel, 3.8.2. https://www.gov.uk/x",
     );
     expect(citationParts({ ...DESNZ, edition: "secondary transcription (year of the value not confirmed); verify" }).text).toBe("UK DESNZ, GHG conversion factors 2025 (2025), Fuels › Diesel");
   });
