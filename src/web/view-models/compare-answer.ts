@@ -64,10 +64,15 @@ function emissionsClause(row: AgainstBaseline, lang: Lang): string {
   return translate(lang, share === null ? "compare.answer.co2e.moreNoShare" : "compare.answer.co2e.more", params);
 }
 
-function costClause(row: AgainstBaseline, years: number, lang: Lang): string {
+/**
+ * The cost against the baseline is the present value without carbon cost;
+ * where the ranking prices carbon, the sentence before gave a difference
+ * with it, so this one says so (`withCarbon`).
+ */
+function costClause(row: AgainstBaseline, years: number, lang: Lang, withCarbon: boolean): string {
   const params = { kroner: kroner(row.cost.kroner, lang), years };
-  if (row.cost.direction === "same") return translate(lang, "compare.answer.cost.same", params);
-  return translate(lang, row.cost.direction === "less" ? "compare.answer.cost.less" : "compare.answer.cost.more", params);
+  const clause = row.cost.direction === "same" ? translate(lang, "compare.answer.cost.same", params) : translate(lang, row.cost.direction === "less" ? "compare.answer.cost.less" : "compare.answer.cost.more", params);
+  return withCarbon ? translate(lang, "compare.answer.cost.withoutCarbon", { clause }) : clause;
 }
 
 /** "and" when emissions and cost move the same way, "but" when one is better and the other worse. */
@@ -78,8 +83,8 @@ const joiner = (row: AgainstBaseline) => {
 };
 
 /** The sentence against the baseline, and the cost per tonne avoided when the recommended costs more. */
-function againstSentences(row: AgainstBaseline, subject: string, compared: string, years: number, lang: Lang): string[] {
-  const sentence = translate(lang, "compare.answer.against", { subject, emissions: emissionsClause(row, lang), joiner: translate(lang, joiner(row)), cost: costClause(row, years, lang), compared });
+function againstSentences(row: AgainstBaseline, subject: string, compared: string, years: number, lang: Lang, withCarbon: boolean): string[] {
+  const sentence = translate(lang, "compare.answer.against", { subject, emissions: emissionsClause(row, lang), joiner: translate(lang, joiner(row)), cost: costClause(row, years, lang, withCarbon), compared });
   const abatement = row.cost.direction === "more" && row.abatementCostPerTonne !== null ? [translate(lang, "compare.answer.abatement", { kroner: kroner(row.abatementCostPerTonne, lang) })] : [];
   return [sentence, ...abatement];
 }
@@ -104,16 +109,16 @@ function costValue(row: AgainstBaseline, lang: Lang): string {
 }
 
 const TERMS = {
-  recommended: { co2e: "compare.answer.term.co2e", cost: "compare.answer.term.cost", abatement: "compare.answer.term.abatement", payback: "compare.answer.term.payback" },
-  runnerUp: { co2e: "compare.answer.term.runnerUpCo2e", cost: "compare.answer.term.runnerUpCost", abatement: "compare.answer.term.runnerUpAbatement", payback: "compare.answer.term.runnerUpPayback" },
+  recommended: { co2e: "compare.answer.term.co2e", cost: "compare.answer.term.cost", costWithoutCarbon: "compare.answer.term.costWithoutCarbon", abatement: "compare.answer.term.abatement", payback: "compare.answer.term.payback" },
+  runnerUp: { co2e: "compare.answer.term.runnerUpCo2e", cost: "compare.answer.term.runnerUpCost", costWithoutCarbon: "compare.answer.term.runnerUpCostWithoutCarbon", abatement: "compare.answer.term.runnerUpAbatement", payback: "compare.answer.term.runnerUpPayback" },
 } as const;
 
 /** CO2e, cost, cost per tonne avoided (when it costs more) and payback of one alternative against the baseline. */
-function againstFigures(row: AgainstBaseline, who: keyof typeof TERMS, lang: Lang): AnswerFigure[] {
+function againstFigures(row: AgainstBaseline, who: keyof typeof TERMS, lang: Lang, withCarbon: boolean): AnswerFigure[] {
   const terms = TERMS[who];
   const figures = [
     { term: translate(lang, terms.co2e), value: co2eValue(row, lang) },
-    { term: translate(lang, terms.cost), value: costValue(row, lang) },
+    { term: translate(lang, withCarbon ? terms.costWithoutCarbon : terms.cost), value: costValue(row, lang) },
   ];
   if (row.cost.direction === "more" && row.abatementCostPerTonne !== null) figures.push({ term: translate(lang, terms.abatement), value: translate(lang, "compare.answer.figure.abatement", { kroner: kroner(row.abatementCostPerTonne, lang) }) });
   figures.push({ term: translate(lang, terms.payback), value: paybackValue(row, lang) });
@@ -147,19 +152,20 @@ export function answerModel(answer: Answer, plain: Names, years: number, lang: L
   }
   const first = headline(answer, names, lang);
   const notes = outrankedSentences(answer.why, names, lang);
+  const withCarbon = answer.method === "lcc-with-carbon";
   if (answer.kind === "baseline") {
     const subject = translate(lang, "compare.answer.subject.runnerUp", { name: names(answer.runnerUp.id) });
     return {
-      sentences: [first, ...notes, ...againstSentences(answer.runnerUp, subject, translate(lang, "compare.answer.compared.baseline"), years, lang)],
+      sentences: [first, ...notes, ...againstSentences(answer.runnerUp, subject, translate(lang, "compare.answer.compared.baseline"), years, lang, withCarbon)],
       figures: [
         { term: translate(lang, "compare.answer.term.recommended"), value: translate(lang, "compare.answer.figure.baseline", { name: plain(answer.recommended) }) },
         { term: translate(lang, "compare.answer.term.runnerUp"), value: plain(answer.runnerUp.id) },
-        ...againstFigures(answer.runnerUp, "runnerUp", lang),
+        ...againstFigures(answer.runnerUp, "runnerUp", lang, withCarbon),
       ],
     };
   }
   return {
-    sentences: [first, ...notes, ...againstSentences(answer.against, translate(lang, "compare.answer.subject.recommended"), translate(lang, "compare.answer.compared.alternative", { baseline: names(answer.baseline) }), years, lang)],
-    figures: [{ term: translate(lang, "compare.answer.term.recommended"), value: plain(answer.recommended) }, { term: translate(lang, "compare.answer.term.baseline"), value: plain(answer.baseline) }, ...againstFigures(answer.against, "recommended", lang)],
+    sentences: [first, ...notes, ...againstSentences(answer.against, translate(lang, "compare.answer.subject.recommended"), translate(lang, "compare.answer.compared.alternative", { baseline: names(answer.baseline) }), years, lang, withCarbon)],
+    figures: [{ term: translate(lang, "compare.answer.term.recommended"), value: plain(answer.recommended) }, { term: translate(lang, "compare.answer.term.baseline"), value: plain(answer.baseline) }, ...againstFigures(answer.against, "recommended", lang, withCarbon)],
   };
 }

@@ -61,6 +61,16 @@ describe("the answer sentences", () => {
     expect(short.sentences[1]).toContain("over 1 year,");
   });
 
+  it("ranked with carbon cost: the headline's difference includes it, the sentence and figure against the baseline say theirs does not", () => {
+    const e = evaluateOk(caseWith([alt("Nye stoler", 20000, 100000), alt("Ombrukte stoler", 16000, 90000)], { discountRate: 0, carbonPrice: { "2024": 1000 } }, { ranking: "lcc-with-carbon" }));
+    const names = new Map(e.core.alternatives.map((a) => [a.id, a.name]));
+    const model = answerModel(answerOf(e.core, { baseline: e.resolved.baseline, startYear: e.resolved.startYear }), (id) => names.get(id)!, e.resolved.years, "nb");
+    // 10 000 kr cheaper, and 2 t less at 1 000 kr/t: 12 000 kr with carbon cost
+    expect(model.sentences[0]).toContain("koster 12\u00a0000 kr mindre i nåverdi med karbonkostnaden");
+    expect(model.sentences[1]).toBe("Det unngår 2,00 t CO2e (20\u00a0%) og sparer 10\u00a0000 kr i nåverdi over 10 år uten karbonkostnad, sammenlignet med referansen, «Nye stoler».");
+    expect(figures(model)["Kostnad over perioden mot referansen (nåverdi uten karbonkostnad)"]).toBe("10\u00a0000 kr spart");
+  });
+
   it("cheaper and cleaner: it saves, and is cheaper from the start", () => {
     const model = words([alt("Nye stoler", 20000, 100000), alt("Ombrukte stoler", 16000, 90000)], "nb", { ranking: "lcc" });
     expect(model.sentences).toEqual([
