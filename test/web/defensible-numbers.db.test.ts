@@ -131,7 +131,7 @@ describe("comparison page", () => {
 
   it("explains payback as the year from which the alternative stays at or below the baseline to the end, beside the table and the chart", async () => {
     const nb = (await client.get(`/cases/${chairsId}`)).html;
-    expect(section(nb, "h-deltas")).toContain("det første året fra og med som alternativets kumulative diskonterte kostnad holder seg lik eller lavere enn referansens helt til periodens slutt");
+    expect(section(nb, "h-deltas")).toContain("det første året der alternativets kumulative diskonterte kostnad, fra og med det året, holder seg lik eller lavere enn referansens helt til periodens slutt");
     expect(section(nb, "h-costs")).toContain("og blir der til periodens slutt; en kryssing som går tilbake senere, teller ikke");
     const en = (await client.get(`/cases/${chairsId}?lang=en`)).html;
     expect(section(en, "h-deltas")).toContain("the first year from which the alternative's cumulative discounted cost stays at or below the baseline's through the end of the period");

@@ -178,7 +178,7 @@ export const compareText = {
     "compare.deltas.notAvoidedMore": "– øker utslippene, ingen tonn unngås",
     "compare.deltas.notAvoidedSame": "– samme utslipp, ingen tonn unngås",
     "compare.deltas.payback": "år {index} ({year})",
-    "compare.deltas.note": "Negativ Δ betyr lavere enn referansen. En negativ tiltakskost betyr at alternativet både kutter utslipp og sparer penger. Tilbakebetalingsår er det første året fra og med som alternativets kumulative diskonterte kostnad holder seg lik eller lavere enn referansens helt til periodens slutt (år 0 er innkjøpsåret). Blir alternativet billigere, men dyrere igjen før slutten, betaler det seg ikke tilbake innen perioden.",
+    "compare.deltas.note": "Negativ Δ betyr lavere enn referansen. En negativ tiltakskost betyr at alternativet både kutter utslipp og sparer penger. Tilbakebetalingsår er det første året der alternativets kumulative diskonterte kostnad, fra og med det året, holder seg lik eller lavere enn referansens helt til periodens slutt (år 0 er innkjøpsåret). Blir alternativet billigere, men dyrere igjen før slutten, betaler det seg ikke tilbake innen perioden.",
     "compare.deltas.none": "Saken har bare ett alternativ; det er ingenting å sammenligne med.",
 
     "compare.heading.trace": "Sporbarhet",
