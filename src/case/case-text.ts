@@ -4,7 +4,7 @@
  * value types and item kinds), as an area of the one text catalogue
  * (src/i18n/catalogue.ts) under `case.`.
  */
-type Template = { nb: string; en: string };
+import type { Bilingual } from "./messages.js";
 
 export const CASE_TEXT = {
   "rankNote.dominated": { nb: "dominert av {by}: {reasons}", en: "dominated by {by}: {reasons}" },
@@ -27,4 +27,4 @@ export const CASE_TEXT = {
   "kind.energy": { nb: "Energi", en: "Energy" },
   "kind.operation": { nb: "Drift", en: "Operation" },
   "kind.maintenance": { nb: "Vedlikehold", en: "Maintenance" },
-} satisfies Record<string, Template>;
+} satisfies Record<string, Bilingual>;

@@ -7,7 +7,8 @@ import { text } from "../i18n/catalogue.js";
 
 export type Lang = "nb" | "en";
 
-type Template = { nb: string; en: string };
+/** One text in both languages: what every area of the text catalogue holds per code. */
+export type Bilingual = Record<Lang, string>;
 
 export const PROBLEM_MESSAGES = {
   json: { nb: "er ikke gyldig JSON: {detail}", en: "is not valid JSON: {detail}" },
@@ -69,7 +70,7 @@ export const PROBLEM_MESSAGES = {
   "limit-units": { nb: "saken bruker mer enn {limit} ulike enheter, og denne går over grensen", en: "the case uses more than {limit} different units, and this one passes the limit" },
   "time-limit": { nb: "beregningen ble stoppet etter {seconds} sekunder: saken er for tung til å beregnes", en: "the calculation was stopped after {seconds} seconds: the case is too heavy to evaluate" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },
-} satisfies Record<string, Template>;
+} satisfies Record<string, Bilingual>;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
 /** Problems that say the case is beyond what one request may compute, not that it is wrong (HTTP 413). */

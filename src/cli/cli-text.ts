@@ -3,7 +3,7 @@
  * area of the one text catalogue (src/i18n/catalogue.ts) under `cli.`.
  * The problems and warnings it prints come from their own areas.
  */
-type Template = { nb: string; en: string };
+import type { Bilingual } from "../case/messages.js";
 
 export const CLI_TEXT = {
   usage: {
@@ -79,4 +79,4 @@ export const CLI_TEXT = {
   "backup.corrupt": { nb: "er skadet (integrity_check: {detail})", en: "is damaged (integrity_check: {detail})" },
   "backup.not-kalkyle": { nb: "er en SQLite-database, men ikke Kalkyles: tabellene {missing} mangler", en: "is a SQLite database, but not Kalkyle's: the tables {missing} are missing" },
   "backup.newer-schema": { nb: "er laget av en nyere Kalkyle (skjemaversjon {version}; denne kjenner til og med {known})", en: "was made by a newer Kalkyle (schema version {version}; this one knows up to {known})" },
-} satisfies Record<string, Template>;
+} satisfies Record<string, Bilingual>;

@@ -14,7 +14,7 @@
  *
  * Example: text("en", "problem.required") → "is required"
  */
-import type { Lang } from "../case/messages.js";
+import type { Bilingual, Lang } from "../case/messages.js";
 import { PROBLEM_MESSAGES } from "../case/messages.js";
 import { WARNING_MESSAGES } from "../case/warnings.js";
 import { CASE_TEXT } from "../case/case-text.js";
@@ -35,10 +35,10 @@ export type Catalog = Record<string, string>;
 /** One area's texts: the same keys in both languages. */
 export type AreaText = { nb: Catalog; en: Catalog };
 
-type Bilingual = Record<string, { nb: string; en: string }>;
+type ByCode = Record<string, Bilingual>;
 
 /** Texts kept as { code: { nb, en } } beside their code, as an area under `prefix.` */
-function byCode<P extends string, T extends Bilingual>(prefix: P, texts: T): { nb: Record<`${P}.${keyof T & string}`, string>; en: Record<`${P}.${keyof T & string}`, string> } {
+function byCode<P extends string, T extends ByCode>(prefix: P, texts: T): { nb: Record<`${P}.${keyof T & string}`, string>; en: Record<`${P}.${keyof T & string}`, string> } {
   const pick = (lang: Lang) => Object.fromEntries(Object.entries(texts).map(([code, text]) => [`${prefix}.${code}`, text[lang]])) as Record<`${P}.${keyof T & string}`, string>;
   return { nb: pick("nb"), en: pick("en") };
 }

@@ -9,7 +9,7 @@
  */
 import type { Lang } from "../../case/messages.js";
 import { formatNumber } from "../../i18n/numbers.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, type MessageKey } from "../i18n/catalog.js";
 import { pageTitle } from "../page.js";
 
 export type ErrorPageInput = {
@@ -29,25 +29,19 @@ export type ErrorPageInput = {
 const MB = 1024 * 1024;
 const MAX_ASKED = 80;
 
+/** The page's title by its status; any other status is "something went wrong". */
+const TITLES: Readonly<Record<number, MessageKey>> = {
+  400: "page.badRequest",
+  403: "page.forbidden",
+  404: "page.notFound",
+  409: "page.conflict",
+  413: "page.tooLarge",
+  429: "page.throttled",
+  503: "page.unavailable",
+};
+
 function titleOf(status: number, lang: Lang): string {
-  switch (status) {
-    case 400:
-      return translate(lang, "page.badRequest");
-    case 403:
-      return translate(lang, "page.forbidden");
-    case 404:
-      return translate(lang, "page.notFound");
-    case 409:
-      return translate(lang, "page.conflict");
-    case 413:
-      return translate(lang, "page.tooLarge");
-    case 429:
-      return translate(lang, "page.throttled");
-    case 503:
-      return translate(lang, "page.unavailable");
-    default:
-      return translate(lang, "error.title");
-  }
+  return translate(lang, Object.hasOwn(TITLES, status) ? TITLES[status]! : "error.title");
 }
 
 /** The address as a person reads it (percent-escapes decoded where they can be), at most 80 characters with the middle cut out. */
