@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../core/types.js";
 import { WARNING_MESSAGES, type WarningCode } from "./warnings.js";
+import { UNDEFINED_REASONS } from "../core/finance/types.js";
 
 /** The format version this build writes and reads: the document's `schema` field. */
 export const RESULT_FORMAT = "kalkyle.result/1";
@@ -102,6 +103,43 @@ const comparisonRow = z.strictObject({
   abatementCostPerTonne: figure.nullable(),
   paybackYear: count.min(0).nullable(),
   payback: z.enum(["from-start", "in-year", "never"]),
+  /**
+   * NIST Handbook 135 (BLCC) measures and the break-even carbon price
+   * (docs/case-format.md, "Finance measures"). Always written by this
+   * build; optional when read, so results kept before they existed still
+   * read. A measure that is not defined is null, with its reason in `why`.
+   */
+  netSavings: figure.optional(),
+  addedInvestment: figure.optional(),
+  operatingSavings: figure.optional(),
+  simplePaybackYear: count.min(0).nullable().optional(),
+  sir: figure.nullable().optional(),
+  airr: figure.nullable().optional(),
+  breakEvenCarbonPrice: figure.nullable().optional(),
+  why: z.partialRecord(z.enum(["simplePaybackYear", "sir", "airr", "breakEvenCarbonPrice"]), z.strictObject({ code: z.enum(UNDEFINED_REASONS), message })).optional(),
+});
+
+const percentiles = z.strictObject({ p5: figure, p50: figure, p95: figure, mean: figure });
+const distribution = z.discriminatedUnion("shape", [
+  z.strictObject({ shape: z.literal("triangular"), low: figure, mode: figure, high: figure }),
+  z.strictObject({ shape: z.literal("uniform"), low: figure, high: figure }),
+  z.strictObject({ shape: z.literal("lognormal"), gsd: figure }),
+]);
+
+/** Monte Carlo over factor and cost ranges: written only when asked for (`--samples`, `?samples=`). */
+const uncertainty = z.strictObject({
+  samples: count.min(1),
+  seed: count.min(0),
+  alternatives: z.array(z.strictObject({ id: z.string(), kg: percentiles, lcc: percentiles, lccWithCarbon: percentiles.optional() })),
+  beatsBaseline: z.array(z.strictObject({ id: z.string(), kg: figure, lcc: figure })),
+  inputs: z.array(
+    z.strictObject({
+      key: z.string(),
+      kind: z.enum(["factor", "cost"]),
+      label: z.string(),
+      range: z.strictObject({ distribution, basis: z.enum(["published", "default", "user"]), dataKind: z.enum(["spend-based", "generic-activity", "product-specific"]).optional(), citation: z.string().optional() }),
+    }),
+  ),
 });
 
 export const resultSchema = z.strictObject({
@@ -115,6 +153,7 @@ export const resultSchema = z.strictObject({
   comparison: z.array(comparisonRow),
   warnings: z.array(z.strictObject({ path: z.string(), code: z.enum(WARNING_CODES), message })),
   notes: z.array(z.strictObject({ code: z.enum(["spend-basic-prices"]), message })),
+  uncertainty: uncertainty.optional(),
 });
 
 /** A `kalkyle.result/1` document, as resultJson writes it and the store returns it. */
