@@ -1,0 +1,112 @@
+/**
+ * The measures NIST's BLCC reports (NIST Handbook 135, Fuller & Petersen,
+ * "Life-Cycle Costing Manual for the Federal Energy Management Program",
+ * chapter 7), of each alternative against the baseline, exact:
+ *
+ *   ΔI  = PV of investment-related costs, alternative − baseline
+ *         (acquisition, installation, replacement, end of life, residual value)
+ *   ΔS  = PV of operating costs, baseline − alternative
+ *         (energy, operation, maintenance, other)
+ *   net savings NS = PV baseline − PV alternative = ΔS − ΔI
+ *   SIR  = ΔS / ΔI                          (null when ΔI ≤ 0: no added investment)
+ *   AIRR = (SIR × D_N)^(1/N) − 1            (null when SIR is null or ≤ 0)
+ *
+ * where D_N is what one krone in year N is divided by: (1+r)^N at a flat
+ * rate, so that AIRR = (1+r) × SIR^(1/N) − 1, the handbook's formula
+ * (savings reinvested at the discount rate to year N, set against the
+ * added investment); under R-109's declining schedule D_N is the
+ * schedule's own factor, so the reinvestment follows the same rates.
+ *
+ * Simple payback: the first year from which the cumulative undiscounted
+ * cost stays at or below the baseline's through year N (the discounted
+ * payback's rule, comparison.ts, on undiscounted payments).
+ *
+ * Break-even carbon price: the constant real price P (NOK per tonne) at
+ * which LCC_alt + P × T_alt = LCC_base + P × T_base, with T = Σ_t
+ * tonnes_t / D_t the tonnes discounted like costs:
+ *   P = (PV_alt − PV_base) / (T_base − T_alt)      (null when T_base − T_alt ≤ 0)
+ * Negative when the alternative is cheaper already: it wins at any price.
+ *
+ * Example (flat 4 %, N = 10): baseline buys for 100 000 and pays 20 000 a
+ * year for energy; the alternative buys for 150 000 and pays 12 000 a
+ * year. ΔI = 50 000, ΔS = 8 000 × 8.110 896 = 64 887.17, NS = 14 887.17,
+ * SIR = 1.297 743, AIRR = 1.04 × 1.297 743^(1/10) − 1 = 6.75 %.
+ */
+import { nominalByYear } from "../yearly.js";
+import { paybackYear } from "../comparison.js";
+import { type Decimal, ONE, THOUSAND, ZERO, sum } from "../decimal.js";
+import { discountDivisor } from "../discount.js";
+import { discountScheduleOf } from "../evaluate.js";
+import type { AlternativeResult, CoreResult, CostKind, ResolvedCase } from "../types.js";
+import type { FinanceMeasures } from "./types.js";
+
+/** BLCC's investment-related costs; every other kind is an operating cost. */
+export const INVESTMENT_KINDS: readonly CostKind[] = ["acquisition", "installation", "replacement", "endOfLife", "residual"];
+
+/** PV of the investment-related and of the operating costs. */
+export function investmentAndOperating(lcc: AlternativeResult["lcc"]): { investment: Decimal; operating: Decimal } {
+  let investment = ZERO;
+  let operating = ZERO;
+  for (const [kind, pv] of Object.entries(lcc.byKind) as [CostKind, Decimal][]) {
+    if (INVESTMENT_KINDS.includes(kind)) investment = investment.plus(pv);
+    else operating = operating.plus(pv);
+  }
+  return { investment, operating };
+}
+
+/** Σ_t kg_t / 1000 / D_t: the tonnes a constant carbon price is multiplied by to give its present value. */
+export function discountedTonnes(byYearKg: readonly Decimal[], resolved: Pick<ResolvedCase, "discountRate" | "discountSchedule">): Decimal {
+  const schedule = discountScheduleOf(resolved);
+  return sum(byYearKg.map((kg, t) => (kg.isZero() ? ZERO : kg.div(THOUSAND).div(discountDivisor(schedule, t)))));
+}
+
+/** AIRR from SIR over N years: (SIR × D_N)^(1/N) − 1. */
+export function airrOf(sir: Decimal, resolved: Pick<ResolvedCase, "years" | "discountRate" | "discountSchedule">): Decimal {
+  const dN = discountDivisor(discountScheduleOf(resolved), resolved.years);
+  return sir.mul(dN).pow(ONE.div(resolved.years)).minus(ONE);
+}
+
+/** The break-even carbon price, or null when the alternative avoids no discounted tonnes. */
+export function breakEvenCarbonPrice(deltaPresentValue: Decimal, baselineTonnes: Decimal, alternativeTonnes: Decimal): Decimal | null {
+  const avoided = baselineTonnes.minus(alternativeTonnes);
+  return avoided.gt(ZERO) ? deltaPresentValue.div(avoided) : null;
+}
+
+export function measuresAgainstBaseline(resolved: ResolvedCase, core: CoreResult): FinanceMeasures[] {
+  const byId = new Map(core.alternatives.map((a) => [a.id, a]));
+  const costsOf = new Map(resolved.alternatives.map((a) => [a.id, a.costs]));
+  const base = byId.get(resolved.baseline)!;
+  const baseSplit = investmentAndOperating(base.lcc);
+  const baseTonnes = discountedTonnes(base.emissions.byYear, resolved);
+  const baseNominal = nominalByYear(costsOf.get(base.id)!, resolved.years);
+  return core.alternatives
+    .filter((a) => a.id !== base.id)
+    .map((alt) => {
+      const split = investmentAndOperating(alt.lcc);
+      const addedInvestment = split.investment.minus(baseSplit.investment);
+      const operatingSavings = baseSplit.operating.minus(split.operating);
+      const reasons: FinanceMeasures["reasons"] = {};
+      const sir = addedInvestment.gt(ZERO) ? operatingSavings.div(addedInvestment) : null;
+      if (sir === null) reasons.sir = reasons.airr = "no-added-investment";
+      else if (!sir.gt(ZERO)) reasons.airr = "sir-not-positive";
+      const airr = sir !== null && sir.gt(ZERO) ? airrOf(sir, resolved) : null;
+      const simple = paybackYear(nominalByYear(costsOf.get(alt.id)!, resolved.years), baseNominal);
+      if (simple === null) reasons.simplePaybackYear = "never-pays-back";
+      const tonnes = discountedTonnes(alt.emissions.byYear, resolved);
+      const breakEven = breakEvenCarbonPrice(alt.lcc.presentValue.minus(base.lcc.presentValue), baseTonnes, tonnes);
+      if (breakEven === null) reasons.breakEvenCarbonPrice = "avoids-nothing";
+      return {
+        id: alt.id,
+        baseline: base.id,
+        addedInvestment,
+        operatingSavings,
+        netSavings: base.lcc.presentValue.minus(alt.lcc.presentValue),
+        simplePaybackYear: simple,
+        sir,
+        airr,
+        breakEvenCarbonPrice: breakEven,
+        discountedTonnes: { alternative: tonnes, baseline: baseTonnes },
+        reasons,
+      };
+    });
+}
