@@ -11,6 +11,7 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Evaluation } from "../case/evaluate-document.js";
 import { decodeEvaluation } from "../case/evaluation-codec.js";
+import type { FinanceRequest, FinanceView } from "../case/finance-view.js";
 import type { Problem } from "../case/messages.js";
 import type { FactorLibrary } from "../factors/factor-set.js";
 import type { ResultAnswer, Task, TaskKind } from "./evaluation-worker.js";
@@ -37,6 +38,8 @@ export class PoolBusyError extends Error {
 export type CheckOutcome = { ok: true } | { ok: false; problems: Problem[] };
 /** The result document's JSON text, ready to send, or every problem. */
 export type ResultOutcome = ResultAnswer;
+/** The finance page's figures (finance-view.ts), or every problem (a case that no longer checks, the time limit). */
+export type FinanceOutcome = { ok: true; view: FinanceView } | { ok: false; problems: Problem[] };
 
 /**
  * Each method takes the parsed document, or the bytes of its JSON text (a
@@ -50,6 +53,8 @@ export type EvaluationPool = {
   result(document: unknown): Promise<ResultOutcome>;
   /** The whole evaluation, for pages and exports, with `bytes` its size as sent (a measure of its size in memory). */
   evaluate(document: unknown): Promise<{ evaluation: Evaluation; bytes: number }>;
+  /** The finance view of the case (cash flows, measures, sensitivity, Monte Carlo), worked out in the worker under the time limit. */
+  finance(document: unknown, request: FinanceRequest): Promise<FinanceOutcome>;
   close(): Promise<void>;
 };
 
@@ -76,7 +81,7 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
   });
   const timeLimitProblem: Problem = { path: "(document)", code: "time-limit", params: { seconds: String(Math.round(timeLimitMs / 1000)) } };
 
-  async function run(kind: TaskKind, document: unknown): Promise<{ ok: false; problems: Problem[] } | { ok: true; answer: unknown }> {
+  async function run(kind: TaskKind, document: unknown, finance?: FinanceRequest): Promise<{ ok: false; problems: Problem[] } | { ok: true; answer: unknown }> {
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
@@ -84,7 +89,7 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
       timer = setTimeout(() => abort.abort(), timeLimitMs);
     });
     try {
-      const task: Task = { kind, document, started: port2 };
+      const task: Task = { kind, document, started: port2, ...(finance ? { finance } : {}) };
       return { ok: true, answer: await pool.run(task, { transferList: [port2], signal: abort.signal }) };
     } catch (error) {
       if (abort.signal.aborted) return { ok: false, problems: [timeLimitProblem] };
@@ -110,6 +115,10 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
       if (!outcome.ok) return { evaluation: outcome, bytes: 0 };
       const text = outcome.answer as string;
       return { evaluation: decodeEvaluation<Evaluation>(text, library), bytes: text.length };
+    },
+    async finance(document, request) {
+      const outcome = await run("finance", document, request);
+      return outcome.ok ? decodeEvaluation<FinanceOutcome>(outcome.answer as string, library) : outcome;
     },
     async close() {
       await pool.destroy();

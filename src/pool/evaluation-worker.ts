@@ -11,12 +11,13 @@ import type { MessagePort } from "node:worker_threads";
 import { workerData } from "node:worker_threads";
 import { checkCase, evaluateDocument, parseJsonBytes } from "../case/evaluate-document.js";
 import { encodeEvaluation } from "../case/evaluation-codec.js";
+import { financeView, type FinanceRequest } from "../case/finance-view.js";
 import type { Problem } from "../case/messages.js";
 import { loadFactorLibrary } from "../factors/load.js";
 
-export type TaskKind = "check" | "evaluate" | "result";
-/** `document`: the parsed document, or the bytes of its JSON text. */
-export type Task = { kind: TaskKind; document: unknown; started: MessagePort };
+export type TaskKind = "check" | "evaluate" | "result" | "finance";
+/** `document`: the parsed document, or the bytes of its JSON text; `finance`: what a "finance" task is asked for. */
+export type Task = { kind: TaskKind; document: unknown; started: MessagePort; finance?: FinanceRequest };
 /** What a "result" task answers: the result document's JSON text, or every problem. */
 export type ResultAnswer = { ok: true; text: string } | { ok: false; problems: Problem[] };
 
@@ -32,6 +33,8 @@ export default function run(task: Task): string | ResultAnswer {
     return JSON.stringify(checked.ok ? { ok: true } : checked);
   }
   const evaluation = input.ok ? evaluateDocument(input.value, library) : input;
+  // The finance view (sensitivity, Monte Carlo) as evaluation-codec text, or every problem.
+  if (task.kind === "finance") return encodeEvaluation(evaluation.ok ? { ok: true, view: financeView(evaluation, task.finance!) } : evaluation, library);
   if (task.kind === "result") return evaluation.ok ? { ok: true, text: JSON.stringify(evaluation.result) } : { ok: false, problems: evaluation.problems };
   return encodeEvaluation(evaluation, library);
 }
