@@ -8,33 +8,30 @@
  *   /cases/:id/report.pdf    the print view (/cases/:id/report) rendered by Chromium, tagged, with
  *                            page numbers; ?ready=<token> (the page's pdf-status.js) sets the cookie
  *                            kalkyle-pdf-ready to the token with the file, so the page knows it came
+ *                            (exports/print-pdf.ts, which the decision memo's PDF shares)
  * Unknown case → 404; a case that no longer validates → 409 with its
  * problems; Chromium unavailable or every place in the PDF line taken → 503
  * (Retry-After). HEAD on any of them answers the download's headers after
  * finding the case, and computes and renders nothing.
  */
-import { Router, type Request, type Response } from "express";
+import { Router, type Request } from "express";
 import { z } from "zod";
 import type { Application } from "../../app/application.js";
 import type { Principal } from "../../app/principal.js";
 import { checkCase } from "../../case/evaluate-document.js";
 import type { AppContext } from "../context.js";
-import { HttpError } from "../errors.js";
 import { CSV_VARIANTS, csvOf, defaultCsvVariant } from "../exports/csv.js";
 import { sendDownload, sendDownloadHead, type DownloadKind } from "../exports/download.js";
 import { invalidCase } from "../exports/evaluated-case.js";
+import { pdfReadyToken, sendPrintPdf } from "../exports/print-pdf.js";
 import { exportTables } from "../exports/tables.js";
 import { xlsxOf } from "../exports/xlsx.js";
 import { evaluateStored } from "../evaluation.js";
 import { handlers, idParam, langInput } from "../handler.js";
 import { langOf } from "../page.js";
-import { PdfAbandonedError, PdfBusyError } from "../pdf.js";
-import { sessionCookieOf } from "../session.js";
-import { reportFooter } from "../view-models/report.js";
 
-/** The cookie the PDF's response sets to the ?ready= token, so the comparison page can tell the download has started. */
-export const PDF_READY_COOKIE = "kalkyle-pdf-ready";
-const pdfInput = idParam.extend({ query: z.object({ ready: z.string().regex(/^[A-Za-z0-9]{8,64}$/).optional() }) });
+/** The comparison page's ?ready= token (print-pdf.ts). */
+const pdfInput = idParam.extend({ query: z.object({ ready: pdfReadyToken.optional() }) });
 
 /** The case's id, the page language and the CSV variant asked for, if any (?sep=semicolon|comma). */
 const csvInput = idParam.extend({ query: z.object({ sep: z.enum(CSV_VARIANTS).optional() }), lang: langInput });
@@ -100,31 +97,9 @@ export function exportRoutes(ctx: AppContext): Router {
           if (!checked.ok) throw invalidCase(checked.problems);
           return { stored, ready: query.ready };
         },
-        respond: {
-          send: async ({ stored, ready }, req, res) => {
-            const pdf = await renderPdf(req, res, stored.id, stored.title);
-            if (!pdf) return;
-            if (ready !== undefined) res.cookie(PDF_READY_COOKIE, ready, { path: "/", maxAge: 120_000, sameSite: "strict", httpOnly: false, secure: req.secure });
-            sendDownload(res, "pdf", stored.title, pdf);
-          },
-        },
+        respond: { send: ({ stored, ready }, req, res) => sendPrintPdf(ctx, req, res, { path: `/cases/${encodeURIComponent(stored.id)}/report`, title: stored.title, ready }) },
       }),
     );
-
-  /** The print view as a PDF, or null when the client left before its turn; a full line → 503 "busy", Chromium failing → 503 "unavailable". */
-  async function renderPdf(req: Request, res: Response, id: string, title: string): Promise<Buffer | null> {
-    // A client that hangs up while waiting gives its place in the line to the next.
-    const gaveUp = new AbortController();
-    res.once("close", () => gaveUp.abort());
-    try {
-      return await ctx.pdf.render(`${ctx.selfOrigin()}/cases/${encodeURIComponent(id)}/report?lang=${langOf(req)}`, { signal: gaveUp.signal, cookies: sessionCookieOf(req), footer: reportFooter(title, langOf(req)) });
-    } catch (error) {
-      if (error instanceof PdfBusyError) throw new HttpError(503, "export.pdfBusy");
-      if (error instanceof PdfAbandonedError) return null;
-      ctx.logger.warn({ requestId: res.locals.requestId }, `PDF rendering failed: ${String((error as Error)?.message ?? error).slice(0, 300)}`);
-      throw new HttpError(503, "export.pdfUnavailable");
-    }
-  }
 
   return router;
 }
