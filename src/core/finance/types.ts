@@ -164,6 +164,10 @@ export type SensitivityResult = {
   b: string;
   /** The ± % used for inputs without a range of their own. */
   percent: number;
+  /** The LCC difference includes the carbon cost (the case ranks by lcc-with-carbon), else it is the present value of the costs alone. */
+  lccIncludesCarbon: boolean;
+  /** Inputs that move a difference but were left out beyond the cap on bars (the narrowest ones). */
+  omitted: number;
   /** B − A as the case stands. */
   base: { lcc: number; kg: number };
   /** Widest swing first (LCC, then CO2e). */
