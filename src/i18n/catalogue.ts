@@ -28,6 +28,7 @@ import { domainText } from "../web/i18n/domain.js";
 import { editorText } from "../web/i18n/editor.js";
 import { exportsText } from "../web/i18n/exports.js";
 import { layoutText } from "../web/i18n/layout.js";
+import { memoText } from "../web/i18n/memo.js";
 import { oidcText } from "../web/i18n/oidc.js";
 import { formatMessage, type MessageParams } from "./message-format.js";
 
@@ -56,6 +57,7 @@ function areas() {
     editorText,
     compareText,
     exportsText,
+    memoText,
     accountText,
     accountPagesText,
     adminTokensText,
