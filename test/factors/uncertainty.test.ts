@@ -91,6 +91,17 @@ describe("uncertaintyOf", () => {
     }
   });
 
+  it("with no published range in the data, the 81 EXIOBASE records of 2025-2 are spend-based and its 390 others generic activity", () => {
+    const kinds = [...set.records.values()].map((r) => uncertaintyOf(set, r.id, { kind: r.group === "spend" ? "spend" : "material" }).dataKind);
+    expect(data.published.size).toBe(0);
+    expect(kinds.filter((k) => k === "spend-based").length).toBe([...set.records.values()].filter((r) => r.group === "spend").length);
+    expect(kinds.filter((k) => k === "generic-activity").length).toBe(set.records.size - 81);
+  });
+
+  it("every published range names records that a bundled set holds", () => {
+    for (const id of data.published.keys()) expect([...library.sets.values()].some((s) => s.records.has(id)), id).toBe(true);
+  });
+
   it("a spend record, or any item with spend, takes the spend-based default", () => {
     const spend = uncertaintyOf(set, "spend.p01-d-vegetables-fruit-nuts", { kind: "spend", spend: { priceYear: 2024 } });
     expect(spend).toMatchObject({ basis: "default", dataKind: "spend-based", distribution: { shape: "lognormal", gsd: 1.2355 } });
