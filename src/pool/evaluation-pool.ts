@@ -14,6 +14,7 @@ import { decodeEvaluation } from "../case/evaluation-codec.js";
 import type { FinanceRequest, FinanceView } from "../case/finance-view.js";
 import type { Problem } from "../case/messages.js";
 import type { FactorLibrary } from "../factors/factor-set.js";
+import type { UncertaintyOptions } from "../case/uncertainty-bounds.js";
 import type { ResultAnswer, Task, TaskKind } from "./evaluation-worker.js";
 
 export type PoolOptions = {
@@ -49,8 +50,8 @@ export type FinanceOutcome = { ok: true; view: FinanceView } | { ok: false; prob
 export type EvaluationPool = {
   /** Schema, budget and factor checks only: is the document a valid case? */
   check(document: unknown): Promise<CheckOutcome>;
-  /** The result document (`kalkyle.result/1`) as JSON text, or every problem. */
-  result(document: unknown): Promise<ResultOutcome>;
+  /** The result document (`kalkyle.result/1`) as JSON text, or every problem; with `uncertainty`, its Monte Carlo block too. */
+  result(document: unknown, options?: { uncertainty?: UncertaintyOptions }): Promise<ResultOutcome>;
   /** The whole evaluation, for pages and exports, with `bytes` its size as sent (a measure of its size in memory). */
   evaluate(document: unknown): Promise<{ evaluation: Evaluation; bytes: number }>;
   /** The finance view of the case (cash flows, measures, sensitivity, Monte Carlo), worked out in the worker under the time limit. */
@@ -81,7 +82,7 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
   });
   const timeLimitProblem: Problem = { path: "(document)", code: "time-limit", params: { seconds: String(Math.round(timeLimitMs / 1000)) } };
 
-  async function run(kind: TaskKind, document: unknown, finance?: FinanceRequest): Promise<{ ok: false; problems: Problem[] } | { ok: true; answer: unknown }> {
+  async function run(kind: TaskKind, document: unknown, finance?: FinanceRequest, uncertainty?: UncertaintyOptions): Promise<{ ok: false; problems: Problem[] } | { ok: true; answer: unknown }> {
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
     let timer: NodeJS.Timeout | undefined;
@@ -89,7 +90,7 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
       timer = setTimeout(() => abort.abort(), timeLimitMs);
     });
     try {
-      const task: Task = { kind, document, started: port2, ...(finance ? { finance } : {}) };
+      const task: Task = { kind, document, started: port2, ...(finance ? { finance } : {}), ...(uncertainty ? { uncertainty } : {}) };
       return { ok: true, answer: await pool.run(task, { transferList: [port2], signal: abort.signal }) };
     } catch (error) {
       if (abort.signal.aborted) return { ok: false, problems: [timeLimitProblem] };
@@ -106,8 +107,8 @@ export function createEvaluationPool(library: FactorLibrary, options: PoolOption
       const outcome = await run("check", document);
       return outcome.ok ? (JSON.parse(outcome.answer as string) as CheckOutcome) : outcome;
     },
-    async result(document) {
-      const outcome = await run("result", document);
+    async result(document, options = {}) {
+      const outcome = await run("result", document, undefined, options.uncertainty);
       return outcome.ok ? (outcome.answer as ResultOutcome) : outcome;
     },
     async evaluate(document) {

@@ -14,10 +14,12 @@ import { encodeEvaluation } from "../case/evaluation-codec.js";
 import { financeView, type FinanceRequest } from "../case/finance-view.js";
 import type { Problem } from "../case/messages.js";
 import { loadFactorLibrary } from "../factors/load.js";
+import type { UncertaintyOptions } from "../case/uncertainty-bounds.js";
+import { uncertaintyBlock, withUncertainty } from "../case/uncertainty.js";
 
 export type TaskKind = "check" | "evaluate" | "result" | "finance";
-/** `document`: the parsed document, or the bytes of its JSON text; `finance`: what a "finance" task is asked for. */
-export type Task = { kind: TaskKind; document: unknown; started: MessagePort; finance?: FinanceRequest };
+/** `document`: the parsed document, or the bytes of its JSON text; `finance`: what a "finance" task is asked for; `uncertainty` (a "result" task): add the Monte Carlo block. */
+export type Task = { kind: TaskKind; document: unknown; started: MessagePort; finance?: FinanceRequest; uncertainty?: UncertaintyOptions };
 /** What a "result" task answers: the result document's JSON text, or every problem. */
 export type ResultAnswer = { ok: true; text: string } | { ok: false; problems: Problem[] };
 
@@ -35,6 +37,10 @@ export default function run(task: Task): string | ResultAnswer {
   const evaluation = input.ok ? evaluateDocument(input.value, library) : input;
   // The finance view (sensitivity, Monte Carlo) as evaluation-codec text, or every problem.
   if (task.kind === "finance") return encodeEvaluation(evaluation.ok ? { ok: true, view: financeView(evaluation, task.finance!) } : evaluation, library);
-  if (task.kind === "result") return evaluation.ok ? { ok: true, text: JSON.stringify(evaluation.result) } : { ok: false, problems: evaluation.problems };
+  if (task.kind === "result") {
+    if (!evaluation.ok) return { ok: false, problems: evaluation.problems };
+    const result = task.uncertainty ? withUncertainty(evaluation.result, uncertaintyBlock(evaluation.resolved, evaluation.context, task.uncertainty)) : evaluation.result;
+    return { ok: true, text: JSON.stringify(result) };
+  }
   return encodeEvaluation(evaluation, library);
 }
