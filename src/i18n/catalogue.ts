@@ -27,6 +27,7 @@ import { compareText } from "../web/i18n/compare.js";
 import { domainText } from "../web/i18n/domain.js";
 import { editorText } from "../web/i18n/editor.js";
 import { exportsText } from "../web/i18n/exports.js";
+import { financeText } from "../web/i18n/finance.js";
 import { layoutText } from "../web/i18n/layout.js";
 import { memoText } from "../web/i18n/memo.js";
 import { oidcText } from "../web/i18n/oidc.js";
@@ -57,6 +58,7 @@ function areas() {
     editorText,
     compareText,
     exportsText,
+    financeText,
     memoText,
     accountText,
     accountPagesText,

@@ -9,6 +9,7 @@ import { compareRoutes } from "./routes/compare.js";
 import { editorGuardRoutes, editorRoutes } from "./routes/editor.js";
 import { exportRoutes } from "./routes/exports.js";
 import { factorRoutes } from "./routes/factors.js";
+import { financeRoutes } from "./routes/finance.js";
 import { importRoutes } from "./routes/import.js";
 
 export function createKalkyleApp(options: AppOptions) {
@@ -18,6 +19,6 @@ export function createKalkyleApp(options: AppOptions) {
     beforeCsrf: [importRoutes],
     // The editor's saves from a lost session or over the body limit are sent on with the draft kept (nothing is changed).
     beforeLimits: [editorGuardRoutes],
-    html: [editorRoutes, compareRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
+    html: [editorRoutes, compareRoutes, financeRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
   });
 }

@@ -1,0 +1,210 @@
+/*
+ * Kalkyle finance charts (the finance page, and the decision memo where it
+ * draws the same kinds). As charts.js: data reaches the page only as
+ * <script type="application/json" id="…"> blocks (CSP: script-src 'self'),
+ * each <canvas data-chart-data="id"> names its block, every chart has a
+ * data table with the same figures in the page, animation is off and
+ * <body data-charts-ready> is set once all are drawn.
+ *
+ * - "payback": lines of an alternative's summed present value and the
+ *   baseline's (solid and dashed, with different point shapes), the payback
+ *   year marked by a vertical line with its label;
+ * - "tornado": horizontal bars of B − A at each input's low end and high
+ *   end, from the line of B − A as the case stands; the high end hatched,
+ *   so the two are told apart without colour;
+ * - "band": per alternative a horizontal bar from P5 to P95 and a point at
+ *   P50.
+ *
+ * Numbers are formatted with Intl.NumberFormat in the page's language.
+ */
+(function () {
+  "use strict";
+
+  var INK = "#1b1f23";
+  var BLUE = "#0b5cad";
+  var RUST = "#b3541e";
+  var GREEN = "#1e6b36";
+
+  var locale = document.documentElement.lang === "en" ? "en-GB" : "nb-NO";
+  var decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  var whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+
+  function readJson(id) {
+    var element = document.getElementById(id);
+    if (!element) return null;
+    try {
+      return JSON.parse(element.textContent || "null");
+    } catch {
+      return null;
+    }
+  }
+
+  function hatch(colour) {
+    var size = 10;
+    var tile = document.createElement("canvas");
+    tile.width = size;
+    tile.height = size;
+    var g = tile.getContext("2d");
+    if (!g) return colour;
+    g.fillStyle = colour;
+    g.fillRect(0, 0, size, size);
+    g.strokeStyle = "rgba(255, 255, 255, 0.9)";
+    g.lineWidth = 2.5;
+    g.beginPath();
+    g.moveTo(0, size);
+    g.lineTo(size, 0);
+    g.stroke();
+    return g.createPattern(tile, "repeat") || colour;
+  }
+
+  function common(format, title, horizontal) {
+    var value = horizontal ? "x" : "y";
+    var scales = { x: { ticks: { color: INK } }, y: { ticks: { color: INK } } };
+    scales[value].title = { display: true, text: title, color: INK };
+    scales[value].ticks.callback = function (v) {
+      return format.format(v);
+    };
+    return {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      devicePixelRatio: Math.max(window.devicePixelRatio || 1, 2),
+      indexAxis: horizontal ? "y" : "x",
+      plugins: { legend: { position: "bottom", labels: { color: INK } } },
+      scales: scales,
+    };
+  }
+
+  /** A vertical line at the payback year, with its label: drawn after the datasets. */
+  var paybackMarker = {
+    id: "kalkylePayback",
+    afterDatasetsDraw: function (chart, _args, options) {
+      if (!options || options.index === null || options.index === undefined) return;
+      var x = chart.scales.x.getPixelForValue(options.index);
+      var area = chart.chartArea;
+      var g = chart.ctx;
+      g.save();
+      g.strokeStyle = INK;
+      g.lineWidth = 2;
+      g.setLineDash([6, 4]);
+      g.beginPath();
+      g.moveTo(x, area.top);
+      g.lineTo(x, area.bottom);
+      g.stroke();
+      g.setLineDash([]);
+      g.fillStyle = INK;
+      g.textAlign = x > (area.left + area.right) / 2 ? "right" : "left";
+      g.fillText(options.label || "", x + (g.textAlign === "right" ? -4 : 4), area.top + 12);
+      g.restore();
+    },
+  };
+
+  /** The line of B − A as the case stands, across a tornado chart. */
+  var baseLine = {
+    id: "kalkyleBase",
+    afterDatasetsDraw: function (chart, _args, options) {
+      if (!options || typeof options.value !== "number") return;
+      var x = chart.scales.x.getPixelForValue(options.value);
+      var area = chart.chartArea;
+      var g = chart.ctx;
+      g.save();
+      g.strokeStyle = INK;
+      g.lineWidth = 2;
+      g.beginPath();
+      g.moveTo(x, area.top);
+      g.lineTo(x, area.bottom);
+      g.stroke();
+      g.restore();
+    },
+  };
+
+  function paybackConfig(data) {
+    var options = common(whole, data.yTitle, false);
+    options.scales.x.title = { display: true, text: data.xTitle, color: INK };
+    options.plugins.kalkylePayback = data.payback || { index: null };
+    var styles = [
+      { colour: BLUE, dash: [], point: "circle" },
+      { colour: RUST, dash: [8, 4], point: "rect" },
+    ];
+    return {
+      type: "line",
+      data: {
+        labels: data.labels,
+        datasets: data.datasets.map(function (d, i) {
+          var s = styles[i % styles.length];
+          return { label: d.label, data: d.data, borderColor: s.colour, backgroundColor: s.colour, borderDash: s.dash, pointStyle: s.point, pointRadius: 3, borderWidth: 2, fill: false, tension: 0 };
+        }),
+      },
+      options: options,
+      plugins: [paybackMarker],
+    };
+  }
+
+  function tornadoConfig(data) {
+    var options = common(data.xTitle.indexOf("CO2e") >= 0 ? decimal : whole, data.xTitle, true);
+    options.scales.y.ticks.autoSkip = false;
+    options.plugins.kalkyleBase = { value: data.base };
+    var fills = [BLUE, hatch(RUST)];
+    var borders = [BLUE, INK];
+    return {
+      type: "bar",
+      data: {
+        labels: data.labels,
+        datasets: data.datasets.map(function (d, i) {
+          return { label: d.label, data: d.data, backgroundColor: fills[i % 2], borderColor: borders[i % 2], borderWidth: 1, grouped: false, barPercentage: 0.7 };
+        }),
+      },
+      options: options,
+      plugins: [baseLine],
+    };
+  }
+
+  function bandConfig(data) {
+    var format = data.xTitle.indexOf("CO2e") >= 0 ? decimal : whole;
+    var options = common(format, data.xTitle, true);
+    options.scales.y.ticks.autoSkip = false;
+    options.scales.x.beginAtZero = false;
+    var band = data.datasets[0];
+    var median = data.datasets[1];
+    return {
+      type: "bar",
+      data: {
+        labels: data.labels,
+        datasets: [
+          { type: "bar", label: band.label, data: band.data, backgroundColor: "rgba(11, 92, 173, 0.35)", borderColor: BLUE, borderWidth: 1, barPercentage: 0.6 },
+          { type: "line", label: median.label, data: median.data, showLine: false, pointStyle: "rectRot", pointRadius: 7, borderColor: INK, backgroundColor: GREEN },
+        ],
+      },
+      options: options,
+    };
+  }
+
+  var BUILDERS = { payback: paybackConfig, tornado: tornadoConfig, band: bandConfig };
+
+  function start() {
+    var canvases = document.querySelectorAll("canvas[data-chart-data]");
+    var charts = [];
+    if (typeof window.Chart === "function") {
+      window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+      window.Chart.defaults.color = INK;
+      canvases.forEach(function (canvas) {
+        var data = readJson(canvas.getAttribute("data-chart-data"));
+        var build = data && BUILDERS[data.kind];
+        if (build) charts.push(new window.Chart(canvas, build(data)));
+      });
+    }
+    var resize = function () {
+      charts.forEach(function (chart) {
+        chart.resize();
+      });
+    };
+    window.addEventListener("beforeprint", resize);
+    window.addEventListener("afterprint", resize);
+    window.requestAnimationFrame(function () {
+      document.body.setAttribute("data-charts-ready", typeof window.Chart === "function" || canvases.length === 0 ? "true" : "error");
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

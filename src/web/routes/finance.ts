@@ -1,0 +1,63 @@
+/**
+ * The finance officer's page of one case, GET /cases/:id/finance
+ * (?a= &b= &percent= &samples= &seed= &costPercent=): cash flows, measures
+ * against the baseline, sensitivity and Monte Carlo. The stored case is
+ * read as the comparison page reads it (permission case.read; another
+ * organisation's case is a 404); the query is checked against the case's
+ * alternatives (a refused field: the page's forms again with the problem,
+ * 400); the figures are worked out by the evaluation pool's "finance" task
+ * in a worker thread under the pool's time limit, never on this thread.
+ * With no seed given one is drawn here and shown, so every run can be
+ * repeated. Not kept in the page cache: a page without a seed is a new draw.
+ */
+import { randomInt } from "node:crypto";
+import { Router } from "express";
+import { z } from "zod";
+import { FINANCE_LIMITS } from "../../case/finance-view.js";
+import type { Lang } from "../../case/messages.js";
+import { problemMessage } from "../../case/messages.js";
+import { placeOf } from "../../i18n/case-place.js";
+import type { AppContext } from "../context.js";
+import { evaluateStored } from "../evaluation.js";
+import { handlers, langInput } from "../handler.js";
+import { langOf } from "../page.js";
+import { problemsModel } from "../view-models/compare.js";
+import { financeForms, financeQueryOf, parseFinanceQuery } from "../view-models/finance-form.js";
+import { financeModel, type FinancePage } from "../view-models/finance.js";
+
+const financeInput = z.object({ params: z.object({ id: z.string() }), query: z.unknown(), lang: langInput });
+
+export function financeRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const handler = handlers(ctx);
+
+  const financePage = async (document: Record<string, unknown>, typed: ReturnType<typeof financeQueryOf>, alternatives: { id: string; name: string }[], lang: Lang): Promise<{ status: number; page: FinancePage }> => {
+    const parsed = parseFinanceQuery(typed, alternatives.map((a) => a.id), lang);
+    if (!parsed.ok) return { status: 400, page: { kind: "refused", forms: financeForms(typed, parsed.errors, alternatives, lang) } };
+    const seed = parsed.request.seed ?? randomInt(FINANCE_LIMITS.seed.min, FINANCE_LIMITS.seed.max + 1);
+    const outcome = await ctx.pool.finance(document, { ...parsed.request, seed });
+    if (!outcome.ok) return { status: 200, page: { kind: "problems", problems: outcome.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) })) } };
+    const { view } = outcome;
+    const shown = { ...typed, a: typed.a || (view.pair?.a ?? ""), b: typed.b || (view.pair?.b ?? ""), percent: typed.percent || String(view.request.percent), samples: typed.samples || String(view.request.samples), costPercent: typed.costPercent || String(view.request.costPercent) };
+    return { status: 200, page: { kind: "figures", view, query: { ...shown, seed: String(seed) }, forms: financeForms(shown, {}, alternatives, lang, { seed: String(seed) }) } };
+  };
+
+  router.get(
+    "/cases/:id/finance",
+    handler({
+      input: financeInput,
+      permission: "case.read",
+      call: async (app, principal, { params, query, lang }) => {
+        const stored = await app.cases.get(principal, params.id);
+        const evaluated = await evaluateStored(ctx, stored);
+        const { evaluation } = evaluated;
+        if (!evaluation.ok) return { stored, status: 200, page: { kind: "problems" as const, problems: problemsModel(evaluated, lang) } };
+        const alternatives = evaluation.core.ranking.order.map((id) => ({ id, name: evaluation.core.alternatives.find((a) => a.id === id)!.name }));
+        return { stored, ...(await financePage(stored.document, financeQueryOf(query), alternatives, lang)) };
+      },
+      respond: { view: "finance", status: (result) => result.status, model: (result, req) => financeModel(result.stored, result.page, langOf(req)) },
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,110 @@
+/**
+ * The finance page's sensitivity: the tornado charts of B − A (lifecycle
+ * cost and CO2e) as each input moves alone over its range, the table of
+ * every bar beside them, and the switching values in words ("B stays
+ * cheaper than A unless the discount rate exceeds 7.3 %"). Figures from
+ * the sensitivity result (sensitivity.ts); formatting only.
+ */
+import type { Lang } from "../../case/messages.js";
+import type { SensitivityInput, SensitivityResult, SwitchingValue, TornadoBar } from "../../core/finance/types.js";
+import { formatNumber } from "../../i18n/numbers.js";
+import { translate } from "../i18n/catalog.js";
+import { percentText } from "./analysis-terms.js";
+import { labelLines } from "./compare-charts.js";
+
+/** The chart shows the widest bars; the table beside it has every one. */
+export const TORNADO_BARS = 12;
+
+/** An input's value in its own unit, the user's way: a rate as a percentage, years whole, kroner whole, a factor to four significant places. */
+export function inputValueText(input: SensitivityInput, value: number, lang: Lang): string {
+  switch (input.kind) {
+    case "discount-rate":
+    case "escalation":
+      return percentText(value, lang);
+    case "years":
+      return translate(lang, "finance.sens.yearsValue", { years: formatNumber(value, lang, 0) });
+    case "cost":
+      return translate(lang, "finance.sens.nokValue", { amount: formatNumber(value, lang, 0) });
+    case "factor":
+      return formatNumber(value, lang, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 2 : 4);
+  }
+}
+
+/** The input as a row heading ("Kalkulasjonsrente", "Kostnad: Strøm") and as the subject of a sentence ("kalkulasjonsrenten"). */
+export function inputLabel(input: SensitivityInput, lang: Lang, form: "heading" | "subject"): string {
+  return translate(lang, `finance.sens.input.${form}.${input.kind}`, { label: input.label });
+}
+
+function barRow(bar: TornadoBar, lang: Lang) {
+  const { input } = bar;
+  return {
+    key: input.key,
+    label: inputLabel(input, lang, "heading"),
+    range: translate(lang, "finance.sens.range", { low: inputValueText(input, input.low, lang), base: inputValueText(input, input.base, lang), high: inputValueText(input, input.high, lang) }),
+    basis: translate(lang, `finance.basis.${input.basis}`),
+    lccLow: bar.lcc.low,
+    lccHigh: bar.lcc.high,
+    kgLow: bar.kg.low,
+    kgHigh: bar.kg.high,
+  };
+}
+
+type Row = ReturnType<typeof barRow>;
+
+/** Chart.js data for a tornado chart (public/js/finance-charts.js): per input a bar from B − A at the low end and one at the high end, from the base line. */
+function tornadoChart(rows: Row[], measure: "lcc" | "kg", base: number, lang: Lang) {
+  const swing = (r: Row) => (measure === "lcc" ? Math.abs(r.lccHigh - r.lccLow) : Math.abs(r.kgHigh - r.kgLow));
+  const widest = [...rows].sort((x, y) => swing(y) - swing(x)).slice(0, TORNADO_BARS);
+  const low = (r: Row) => (measure === "lcc" ? r.lccLow : r.kgLow / 1000);
+  const high = (r: Row) => (measure === "lcc" ? r.lccHigh : r.kgHigh / 1000);
+  const at = measure === "lcc" ? base : base / 1000;
+  return {
+    kind: "tornado",
+    labels: widest.map((r) => labelLines(r.label, 28)),
+    xTitle: translate(lang, measure === "lcc" ? "finance.sens.axisLcc" : "finance.sens.axisKg"),
+    base: at,
+    datasets: [
+      { label: translate(lang, "finance.sens.lowEnd"), data: widest.map((r) => [at, low(r)]) },
+      { label: translate(lang, "finance.sens.highEnd"), data: widest.map((r) => [at, high(r)]) },
+    ],
+  };
+}
+
+/** "B er fortsatt billigere enn A med mindre kalkulasjonsrenten blir høyere enn 7,3 %." */
+function switchingSentence(s: SwitchingValue, baseDifference: number, names: { a: string; b: string }, lang: Lang): string | null {
+  if (s.value === null || baseDifference === 0) return null;
+  const better = baseDifference < 0 ? names.b : names.a;
+  const worse = baseDifference < 0 ? names.a : names.b;
+  const direction = s.value > s.input.base ? "above" : "below";
+  return translate(lang, `finance.sens.switch.${s.measure}.${direction}`, {
+    better,
+    worse,
+    input: inputLabel(s.input, lang, "subject"),
+    value: inputValueText(s.input, s.value, lang),
+  });
+}
+
+export function sensitivityModel(result: SensitivityResult, names: Map<string, string>, lang: Lang) {
+  const pair = { a: names.get(result.a)!, b: names.get(result.b)! };
+  const rows = result.bars.map((bar) => barRow(bar, lang));
+  const switching = result.switching
+    .map((s) => ({ measure: s.measure, text: switchingSentence(s, s.measure === "lcc" ? result.base.lcc : result.base.kg, pair, lang), bracketed: s.method === "bracketed" }))
+    .filter((s): s is { measure: "lcc" | "kg"; text: string; bracketed: boolean } => s.text !== null);
+  return {
+    a: pair.a,
+    b: pair.b,
+    intro: translate(lang, "finance.sens.intro", { a: pair.a, b: pair.b, percent: formatNumber(result.percent, lang, 0) }),
+    baseLcc: result.base.lcc,
+    baseKg: result.base.kg,
+    rows,
+    lccChart: tornadoChart(rows, "lcc", result.base.lcc, lang),
+    kgChart: tornadoChart(rows, "kg", result.base.kg, lang),
+    lccChartLabel: translate(lang, "finance.sens.chartLabelLcc", { a: pair.a, b: pair.b, count: Math.min(rows.length, TORNADO_BARS) }),
+    kgChartLabel: translate(lang, "finance.sens.chartLabelKg", { a: pair.a, b: pair.b, count: Math.min(rows.length, TORNADO_BARS) }),
+    caption: translate(lang, "finance.sens.caption", { a: pair.a, b: pair.b }),
+    switching,
+    anyBracketed: switching.some((s) => s.bracketed),
+    withCarbon: result.lccIncludesCarbon ? translate(lang, "finance.sens.withCarbon") : null,
+    omitted: result.omitted > 0 ? translate(lang, "finance.sens.omitted", { count: result.omitted }) : null,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * View model of the finance officer's page (GET /cases/:id/finance):
+ * the cash flows of every alternative, the measures against the baseline
+ * beside the R-109 carbon price path, the sensitivity of the chosen pair
+ * and the Monte Carlo uncertainty, with the two GET forms that choose
+ * them. Three states: the figures (200); the forms with each refused
+ * field's problem and what was typed (400); a case that no longer
+ * validates, or a run stopped by the time limit, with its problems (200).
+ * Every figure comes from financeView (src/case/finance-view.ts), worked
+ * out in a worker thread; this file only arranges and words them.
+ */
+import type { FinanceView } from "../../case/finance-view.js";
+import type { Lang } from "../../case/messages.js";
+import type { StoredCase } from "../../store/store.js";
+import { translate } from "../i18n/catalog.js";
+import { cashFlowsModel } from "./finance-cash-flows.js";
+import { financeHref, type FinanceForms, type FinanceQuery } from "./finance-form.js";
+import { measuresModel } from "./finance-measures.js";
+import { sensitivityModel } from "./finance-sensitivity.js";
+import { uncertaintyModel } from "./finance-uncertainty.js";
+import { caseLinks } from "./compare.js";
+
+export const FINANCE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/finance-charts.js"];
+
+export type FinancePage =
+  | { kind: "figures"; view: FinanceView; forms: FinanceForms; query: FinanceQuery }
+  | { kind: "refused"; forms: FinanceForms }
+  | { kind: "problems"; problems: { place: string; message: string }[] };
+
+function common(stored: StoredCase, lang: Lang) {
+  const links = caseLinks(stored.id);
+  return {
+    pageTitle: translate(lang, "finance.pageTitle", { title: stored.title }),
+    title: stored.title,
+    caseId: stored.id,
+    links: { ...links, finance: `${links.compare}/finance` },
+  };
+}
+
+function figures(stored: StoredCase, view: FinanceView, query: FinanceQuery, lang: Lang) {
+  const names = new Map(view.alternatives.map((a) => [a.id, a.name]));
+  const seed = view.uncertainty === null ? "" : String(view.uncertainty.seed);
+  const repeatHref = financeHref(stored.id, { ...query, seed });
+  return {
+    years: view.years,
+    baselineName: names.get(view.baseline)!,
+    single: view.alternatives.length < 2,
+    cashFlows: cashFlowsModel(view, lang),
+    measures: measuresModel(view, lang),
+    sensitivity: view.sensitivity === null ? null : sensitivityModel(view.sensitivity, names, lang),
+    uncertainty: view.uncertainty === null ? null : uncertaintyModel(view.uncertainty, names, view.baseline, repeatHref, lang),
+  };
+}
+
+export function financeModel(stored: StoredCase, page: FinancePage, lang: Lang) {
+  const base = common(stored, lang);
+  if (page.kind === "problems") return { ...base, ok: false as const, problems: page.problems };
+  if (page.kind === "refused") return { ...base, ok: true as const, refused: true, forms: page.forms, message: translate(lang, "finance.refused") };
+  return { ...base, ok: true as const, refused: false, scripts: FINANCE_SCRIPTS, forms: page.forms, ...figures(stored, page.view, page.query, lang) };
+}
