@@ -27,4 +27,20 @@ export const CASE_TEXT = {
   "kind.energy": { nb: "Energi", en: "Energy" },
   "kind.operation": { nb: "Drift", en: "Operation" },
   "kind.maintenance": { nb: "Vedlikehold", en: "Maintenance" },
+  "measure.no-added-investment": {
+    nb: "ikke definert: alternativet krever ingen merinvestering sammenlignet med referansealternativet",
+    en: "not defined: the alternative needs no added investment compared with the baseline",
+  },
+  "measure.sir-not-positive": {
+    nb: "ikke definert: besparelsene dekker ingenting av merinvesteringen (SIR er 0 eller lavere)",
+    en: "not defined: the savings cover none of the added investment (SIR is 0 or less)",
+  },
+  "measure.avoids-nothing": {
+    nb: "ikke definert: alternativet gir ikke lavere utslipp enn referansealternativet",
+    en: "not defined: the alternative does not emit less than the baseline",
+  },
+  "measure.never-pays-back": {
+    nb: "betaler seg ikke tilbake i analyseperioden",
+    en: "does not pay back within the analysis period",
+  },
 } satisfies Record<string, Bilingual>;

@@ -6,6 +6,9 @@ import type { Decimal } from "../core/decimal.js";
 import { discountScheduleOf } from "../core/evaluate.js";
 import { segmentsWithin } from "../core/discount.js";
 import type { AlternativeResult, CoreResult, DominatedBy, ResolvedCase } from "../core/types.js";
+import { measuresAgainstBaseline } from "../core/finance/measures.js";
+import type { FinanceMeasures } from "../core/finance/types.js";
+import { measureReasonText } from "./measure-text.js";
 import { rankNoteMessage } from "./rank-note.js";
 import type { CaseContext } from "./resolve.js";
 import { RESULT_FORMAT, type ResultDocument } from "./result-schema.js";
@@ -79,7 +82,26 @@ const SPEND_NOTE: ResultDocument["notes"][number] = {
   },
 };
 
+type MeasuresJson = Pick<ResultDocument["comparison"][number], "netSavings" | "addedInvestment" | "operatingSavings" | "simplePaybackYear" | "sir" | "airr" | "breakEvenCarbonPrice" | "why">;
+
+/** The BLCC measures and the break-even carbon price of one comparison row; a null measure with its reason in both languages. */
+function measuresJson(m: FinanceMeasures): MeasuresJson {
+  const orNull = (d: Decimal | null) => (d === null ? null : num(d));
+  const why = Object.fromEntries(Object.entries(m.reasons).map(([measure, code]) => [measure, { code, message: { nb: measureReasonText(code, "nb"), en: measureReasonText(code, "en") } }]));
+  return {
+    netSavings: num(m.netSavings),
+    addedInvestment: num(m.addedInvestment),
+    operatingSavings: num(m.operatingSavings),
+    simplePaybackYear: m.simplePaybackYear,
+    sir: orNull(m.sir),
+    airr: orNull(m.airr),
+    breakEvenCarbonPrice: orNull(m.breakEvenCarbonPrice),
+    why,
+  };
+}
+
 export function resultJson(result: CoreResult, resolved: ResolvedCase, context: CaseContext, warnings: readonly Warning[] = []): ResultDocument {
+  const measures = new Map(measuresAgainstBaseline(resolved, result).map((m) => [m.id, m]));
   const path = context.carbonPath;
   const analysis: AnalysisJson = {
     startYear: resolved.startYear,
@@ -109,6 +131,7 @@ export function resultJson(result: CoreResult, resolved: ResolvedCase, context: 
       abatementCostPerTonne: c.abatementCostPerTonne === null ? null : num(c.abatementCostPerTonne),
       paybackYear: c.paybackYear,
       payback: c.payback,
+      ...measuresJson(measures.get(c.id)!),
     })),
     warnings: warnings.map((w) => ({ path: w.path, code: w.code, message: { nb: warningMessage(w, "nb"), en: warningMessage(w, "en") } })),
     notes: hasSpend ? [SPEND_NOTE] : [],

@@ -8,7 +8,7 @@ export function expectExact(actual: Decimal, expected: string | number): void {
 }
 
 /** |actual − expected| ≤ rel × |expected| (or ≤ rel when expected is 0). */
-export function expectClose(actual: Decimal | number, expected: string | number, rel = 1e-9): void {
+export function expectClose(actual: Decimal | number, expected: string | number | Decimal, rel = 1e-9): void {
   const a = new Decimal(actual);
   const e = new Decimal(expected);
   const bound = e.isZero() ? new Decimal(rel) : e.abs().mul(rel);
