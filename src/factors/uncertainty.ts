@@ -17,7 +17,7 @@
  */
 import type { DataKind, InputRange } from "../core/finance/types.js";
 import type { EmissionKind } from "../core/types.js";
-import { citation } from "./citation.js";
+import { citation, citationParts } from "./citation.js";
 import type { FactorSet } from "./factor-set.js";
 import { CHOSEN_ELECTRICITY } from "./resolve-factor.js";
 import type { FactorRecord } from "./schema.js";
@@ -37,12 +37,13 @@ export function uncertaintyData(): UncertaintyData {
  * its pedigree scores give, cited to the method with the scores.
  *
  * Example: defaultRange("generic-activity") → { lognormal, gsd 1.1029 },
- *   basis "default", citation "ecoinvent Centre, Overview and methodology … (2013), Table 10.5 …; pedigree scores 2, 2, 2, 3, 3. https://…"
+ *   basis "default", citation "ecoinvent Centre, Overview and methodology. … (2013), Table 10.5, …, pedigree scores 2, 2, 2, 3, 3. https://…"
  */
 export function defaultRange(dataKind: DataKind, data: UncertaintyData = uncertaintyData()): InputRange {
   const d = data.defaults.get(dataKind)!;
+  const { text, url } = citationParts(data.method.source);
   const scores = Object.values(d.scores).join(", ");
-  return { distribution: { shape: "lognormal", gsd: d.gsd }, basis: "default", dataKind, citation: `${citation(data.method.source)} (pedigree scores ${scores})` };
+  return { distribution: { shape: "lognormal", gsd: d.gsd }, basis: "default", dataKind, citation: `${text}, pedigree scores ${scores}${url === null ? "" : `. ${url}`}` };
 }
 
 /** A range the record itself carries (low and high in its unit) as a triangular multiplier around its value. */
