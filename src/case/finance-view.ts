@@ -34,10 +34,13 @@ import { discountDivisor } from "../core/discount.js";
 import { discountScheduleOf } from "../core/evaluate.js";
 import { cashFlowsOf } from "../core/finance/cash-flows.js";
 import { measuresAgainstBaseline } from "../core/finance/measures.js";
+import { runMonteCarlo } from "../core/finance/monte-carlo.js";
 import type { CashFlows, FinanceMeasures, SensitivityResult, UncertaintyResult } from "../core/finance/types.js";
 import type { CoreResult, ResolvedCase } from "../core/types.js";
 import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
 import type { Evaluation } from "./evaluate-document.js";
+import type { Bilingual } from "./messages.js";
+import { uncertaintyModel } from "./uncertainty.js";
 
 export type OkEvaluation = Extract<Evaluation, { ok: true }>;
 
@@ -80,6 +83,8 @@ export type FinanceView = {
   pair: { a: string; b: string } | null;
   sensitivity: SensitivityResult | null;
   uncertainty: UncertaintyResult | null;
+  /** The names of the factors the sensitivity and the draws vary, by input key ("factor:<id>"), in both languages. */
+  factorNames: Record<string, Bilingual>;
   request: FinanceRequest;
 };
 
@@ -116,6 +121,23 @@ function measuresWithPath(evaluation: OkEvaluation, path: FinanceCarbonPath | nu
   }));
 }
 
+/** Each set factor the case's items use, by its input key, named in both languages (the inputs carry an id or one language's name). */
+function factorNamesOf(evaluation: OkEvaluation): Record<string, Bilingual> {
+  const names: Record<string, Bilingual> = {};
+  for (const item of evaluation.resolved.alternatives.flatMap((a) => a.emissions)) {
+    const record = item.factor === null ? undefined : evaluation.context.set.records.get(item.factor);
+    if (record !== undefined) names[`factor:${item.factor}`] = { nb: record.names.nb, en: record.names.en };
+  }
+  return names;
+}
+
+/** The Monte Carlo draws of every alternative; none when no draws are asked for. */
+function uncertaintyOf(evaluation: OkEvaluation, request: FinanceRequest): UncertaintyResult | null {
+  if (request.samples === 0 || request.seed === undefined) return null;
+  const model = uncertaintyModel(evaluation.resolved, evaluation.context, request.costPercent);
+  return runMonteCarlo(evaluation.resolved, model, { samples: request.samples, seed: request.seed });
+}
+
 /**
  * Everything the finance page shows of an evaluated case.
  * Example: financeView(evaluation, { percent: 10, samples: 2000, seed: 42, costPercent: 10 })
@@ -137,7 +159,8 @@ export function financeView(evaluation: OkEvaluation, request: FinanceRequest): 
     carbonPath,
     pair,
     sensitivity: null,
-    uncertainty: null,
+    uncertainty: uncertaintyOf(evaluation, request),
+    factorNames: factorNamesOf(evaluation),
     request,
   };
 }

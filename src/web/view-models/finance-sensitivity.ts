@@ -30,16 +30,19 @@ export function inputValueText(input: SensitivityInput, value: number, lang: Lan
   }
 }
 
+/** A factor's name in the page's language where the set has one, else the input's own label. */
+export type FactorNames = Record<string, Record<Lang, string>>;
+
 /** The input as a row heading ("Kalkulasjonsrente", "Kostnad: Strøm") and as the subject of a sentence ("kalkulasjonsrenten"). */
-export function inputLabel(input: SensitivityInput, lang: Lang, form: "heading" | "subject"): string {
-  return translate(lang, `finance.sens.input.${form}.${input.kind}`, { label: input.label });
+export function inputLabel(input: SensitivityInput, lang: Lang, form: "heading" | "subject", factorNames: FactorNames = {}): string {
+  return translate(lang, `finance.sens.input.${form}.${input.kind}`, { label: factorNames[input.key]?.[lang] ?? input.label });
 }
 
-function barRow(bar: TornadoBar, lang: Lang) {
+function barRow(bar: TornadoBar, lang: Lang, factorNames: FactorNames) {
   const { input } = bar;
   return {
     key: input.key,
-    label: inputLabel(input, lang, "heading"),
+    label: inputLabel(input, lang, "heading", factorNames),
     range: translate(lang, "finance.sens.range", { low: inputValueText(input, input.low, lang), base: inputValueText(input, input.base, lang), high: inputValueText(input, input.high, lang) }),
     basis: translate(lang, `finance.basis.${input.basis}`),
     lccLow: bar.lcc.low,
@@ -71,7 +74,7 @@ function tornadoChart(rows: Row[], measure: "lcc" | "kg", base: number, lang: La
 }
 
 /** "B er fortsatt billigere enn A med mindre kalkulasjonsrenten blir høyere enn 7,3 %." */
-function switchingSentence(s: SwitchingValue, baseDifference: number, names: { a: string; b: string }, lang: Lang): string | null {
+function switchingSentence(s: SwitchingValue, baseDifference: number, names: { a: string; b: string }, lang: Lang, factorNames: FactorNames): string | null {
   if (s.value === null || baseDifference === 0) return null;
   const better = baseDifference < 0 ? names.b : names.a;
   const worse = baseDifference < 0 ? names.a : names.b;
@@ -79,16 +82,16 @@ function switchingSentence(s: SwitchingValue, baseDifference: number, names: { a
   return translate(lang, `finance.sens.switch.${s.measure}.${direction}`, {
     better,
     worse,
-    input: inputLabel(s.input, lang, "subject"),
+    input: inputLabel(s.input, lang, "subject", factorNames),
     value: inputValueText(s.input, s.value, lang),
   });
 }
 
-export function sensitivityModel(result: SensitivityResult, names: Map<string, string>, lang: Lang) {
+export function sensitivityModel(result: SensitivityResult, names: Map<string, string>, lang: Lang, factorNames: FactorNames = {}) {
   const pair = { a: names.get(result.a)!, b: names.get(result.b)! };
-  const rows = result.bars.map((bar) => barRow(bar, lang));
+  const rows = result.bars.map((bar) => barRow(bar, lang, factorNames));
   const switching = result.switching
-    .map((s) => ({ measure: s.measure, text: switchingSentence(s, s.measure === "lcc" ? result.base.lcc : result.base.kg, pair, lang), bracketed: s.method === "bracketed" }))
+    .map((s) => ({ measure: s.measure, text: switchingSentence(s, s.measure === "lcc" ? result.base.lcc : result.base.kg, pair, lang, factorNames), bracketed: s.method === "bracketed" }))
     .filter((s): s is { measure: "lcc" | "kg"; text: string; bracketed: boolean } => s.text !== null);
   return {
     a: pair.a,

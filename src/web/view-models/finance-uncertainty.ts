@@ -13,6 +13,7 @@ import { formatNumber } from "../../i18n/numbers.js";
 import { translate } from "../i18n/catalog.js";
 import { percentText } from "./analysis-terms.js";
 import { labelLines } from "./compare-charts.js";
+import type { FactorNames } from "./finance-sensitivity.js";
 
 /** "trekantfordeling: 0,9 – 1 – 1,1 × verdien", "log-normal: geometrisk standardavvik 1,5". */
 export function distributionText(d: Distribution, lang: Lang): string {
@@ -22,10 +23,10 @@ export function distributionText(d: Distribution, lang: Lang): string {
   return translate(lang, "finance.mc.dist.lognormal", { gsd: n(d.gsd) });
 }
 
-function inputRow(input: UncertainInput, lang: Lang) {
+function inputRow(input: UncertainInput, lang: Lang, factorNames: FactorNames) {
   const { range } = input;
   return {
-    label: input.label,
+    label: factorNames[input.key]?.[lang] ?? input.label,
     kind: translate(lang, `finance.mc.kind.${input.kind}`),
     distribution: distributionText(range.distribution, lang),
     isDefault: range.basis === "default",
@@ -48,7 +49,7 @@ function bandChart(labels: string[], bands: { p5: number; p50: number; p95: numb
   };
 }
 
-export function uncertaintyModel(result: UncertaintyResult, names: Map<string, string>, baseline: string, repeatHref: string, lang: Lang) {
+export function uncertaintyModel(result: UncertaintyResult, names: Map<string, string>, baseline: string, repeatHref: string, lang: Lang, factorNames: FactorNames = {}) {
   const rows = result.alternatives.map((a) => ({
     id: a.id,
     name: names.get(a.id) ?? a.id,
@@ -56,7 +57,7 @@ export function uncertaintyModel(result: UncertaintyResult, names: Map<string, s
     lcc: { p5: a.lcc.p5, p50: a.lcc.p50, p95: a.lcc.p95 },
   }));
   const labels = rows.map((r) => r.name);
-  const inputs = result.inputs.map((i) => inputRow(i, lang));
+  const inputs = result.inputs.map((i) => inputRow(i, lang, factorNames));
   return {
     samples: result.samples,
     seed: result.seed,

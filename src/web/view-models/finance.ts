@@ -47,8 +47,8 @@ function figures(stored: StoredCase, view: FinanceView, query: FinanceQuery, lan
     single: view.alternatives.length < 2,
     cashFlows: cashFlowsModel(view, lang),
     measures: measuresModel(view, lang),
-    sensitivity: view.sensitivity === null ? null : sensitivityModel(view.sensitivity, names, lang),
-    uncertainty: view.uncertainty === null ? null : uncertaintyModel(view.uncertainty, names, view.baseline, repeatHref, lang),
+    sensitivity: view.sensitivity === null ? null : sensitivityModel(view.sensitivity, names, lang, view.factorNames),
+    uncertainty: view.uncertainty === null ? null : uncertaintyModel(view.uncertainty, names, view.baseline, repeatHref, lang, view.factorNames),
   };
 }
 
