@@ -15,3 +15,7 @@ const rounded = (d: Decimal, places: number): number => {
 
 export const roundedKg = (d: Decimal): number => rounded(d, 1);
 export const roundedNok = (d: Decimal): number => rounded(d, 0);
+/** A ratio such as the savings-to-investment ratio: two decimals (1.297 7 → 1.3). */
+export const roundedRatio = (d: Decimal): number => rounded(d, 2);
+/** A rate as a fraction, to a tenth of a percent (0.067 46 → 0.067 5, shown 6.7 %). */
+export const roundedRate = (d: Decimal): number => rounded(d, 4);

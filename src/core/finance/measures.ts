@@ -87,7 +87,7 @@ export function measuresAgainstBaseline(resolved: ResolvedCase, core: CoreResult
       const operatingSavings = baseSplit.operating.minus(split.operating);
       const reasons: FinanceMeasures["reasons"] = {};
       const sir = addedInvestment.gt(ZERO) ? operatingSavings.div(addedInvestment) : null;
-      if (sir === null) reasons.sir = reasons.airr = "no-added-investment";
+      if (sir === null) Object.assign(reasons, { sir: "no-added-investment", airr: "no-added-investment" });
       else if (!sir.gt(ZERO)) reasons.airr = "sir-not-positive";
       const airr = sir !== null && sir.gt(ZERO) ? airrOf(sir, resolved) : null;
       const simple = paybackYear(nominalByYear(costsOf.get(alt.id)!, resolved.years), baseNominal);

@@ -3,7 +3,8 @@
  * case so the CSV and the Excel workbook cannot disagree: about (case,
  * factor set id and hash, time made in UTC), summary (one row per
  * alternative, with the rank note beside the rank), comparison (with the
- * payback in words), items (with factor, source and the price basis of
+ * payback in words and the finance measures, a measure not defined with
+ * its reason), items (with factor, source and the price basis of
  * spend items), sources, and notes (the warnings placed in words and the
  * result's notes), and from alternative-tables.ts the yearly figures and
  * one table per alternative. Every text is in the user's language, the
@@ -15,7 +16,10 @@
 import type { Evaluation } from "../../case/evaluate-document.js";
 import type { Lang } from "../../case/messages.js";
 import type { Decimal } from "../../core/decimal.js";
+import { measureReasonText } from "../../case/measure-text.js";
 import { rankNoteMessage } from "../../case/rank-note.js";
+import { roundedRate, roundedRatio } from "../../case/rounding.js";
+import { measuresAgainstBaseline } from "../../core/finance/measures.js";
 import { STAGES, type ComparisonRow, type EmissionsResult } from "../../core/types.js";
 import { factorCitation } from "../../factors/citation.js";
 import { wasteLevelName } from "../../i18n/domain-terms.js";
@@ -119,7 +123,10 @@ function paybackText(c: ComparisonRow, t: T): string {
   return t("export.payback.inYear", { year: String(c.paybackYear) });
 }
 
-function comparison(e: Evaluated, t: T): Table {
+/** The measures that may be undefined, in the order of the columns. */
+const MEASURES = ["simplePaybackYear", "sir", "airr", "breakEvenCarbonPrice"] as const;
+
+function comparison(e: Evaluated, lang: Lang, t: T): Table {
   const columns: Column[] = [
     { header: t("export.col.alternative"), kind: "text", width: 12 },
     { header: t("export.col.baseline"), kind: "text", width: 16 },
@@ -128,9 +135,41 @@ function comparison(e: Evaluated, t: T): Table {
     { header: t("export.col.abatementCost"), kind: "nok", width: 20 },
     { header: t("export.col.paybackYear"), kind: "int", width: 14 },
     { header: t("export.col.payback"), kind: "text", width: 40 },
+    { header: t("export.col.netSavings"), kind: "nok", width: 20 },
+    { header: t("export.col.addedInvestment"), kind: "nok", width: 20 },
+    { header: t("export.col.operatingSavings"), kind: "nok", width: 20 },
+    { header: t("export.col.simplePaybackYear"), kind: "int", width: 16 },
+    { header: t("export.col.sir"), kind: "decimal", width: 14 },
+    { header: t("export.col.airr"), kind: "percent", width: 14 },
+    { header: t("export.col.breakEven"), kind: "nok", width: 20 },
+    { header: t("export.col.measureNotes"), kind: "text", width: 50 },
   ];
   const name = nameOf(e);
-  const rows = e.core.comparison.map((c): Cell[] => [name(c.id), name(c.baseline), num(c.deltaKg), num(c.deltaPresentValue), num(c.abatementCostPerTonne), c.paybackYear, paybackText(c, t)]);
+  const measures = new Map(measuresAgainstBaseline(e.resolved, e.core).map((m) => [m.id, m]));
+  const rows = e.core.comparison.map((c): Cell[] => {
+    const m = measures.get(c.id)!;
+    const notes = MEASURES.flatMap((measure) => {
+      const reason = m.reasons[measure];
+      return reason === undefined ? [] : [t("export.measureNote", { measure: t(`export.measure.${measure}`), reason: measureReasonText(reason, lang) })];
+    });
+    return [
+      name(c.id),
+      name(c.baseline),
+      num(c.deltaKg),
+      num(c.deltaPresentValue),
+      num(c.abatementCostPerTonne),
+      c.paybackYear,
+      paybackText(c, t),
+      num(m.netSavings),
+      num(m.addedInvestment),
+      num(m.operatingSavings),
+      m.simplePaybackYear,
+      m.sir === null ? null : roundedRatio(m.sir),
+      m.airr === null ? null : roundedRate(m.airr),
+      num(m.breakEvenCarbonPrice),
+      notes.join("; "),
+    ];
+  });
   return { name: "comparison", title: t("export.comparison.title"), columns, rows };
 }
 
@@ -201,7 +240,7 @@ export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang)
   return {
     about: about(evaluated, meta, lang, t),
     summary: summary(evaluated, lang, t),
-    comparison: comparison(evaluated, t),
+    comparison: comparison(evaluated, lang, t),
     items: items(evaluated, lang, t),
     sources: sources(evaluated, t),
     notes: notes(evaluated, lang, t),

@@ -113,4 +113,20 @@ describe("the workbook's sheet names", () => {
     // never half of an emoji at the cut
     expect(sheetName(`${"a".repeat(30)}😀`, new Set(), "1")).toBe("a".repeat(30));
   });
+
+  it("give the finance measures against the baseline, a measure not defined with its reason in the export's language", () => {
+    // B against A: both buy in year 0 only, B for 6 000 instead of 10 000 → net savings 4 000, no added investment,
+    // so SIR and AIRR are not defined; B emits 3 000 − 100 − wood less: the break-even price is negative (cheaper already).
+    const nb = tables("nb").comparison;
+    expect(column(nb, "Netto besparelse, nåverdi (kr)").get("Nye")).toBe(4000);
+    expect(column(nb, "Merinvestering, nåverdi (kr)").get("Nye")).toBe(-4000);
+    expect(column(nb, "Besparelse per investert krone (SIR)").get("Nye")).toBeNull();
+    expect(column(nb, "Enkel tilbakebetaling, udiskontert (år)").get("Nye")).toBe(0);
+    expect(column(nb, "Mål som ikke er definert").get("Nye")).toBe(
+      "SIR: ikke definert: alternativet krever ingen merinvestering sammenlignet med referansealternativet; AIRR: ikke definert: alternativet krever ingen merinvestering sammenlignet med referansealternativet",
+    );
+    expect(column(nb, "Break-even karbonpris (kr per tonn CO2e)").get("Nye") as number).toBeLessThan(0);
+    const en = tables("en").comparison;
+    expect(column(en, "Measures not defined").get("Nye")).toMatch(/^SIR: not defined: the alternative needs no added investment/);
+  });
 });
