@@ -8,14 +8,18 @@ import type { Bilingual } from "../case/messages.js";
 export const CLI_TEXT = {
   usage: {
     nb: `Bruk:
-  kalkyle evaluate SAK.json [--format json|table] [--lang nb|en]
+  kalkyle evaluate SAK.json [--format json|table] [--lang nb|en] [--samples N [--seed S] [--cost-range P]]
+      --samples: usikkerhet ved Monte Carlo med N trekninger (1–100 000); --seed gjentar en kjøring (uten den trekkes et frø, som skrives i resultatet);
+      --cost-range: ± prosent for hver kostnadspost (0–100, standard 10)
   kalkyle validate SAK.json [--lang nb|en]
   kalkyle factors [SØKEORD …] [--group GRUPPE] [--unit ENHET] [--source UTGIVER] [--set ID]
   kalkyle backup FIL [--force]   (DATA_DIR/kalkyle.db, også mens serveren kjører)
   kalkyle restore FIL            (serveren må være stoppet)
   kalkyle token create --email E [--organisation ID] [--name NAVN]   (en API-nøkkel, skrives ut én gang)`,
     en: `Usage:
-  kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
+  kalkyle evaluate CASE.json [--format json|table] [--lang nb|en] [--samples N [--seed S] [--cost-range P]]
+      --samples: uncertainty by Monte Carlo with N draws (1–100,000); --seed repeats a run (without it a seed is drawn and written in the result);
+      --cost-range: ± percent of every cost item (0–100, default 10)
   kalkyle validate CASE.json [--lang nb|en]
   kalkyle factors [WORDS …] [--group GROUP] [--unit UNIT] [--source PUBLISHER] [--set ID]
   kalkyle backup FILE [--force]   (DATA_DIR/kalkyle.db, also while the server runs)
@@ -25,6 +29,19 @@ export const CLI_TEXT = {
   "no-such-file": { nb: "{file}: finnes ikke", en: "{file}: no such file" },
   "factors.count": { nb: "{count, plural, one {# faktor} other {# faktorer}} i faktorsett {set}", en: "{count, plural, one {# factor} other {# factors}} in factor set {set}" },
   "factors.unknown-set": { nb: "--set: ukjent faktorsett «{set}» (finnes: {options})", en: "--set: unknown factor set \"{set}\" (available: {options})" },
+  "uncertainty.samples": { nb: "--samples: må være et heltall fra 1 til 100 000", en: "--samples: must be a whole number from 1 to 100,000" },
+  "uncertainty.seed": { nb: "--seed: må være et heltall fra 0 til 4 294 967 295", en: "--seed: must be a whole number from 0 to 4,294,967,295" },
+  "uncertainty.cost-range": { nb: "--cost-range: må være en prosent fra 0 til 100, for eksempel 10 eller 7,5", en: "--cost-range: must be a percentage from 0 to 100, for example 10 or 7.5" },
+  "uncertainty.needs-samples": { nb: "--seed og --cost-range gjelder bare sammen med --samples", en: "--seed and --cost-range apply only together with --samples" },
+  "uncertainty.title": { nb: "Usikkerhet (Monte Carlo): {samples} trekninger, frø {seed}, kostnadsposter ±{percent} %", en: "Uncertainty (Monte Carlo): {samples} draws, seed {seed}, cost items ±{percent} %" },
+  "uncertainty.defaults": { nb: "Utslippsfaktorer uten publisert usikkerhet har en standardverdi etter datatype (pedigree-metoden).", en: "Emission factors without a published uncertainty have a default by kind of data (the pedigree approach)." },
+  "uncertainty.head.alternative": { nb: "Alternativ", en: "Alternative" },
+  "uncertainty.head.tonnes": { nb: "t CO2e P5–P95", en: "t CO2e P5–P95" },
+  "uncertainty.head.p50": { nb: "P50", en: "P50" },
+  "uncertainty.head.presentValue": { nb: "Nåverdi kr P5–P95", en: "Present value NOK P5–P95" },
+  "uncertainty.head.presentValueWithCarbon": { nb: "Nåverdi med karbon kr P5–P95", en: "PV with carbon NOK P5–P95" },
+  "uncertainty.head.beatsKg": { nb: "Bedre enn referansen: CO2e", en: "Beats the baseline: CO2e" },
+  "uncertainty.head.beatsCost": { nb: "kostnad", en: "cost" },
   "bad-format": { nb: "--format: må være json eller table", en: "--format: must be json or table" },
   "unknown-command": { nb: "ukjent kommando «{command}»", en: "unknown command \"{command}\"" },
   warning: { nb: "{place}: advarsel: {message}", en: "{place}: warning: {message}" },

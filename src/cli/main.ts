@@ -1,6 +1,6 @@
 /**
  * The `kalkyle` command:
- *   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en]
+ *   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en] [--samples N [--seed S] [--cost-range P]]
  *   kalkyle validate CASE.json
  *   kalkyle factors [WORDS …] [--group GROUP] [--unit UNIT] [--source PUBLISHER] [--set ID]
  *   kalkyle backup FILE [--force]
@@ -21,6 +21,7 @@ import { sqliteDatabaseFile } from "../store/sqlite-location.js";
 import { backupCommand, restoreCommand } from "./backup-command.js";
 import { listFactors } from "./factors-command.js";
 import { tokenCommand } from "./token-command.js";
+import { uncertaintyOptions } from "./uncertainty-options.js";
 import { resultTable } from "./table.js";
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
@@ -54,7 +55,7 @@ function reportProblems(problems: Problem[], io: Io, lang: Lang): void {
 export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, unit: { type: "string" }, source: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, email: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, unit: { type: "string" }, source: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, email: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, samples: { type: "string" }, seed: { type: "string" }, "cost-range": { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     io.err(`${(error as Error).message}\n${text(defaultLang(env), "cli.usage")}`);
     return 2;
@@ -96,8 +97,11 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
     io.out(text(lang, "cli.valid", { file: target }));
     return 0;
   }
+  const monteCarlo = uncertaintyOptions({ samples: values.samples, seed: values.seed, costRange: values["cost-range"] });
+  if (!monteCarlo.ok) return io.err(text(lang, `cli.uncertainty.${monteCarlo.refusal}`)), 2;
   const evaluation = evaluateDocument(input.value, library);
   if (!evaluation.ok) return reportProblems(evaluation.problems, io, lang), 2;
+  if (monteCarlo.options !== null) return import("./evaluate-uncertainty.js").then((m) => m.printWithUncertainty(evaluation, monteCarlo.options!, values.format as "json" | "table", lang, io));
   io.out(values.format === "table" ? resultTable(evaluation.doc.title, evaluation.core, lang, { warnings: evaluation.warnings, document: evaluation.doc }) : JSON.stringify(evaluation.result, null, 2));
   return 0;
 }
