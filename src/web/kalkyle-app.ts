@@ -11,6 +11,7 @@ import { exportRoutes } from "./routes/exports.js";
 import { factorRoutes } from "./routes/factors.js";
 import { financeRoutes } from "./routes/finance.js";
 import { importRoutes } from "./routes/import.js";
+import { memoRoutes } from "./routes/memo.js";
 
 export function createKalkyleApp(options: AppOptions) {
   return createApp(options, {
@@ -19,6 +20,6 @@ export function createKalkyleApp(options: AppOptions) {
     beforeCsrf: [importRoutes],
     // The editor's saves from a lost session or over the body limit are sent on with the draft kept (nothing is changed).
     beforeLimits: [editorGuardRoutes],
-    html: [editorRoutes, compareRoutes, financeRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
+    html: [editorRoutes, compareRoutes, financeRoutes, memoRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
   });
 }

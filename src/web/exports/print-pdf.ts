@@ -30,8 +30,8 @@ export const PDF_READY_COOKIE = "kalkyle-pdf-ready";
 /** The ?ready= token: letters and digits only, so it can go into a cookie as it is. */
 export const pdfReadyToken = z.string().regex(/^[A-Za-z0-9]{8,64}$/);
 
-/** `path`: the print view on this server, its query included; the page language is added. */
-export type PrintPdf = { path: string; title: string; ready?: string };
+/** `path`: the print view on this server, its query included (the page language is added); `title`: the case's, in the footer and, unless `fileTitle` says otherwise, the file's name. */
+export type PrintPdf = { path: string; title: string; fileTitle?: string; ready?: string };
 
 /** The print view as a PDF, or null when the client left before its turn. */
 export async function renderPrintPdf(ctx: AppContext, req: Request, res: Response, { path, title }: PrintPdf): Promise<Buffer | null> {
@@ -39,7 +39,8 @@ export async function renderPrintPdf(ctx: AppContext, req: Request, res: Respons
   const gaveUp = new AbortController();
   res.once("close", () => gaveUp.abort());
   const lang = langOf(req);
-  const url = `${ctx.selfOrigin()}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
+  // as Chromium will write it, since the renderer refuses a page that ends up at another address
+  const url = new URL(`${ctx.selfOrigin()}${path}${path.includes("?") ? "&" : "?"}lang=${lang}`).href;
   try {
     return await ctx.pdf.render(url, { signal: gaveUp.signal, cookies: sessionCookieOf(req), footer: reportFooter(title, lang) });
   } catch (error) {
@@ -50,10 +51,10 @@ export async function renderPrintPdf(ctx: AppContext, req: Request, res: Respons
   }
 }
 
-/** Renders the print view and sends it as "<title>.pdf", the ready cookie set when asked for; nothing when the client left. */
+/** Renders the print view and sends it as "<fileTitle or title>.pdf", the ready cookie set when asked for; nothing when the client left. */
 export async function sendPrintPdf(ctx: AppContext, req: Request, res: Response, pdf: PrintPdf): Promise<void> {
   const bytes = await renderPrintPdf(ctx, req, res, pdf);
   if (!bytes) return;
   if (pdf.ready !== undefined) res.cookie(PDF_READY_COOKIE, pdf.ready, { path: "/", maxAge: 120_000, sameSite: "strict", httpOnly: false, secure: req.secure });
-  sendDownload(res, "pdf", pdf.title, bytes);
+  sendDownload(res, "pdf", pdf.fileTitle ?? pdf.title, bytes);
 }
