@@ -55,7 +55,9 @@ export function cashFlowsModel(view: FinanceView, lang: Lang) {
   const names = new Map(view.alternatives.map((a) => [a.id, a.name]));
   const byId = new Map(view.cashFlows.map((f) => [f.id, f]));
   const baseline = byId.get(view.baseline)!;
-  return view.alternatives.map(({ id, name }, index) => {
+  // the parts come in ranking order; each keeps the key of its place in the case ("alt2"), the same whatever the ranking
+  const keyOf = new Map(view.cashFlows.map((f, i) => [f.id, `alt${i + 1}`]));
+  return view.alternatives.map(({ id, name }) => {
     const flows = byId.get(id)!;
     const isBaseline = id === view.baseline;
     const payback = paybackText(flows, isBaseline, view.startYear, lang);
@@ -64,7 +66,7 @@ export function cashFlowsModel(view: FinanceView, lang: Lang) {
     return {
       id,
       name,
-      key: `alt${index + 1}`,
+      key: keyOf.get(id)!,
       isBaseline,
       payback,
       budget: {

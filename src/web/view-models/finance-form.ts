@@ -50,8 +50,9 @@ function numberField(bounds: Bounds, lang: Lang) {
     }
     const value = Number(parsed.decimal);
     const range = { min: formatNumber(bounds.min, lang), max: formatNumber(bounds.max, lang) };
-    if (bounds.integer && !Number.isInteger(value)) ctx.addIssue({ code: "custom", message: translate(lang, "finance.problem.whole", range) });
-    else if (value < bounds.min || value > bounds.max) ctx.addIssue({ code: "custom", message: translate(lang, "finance.problem.between", range) });
+    if (!(value >= bounds.min && value <= bounds.max && (!bounds.integer || Number.isInteger(value)))) {
+      ctx.addIssue({ code: "custom", message: translate(lang, bounds.integer ? "finance.problem.whole" : "finance.problem.between", range) });
+    }
     return value;
   });
 }

@@ -23,10 +23,18 @@ export function distributionText(d: Distribution, lang: Lang): string {
   return translate(lang, "finance.mc.dist.lognormal", { gsd: n(d.gsd) });
 }
 
-function inputRow(input: UncertainInput, lang: Lang, factorNames: FactorNames) {
+/** An item's own input ("inline:<alternative>/<index>", "cost:<alternative>/<index>") is named with its alternative: «Varmepumpe: Strøm». */
+function inputLabel(input: UncertainInput, names: Map<string, string>, factorNames: FactorNames, lang: Lang): string {
+  const own = /^(?:inline|cost):(.+)\/\d+$/.exec(input.key);
+  const alternative = own === null ? undefined : names.get(own[1]!);
+  if (alternative !== undefined) return translate(lang, "finance.mc.itemOf", { alternative, item: input.label });
+  return factorNames[input.key]?.[lang] ?? input.label;
+}
+
+function inputRow(input: UncertainInput, names: Map<string, string>, lang: Lang, factorNames: FactorNames) {
   const { range } = input;
   return {
-    label: factorNames[input.key]?.[lang] ?? input.label,
+    label: inputLabel(input, names, factorNames, lang),
     kind: translate(lang, `finance.mc.kind.${input.kind}`),
     distribution: distributionText(range.distribution, lang),
     isDefault: range.basis === "default",
@@ -57,7 +65,7 @@ export function uncertaintyModel(result: UncertaintyResult, names: Map<string, s
     lcc: { p5: a.lcc.p5, p50: a.lcc.p50, p95: a.lcc.p95 },
   }));
   const labels = rows.map((r) => r.name);
-  const inputs = result.inputs.map((i) => inputRow(i, lang, factorNames));
+  const inputs = result.inputs.map((i) => inputRow(i, names, lang, factorNames));
   return {
     samples: result.samples,
     seed: result.seed,

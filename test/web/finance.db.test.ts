@@ -1,0 +1,172 @@
+/**
+ * The finance page (GET /cases/:id/finance) against a real server and
+ * database: a small case with a flat 4 % and two years, whose cash flows,
+ * budgets, equivalent annual cost and measures against the baseline are
+ * worked out by hand below and found on the page; the Monte Carlo's seed
+ * repeats its figures; a refused query is a 400 naming the field, in the
+ * user's language, with what was typed still in the form; another
+ * organisation's case is a 404.
+ *
+ * The case (flat 4 %, N = 2, 2026–2028; D1 = 1.04, D2 = 1.0816):
+ *   A (baseline): buys for 1 000 in year 0, energy 500 a year; 2 000 kg a year
+ *   B:            buys for 2 000,           energy 100 a year;   400 kg a year
+ *   C:            buys for 1 600,           energy 100 a year; 2 000 kg a year
+ * Present values: A = 1 000 + 500/1.04 + 500/1.0816 = 1 000 + 480.77 + 462.28 = 1 943.05
+ *                 B = 2 000 + 100/1.04 + 100/1.0816 = 2 000 + 96.15 + 92.46 = 2 188.61
+ *                 C = 1 600 + 96.15 + 92.46 = 1 788.61
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, TestClient, type TestServer } from "./harness.js";
+
+const NBSP = "\u00a0";
+const MINUS = "\u2212";
+const fixedPerYear = (kg: number) => ({ factor: { value: 1, unit: "kgCO2e/unit" }, quantity: `${kg} unit`, every: 1 });
+
+const SMALL = {
+  schema: "kalkyle.case/1",
+  title: "Kjel eller varmepumpe",
+  analysis: { startYear: 2026, years: 2, discountRate: 0.04 },
+  baseline: "A",
+  alternatives: [
+    { id: "A", name: "Gammel kjel", emissions: [{ label: "Drift", kind: "fixed", ...fixedPerYear(2000) }], costs: [{ label: "Innkjøp", kind: "acquisition", amount: 1000 }, { label: "Strøm", kind: "energy", amount: 500, every: 1 }] },
+    { id: "B", name: "Varmepumpe", emissions: [{ label: "Drift", kind: "fixed", ...fixedPerYear(400) }], costs: [{ label: "Innkjøp", kind: "acquisition", amount: 2000 }, { label: "Strøm", kind: "energy", amount: 100, every: 1 }] },
+    { id: "C", name: "Ny kjel", emissions: [{ label: "Drift", kind: "fixed", ...fixedPerYear(2000) }], costs: [{ label: "Innkjøp", kind: "acquisition", amount: 1600 }, { label: "Strøm", kind: "energy", amount: 100, every: 1 }] },
+  ],
+};
+
+let server: TestServer;
+let client: TestClient;
+let caseId: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: false });
+  client = new TestClient(server.url);
+  caseId = (await server.store.cases.create(SMALL)).id;
+});
+afterAll(async () => server.close());
+
+function text(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#x3D;/g, "=")
+    .replace(/&amp;/g, "&")
+    .replace(/[ \t\r\n]+/g, " ")
+    .trim();
+}
+
+/** The rows of the table whose caption has this id, each as its cells' text. */
+function tableRows(html: string, captionId: string): string[][] {
+  const start = html.indexOf(`<caption id="${captionId}">`);
+  expect(start, captionId).toBeGreaterThan(0);
+  const body = html.slice(html.indexOf("<tbody>", start), html.indexOf("</tbody>", start));
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => text(cell[1]!)));
+}
+
+/** Whole kroner as the page writes them in bokmål: groups with U+00A0, the minus sign U+2212. */
+const kr = (n: number) => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 }).format(n);
+
+describe("the finance page of a small case, against hand computations", () => {
+  it("shows each alternative's cash flows year by year, its budgets, its equivalent annual cost and its payback year", async () => {
+    const { res, html } = await client.get(`/cases/${caseId}/finance?seed=42`);
+    expect(res.status).toBe(200);
+    // C: nominal 1 600, 100, 100; discounted 1 600, 96.15, 92.46; summed 1 600, 1 696.15, 1 788.61;
+    // the baseline's summed present value 1 000, 1 480.77, 1 943.05: C is at or below it from year 2 on
+    const c = tableRows(html, "cap-cash-alt3");
+    expect(c).toEqual([
+      ["år 0 (2026)", kr(1600), kr(1600), kr(1600), kr(1600), kr(1000)],
+      ["år 1 (2027)", kr(100), kr(96.15), kr(1700), kr(1696.15), kr(1480.77)],
+      ["år 2 (2028) (tilbakebetalt)", kr(100), kr(92.46), kr(1800), kr(1788.61), kr(1943.05)],
+    ]);
+    expect(kr(1788.61)).toBe(`1${NBSP}789`);
+    const part = text(html.slice(html.indexOf('id="h-cash-alt3"'), html.indexOf('id="cap-cash-alt3"')));
+    // investment budget: year 0; operating budget: 100 + 100 = 200 undiscounted, 96.15 + 92.46 = 188.61 in present value
+    expect(part).toContain(`Investeringsbudsjett (år 0) ${kr(1600)} kr udiskontert, ${kr(1600)} kr i nåverdi`);
+    expect(part).toContain(`Driftsbudsjett (år 1–2) 200 kr udiskontert, 189 kr i nåverdi`);
+    // EAC = PV / (1/1.04 + 1/1.0816) = 1 788.61 / 1.886095 = 948.31
+    expect(part).toContain("Årlig kostnad (EAC) 948 kr");
+    expect(part).toContain("Tilbakebetaling mot referansen (nåverdi) år 2 (2028)");
+    // B never comes down to A's summed cost: 2 000 > 1 000, 2 096 > 1 481, 2 189 > 1 943
+    const b = text(html.slice(html.indexOf('id="h-cash-alt2"'), html.indexOf('id="cap-cash-alt2"')));
+    expect(b).toContain("Tilbakebetaling mot referansen (nåverdi) betaler seg ikke tilbake i analyseperioden");
+    // the chart is drawn from the same figures, with the payback year marked
+    const chart = JSON.parse(/<script type="application\/json" id="chart-cash-alt3-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as { datasets: { data: number[] }[]; payback: { index: number } };
+    expect(chart.datasets[0]!.data.map(Math.round)).toEqual([1600, 1696, 1789]);
+    expect(chart.datasets[1]!.data.map(Math.round)).toEqual([1000, 1481, 1943]);
+    expect(chart.payback.index).toBe(2);
+  });
+
+  it("shows net savings, simple payback, SIR, AIRR and the break-even carbon price against the baseline, each undefined one as its reason", async () => {
+    const { html } = await client.get(`/cases/${caseId}/finance?seed=42`);
+    const rows = tableRows(html, "cap-measures");
+    // operating savings ΔS = (480.77 + 462.28) − (96.15 + 92.46) = 754.44 for both B and C
+    // B: ΔI = 2 000 − 1 000 = 1 000; NS = 1 943.05 − 2 188.61 = −245.56; SIR = 754.44 / 1 000 = 0.75;
+    //    AIRR = 1.04 × √0.754438 − 1 = 1.04 × 0.868584 − 1 = −9.67 %;
+    //    discounted tonnes A = 2/1.04 + 2/1.0816 = 3.772189, B = 0.4/1.04 + 0.4/1.0816 = 0.754438;
+    //    break-even = 245.56 / (3.772189 − 0.754438) = 245.56 / 3.017751 = 81.37 NOK per tonne
+    const b = rows.find((r) => r[0] === "Varmepumpe")!;
+    expect(b.slice(0, 8)).toEqual(["Varmepumpe", kr(1000), kr(754.44), `${MINUS}246`, "betaler seg ikke tilbake i analyseperioden", "0,75", `${MINUS}9,67${NBSP}%`, expect.stringMatching(/^81\b/)]);
+    // C: ΔI = 600; NS = 1 943.05 − 1 788.61 = 154.44; simple payback: undiscounted 1 800 ≤ 2 000 in year 2 (1 700 > 1 500 in year 1);
+    //    SIR = 754.44 / 600 = 1.26; AIRR = 1.04 × √1.257396 − 1 = 1.04 × 1.121337 − 1 = 16.62 %; it avoids no tonnes
+    const c = rows.find((r) => r[0] === "Ny kjel")!;
+    expect(c.slice(0, 8)).toEqual(["Ny kjel", kr(600), kr(754.44), kr(154.44), "år 2 (2028)", "1,26", `16,62${NBSP}%`, "ikke definert: alternativet gir ikke lavere utslipp enn referansealternativet"]);
+    // the R-109 path of the factor set beside it, for each year of the period
+    expect(tableRows(html, "cap-path").map((r) => r[0])).toEqual(["år 0 (2026)", "år 1 (2027)", "år 2 (2028)"]);
+    const en = tableRows((await client.get(`/cases/${caseId}/finance?seed=42&lang=en`)).html, "cap-measures");
+    expect(en.find((r) => r[0] === "Ny kjel")![7]).toBe("not defined: the alternative does not emit less than the baseline");
+    expect(en.find((r) => r[0] === "Varmepumpe")![6]).toBe(`-9.67%`);
+  });
+
+  it("repeats a Monte Carlo run from its seed, and draws and shows a seed when none is given", async () => {
+    const first = await client.get(`/cases/${caseId}/finance?seed=42`);
+    const again = await client.get(`/cases/${caseId}/finance?seed=42`);
+    expect(text(first.html)).toContain(`2${NBSP}000 trekk med startverdi 42.`);
+    const table = tableRows(first.html, "cap-percentiles");
+    expect(table).toHaveLength(3);
+    expect(tableRows(again.html, "cap-percentiles")).toEqual(table);
+    // B's 400 kg a year against A's 2 000: its inline factor's default range (log-normal, GSD about 1.04) never
+    // brings it near A's, so it has less CO2e in every draw
+    const beats = tableRows(first.html, "cap-beats");
+    expect(beats.find((r) => r[0] === "Varmepumpe")![1]).toBe(`100${NBSP}%`);
+
+    const drawn = await client.get(`/cases/${caseId}/finance`);
+    const seed = /trekk med startverdi (\d+)\./.exec(text(drawn.html))![1]!;
+    const link = /<a href="([^"]+)">Lenke som gjentar akkurat denne beregningen<\/a>/.exec(drawn.html)![1]!.replace(/&amp;/g, "&").replace(/&#x3D;/g, "=");
+    expect(link).toContain(`seed=${seed}`);
+    const repeated = await client.get(link);
+    expect(tableRows(repeated.html, "cap-percentiles")).toEqual(tableRows(drawn.html, "cap-percentiles"));
+  });
+});
+
+describe("a refused query", () => {
+  it("is a 400 page naming each field and why, in the user's language, with what was typed still in the form", async () => {
+    const { res, html } = await client.get(`/cases/${caseId}/finance?percent=60&samples=50&seed=abc&a=Z&b=A`);
+    expect(res.status).toBe(400);
+    const summary = text(html.slice(html.indexOf('class="error-summary"'), html.indexOf("</div>", html.indexOf('class="error-summary"'))));
+    expect(summary).toContain("Variasjon, ± %: må være mellom 1 og 50");
+    expect(summary).toContain(`Antall trekk: må være et heltall fra 100 til 20${NBSP}000`);
+    expect(summary).toContain("Startverdi for trekkene (seed): «abc» er ikke et tall");
+    expect(summary).toContain("Alternativ A: «Z» er ikke et alternativ i saken");
+    expect(html).toMatch(/<input id="finance-percent" name="percent" type="text" value="60"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/<input id="finance-seed" name="seed" type="text" value="abc"/);
+
+    const same = await client.get(`/cases/${caseId}/finance?a=A&b=A&lang=en`);
+    expect(same.res.status).toBe(400);
+    expect(text(same.html)).toContain("Alternative B (compared with A): choose an alternative other than A");
+    const en = await client.get(`/cases/${caseId}/finance?costPercent=51&lang=en`);
+    expect(text(en.html)).toContain("Uncertainty of the costs, ± %: must be between 0 and 50");
+  });
+});
+
+describe("who may see it", () => {
+  it("answers 404 for another organisation's case, and the finance role may read its own", async () => {
+    const elsewhere = await server.createOrganisation("Annenkommune");
+    const stranger = await server.clientAs("finance", { organisationId: elsewhere });
+    expect((await stranger.get(`/cases/${caseId}/finance`)).res.status).toBe(404);
+    const officer = await server.clientAs("finance");
+    expect((await officer.get(`/cases/${caseId}/finance?seed=1`)).res.status).toBe(200);
+  });
+});
