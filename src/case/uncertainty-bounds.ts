@@ -6,6 +6,8 @@
  * MAX_SEED in src/core/finance/random.ts); the ± % of every cost item,
  * 0 … 100, 10 unless given.
  */
+import { randomInt } from "node:crypto";
+
 export const UNCERTAINTY_BOUNDS = {
   samples: { min: 1, max: 100_000 },
   seed: { min: 0, max: 0xffffffff },
@@ -14,3 +16,8 @@ export const UNCERTAINTY_BOUNDS = {
 
 /** Checked against UNCERTAINTY_BOUNDS by the caller; the engine trusts them. */
 export type UncertaintyOptions = { samples: number; seed: number; costPercent: number };
+
+/** A seed from the operating system's random source, 0 … 2³² − 1, for a run that names none (it is written in the result). */
+export function drawSeed(): number {
+  return randomInt(0, UNCERTAINTY_BOUNDS.seed.max + 1);
+}

@@ -8,8 +8,7 @@
  *
  * Example: { samples: "10000", seed: "42" } → { samples: 10000, seed: 42, costPercent: 10 }.
  */
-import { randomInt } from "node:crypto";
-import { UNCERTAINTY_BOUNDS, type UncertaintyOptions } from "../case/uncertainty-bounds.js";
+import { drawSeed, UNCERTAINTY_BOUNDS, type UncertaintyOptions } from "../case/uncertainty-bounds.js";
 
 export type UncertaintyArgs = { samples?: string | undefined; seed?: string | undefined; costRange?: string | undefined };
 
@@ -30,11 +29,6 @@ function percentage(text: string, bounds: { min: number; max: number }): number 
   if (!/^\d{1,3}([.,]\d{1,6})?$/.test(text.trim())) return null;
   const n = Number(text.trim().replace(",", "."));
   return n >= bounds.min && n <= bounds.max ? n : null;
-}
-
-/** A seed from the operating system's random source: 0 … 2³² − 1. */
-export function drawSeed(): number {
-  return randomInt(0, UNCERTAINTY_BOUNDS.seed.max + 1);
 }
 
 /** The options, null when --samples is not given, or what is wrong. */

@@ -1,7 +1,8 @@
 /**
  * The JSON API under /api/v1 (mounted before sessions and CSRF; see
  * docs/decisions.md for why it needs no CSRF token):
- *   POST   /evaluate     a case in, the `kalkyle.result/1` document out (as `kalkyle evaluate`)
+ *   POST   /evaluate     a case in, the `kalkyle.result/1` document out (as `kalkyle evaluate`);
+ *                        ?samples= &seed= &costRange= adds the Monte Carlo `uncertainty` block (as --samples, --seed, --cost-range)
  *   GET    /cases        ?q= &limit= &offset=
  *   POST   /cases        201 + Location
  *   GET    /cases/:id    document, version, updatedAt; ETag = version
@@ -20,6 +21,8 @@ import { isLimitProblem, type Problem } from "../../case/messages.js";
 import { caseHref, caseJson, caseSummaryJson, etagOf, ifMatchVersion } from "../api/case-resource.js";
 import { jsonBody } from "../api/json-body.js";
 import { listQuerySchema } from "../api/list-query.js";
+import { uncertaintyQuerySchema } from "../api/uncertainty-query.js";
+import { drawSeed } from "../../case/uncertainty-bounds.js";
 import type { AppContext } from "../context.js";
 import { ConflictError } from "../../app/errors.js";
 import { HttpError, notFound } from "../errors.js";
@@ -60,10 +63,11 @@ export function apiRoutes(ctx: AppContext): Router {
     "/evaluate",
     jsonBody,
     handler({
-      input: z.object({ body: bodyBytes }),
+      input: z.object({ body: bodyBytes, query: uncertaintyQuerySchema }),
       permission: "case.evaluate",
-      call: async (_app, _principal, { body }) => {
-        const evaluation = await ctx.pool.result(body);
+      call: async (_app, _principal, { body, query }) => {
+        const uncertainty = query === null ? undefined : { ...query, seed: query.seed ?? drawSeed() };
+        const evaluation = await ctx.pool.result(body, { uncertainty });
         if (!evaluation.ok) throw refused(evaluation.problems);
         return evaluation.text;
       },
