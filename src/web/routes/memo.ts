@@ -32,9 +32,9 @@ import { invalidCase } from "../exports/evaluated-case.js";
 import { pdfReadyToken, sendPrintPdf } from "../exports/print-pdf.js";
 import { evaluateStored } from "../evaluation.js";
 import { handlers, idParam, langInput } from "../handler.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
-import { problemsModel } from "../view-models/compare.js";
+import { caseLinks, problemsModel } from "../view-models/compare.js";
 import { errorPageModel } from "../view-models/error-page.js";
 import { financeQueryOf, parseFinanceQuery, type FinanceField } from "../view-models/finance-form.js";
 import { memoModel } from "../view-models/memo.js";
@@ -74,27 +74,27 @@ export function memoRoutes(ctx: AppContext): Router {
   /** The 400 page: each refused field named, with its problem in the page's language. */
   const sendRefused = (req: Request, res: Response, refused: Refused) => {
     const lang = langOf(req);
-    const problems = Object.entries(refused.errors).map(([path, message]) => ({ path, message: message! }));
+    const problems = Object.entries(refused.errors).map(([field, message]) => ({ path: translateKey(lang, `finance.field.${field}`), message: message! }));
     ctx.render(req, res, "error", errorPageModel({ status: 400, message: translate(lang, "finance.refused"), problems, lang, asked: req.originalUrl }), { status: 400 });
   };
 
   type Page = { kind: "refused"; refused: Refused } | { kind: "problems"; problems: { place: string; message: string }[] } | { kind: "memo"; model: Record<string, unknown> };
 
   /** Everything the memo shows: the case evaluated as on every page, the finance view in the pool, the maker's name. */
-  const memoPage = async (app: Application, principal: Principal, id: string, query: unknown, lang: Lang): Promise<{ title: string; page: Page }> => {
+  const memoPage = async (app: Application, principal: Principal, id: string, query: unknown, lang: Lang): Promise<{ id: string; title: string; page: Page }> => {
     const stored = await app.cases.get(principal, id);
     const evaluated = await evaluateStored(ctx, stored);
     const { evaluation } = evaluated;
-    const problems = (list: ReturnType<typeof problemsModel>) => ({ title: stored.title, page: { kind: "problems" as const, problems: list } });
+    const problems = (list: ReturnType<typeof problemsModel>) => ({ id: stored.id, title: stored.title, page: { kind: "problems" as const, problems: list } });
     if (!evaluation.ok) return problems(problemsModel(evaluated, lang));
     const run = runOf(query, evaluation.core.ranking.order, lang);
-    if (!run.ok) return { title: stored.title, page: { kind: "refused", refused: run } };
+    if (!run.ok) return { id: stored.id, title: stored.title, page: { kind: "refused", refused: run } };
     const [me, outcome] = await Promise.all([app.accounts.me(principal), ctx.pool.finance(stored.document, run.request)]);
     if (!outcome.ok) return problems(outcome.problems.map((p) => ({ place: placeOf(p.path, stored.document, lang), message: problemMessage(p, lang) })));
     const finance: FinanceView = outcome.view;
     const request = { ...run.request, ...(finance.pair ?? {}) };
     const model = memoModel({ stored, evaluation, finance, madeBy: me.user.name, madeAt: evaluated.computedAt, query: memoQuery(request, lang) }, lang);
-    return { title: stored.title, page: { kind: "memo", model } };
+    return { id: stored.id, title: stored.title, page: { kind: "memo", model } };
   };
 
   router.get(
@@ -104,10 +104,10 @@ export function memoRoutes(ctx: AppContext): Router {
       permission: "case.read",
       call: (app, principal, { params, query, lang }) => memoPage(app, principal, params.id, query, lang),
       respond: {
-        send: ({ title, page }, req, res) => {
+        send: ({ id, title, page }, req, res) => {
           if (page.kind === "refused") return sendRefused(req, res, page.refused);
           const lang = langOf(req);
-          if (page.kind === "problems") return ctx.render(req, res, "memo", { pageTitle: translate(lang, "memo.pageTitle", { title }), title, ok: false, problems: page.problems });
+          if (page.kind === "problems") return ctx.render(req, res, "memo", { pageTitle: translate(lang, "memo.pageTitle", { title }), title, ok: false, problems: page.problems, links: caseLinks(id) });
           ctx.render(req, res, "memo", page.model);
         },
       },
