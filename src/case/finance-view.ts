@@ -11,7 +11,8 @@
  *   calendar years (the non-ETS path; set 2025-1's single path as
  *   published), and beside each break-even price the constant price that
  *   path is worth for that alternative's avoided emissions;
- * - the sensitivity of B − A for the chosen pair (sensitivity.ts);
+ * - the sensitivity of B − A for the chosen pair (sensitivity.ts), a factor
+ *   over its source's published range where it has one, else ± percent;
  * - the uncertainty by Monte Carlo (src/case/uncertainty.ts).
  *
  * The path's constant equivalent for an alternative against the baseline,
@@ -35,8 +36,10 @@ import { discountScheduleOf } from "../core/evaluate.js";
 import { cashFlowsOf } from "../core/finance/cash-flows.js";
 import { measuresAgainstBaseline } from "../core/finance/measures.js";
 import { runMonteCarlo } from "../core/finance/monte-carlo.js";
+import { sensitivity, type SensitivityOptions } from "../core/finance/sensitivity.js";
 import type { CashFlows, FinanceMeasures, SensitivityResult, UncertaintyResult } from "../core/finance/types.js";
 import type { CoreResult, ResolvedCase } from "../core/types.js";
+import { uncertaintyOf } from "../factors/uncertainty.js";
 import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
 import type { Evaluation } from "./evaluate-document.js";
 import type { Bilingual } from "./messages.js";
@@ -83,8 +86,8 @@ export type FinanceView = {
   pair: { a: string; b: string } | null;
   sensitivity: SensitivityResult | null;
   uncertainty: UncertaintyResult | null;
-  /** The names of the factors the sensitivity and the draws vary, by input key ("factor:<id>"), in both languages. */
-  factorNames: Record<string, Bilingual>;
+  /** The factors the sensitivity and the draws vary, by input key ("factor:<id>"): named in both languages, with the unit of the value varied. */
+  factorNames: Record<string, FactorName>;
   request: FinanceRequest;
 };
 
@@ -121,21 +124,41 @@ function measuresWithPath(evaluation: OkEvaluation, path: FinanceCarbonPath | nu
   }));
 }
 
+/** A factor's names and the unit its value is varied in: kg CO2e per the record's denominator ("kWh/km" × electricity → "kg CO2e/km"). */
+export type FactorName = Bilingual & { unit: string };
+
 /** Each set factor the case's items use, by its input key, named in both languages (the inputs carry an id or one language's name). */
-function factorNamesOf(evaluation: OkEvaluation): Record<string, Bilingual> {
-  const names: Record<string, Bilingual> = {};
+function factorNamesOf(evaluation: OkEvaluation): Record<string, FactorName> {
+  const names: Record<string, FactorName> = {};
   for (const item of evaluation.resolved.alternatives.flatMap((a) => a.emissions)) {
     const record = item.factor === null ? undefined : evaluation.context.set.records.get(item.factor);
-    if (record !== undefined) names[`factor:${item.factor}`] = { nb: record.names.nb, en: record.names.en };
+    const per = record?.unit.split("/").slice(1).join("/");
+    if (record !== undefined) names[`factor:${item.factor}`] = { nb: record.names.nb, en: record.names.en, unit: `kg CO2e/${per}` };
   }
   return names;
 }
 
 /** The Monte Carlo draws of every alternative; none when no draws are asked for. */
-function uncertaintyOf(evaluation: OkEvaluation, request: FinanceRequest): UncertaintyResult | null {
+function drawsOf(evaluation: OkEvaluation, request: FinanceRequest): UncertaintyResult | null {
   if (request.samples === 0 || request.seed === undefined) return null;
   const model = uncertaintyModel(evaluation.resolved, evaluation.context, request.costPercent);
   return runMonteCarlo(evaluation.resolved, model, { samples: request.samples, seed: request.seed });
+}
+
+/**
+ * The sensitivity of B − A: a factor varies over its source's published
+ * range where it has one, every other factor and cost by ± percent (a
+ * default range by kind of data is for the Monte Carlo, not a range of
+ * the factor's own).
+ */
+function sensitivityOf(evaluation: OkEvaluation, pair: { a: string; b: string }, percent: number): SensitivityResult {
+  const { set } = evaluation.context;
+  const factorRange: SensitivityOptions["factorRange"] = (item) => {
+    if (item.factor === null) return null;
+    const range = uncertaintyOf(set, item.factor, item);
+    return range.basis === "published" ? range : null;
+  };
+  return sensitivity(evaluation.resolved, { a: pair.a, b: pair.b, percent, factorRange });
 }
 
 /**
@@ -158,8 +181,8 @@ export function financeView(evaluation: OkEvaluation, request: FinanceRequest): 
     measures: measuresWithPath(evaluation, carbonPath),
     carbonPath,
     pair,
-    sensitivity: null,
-    uncertainty: uncertaintyOf(evaluation, request),
+    sensitivity: pair === null ? null : sensitivityOf(evaluation, pair, request.percent),
+    uncertainty: drawsOf(evaluation, request),
     factorNames: factorNamesOf(evaluation),
     request,
   };

@@ -120,6 +120,21 @@ describe("the finance page of a small case, against hand computations", () => {
     expect(en.find((r) => r[0] === "Varmepumpe")![6]).toBe(`-9.67%`);
   });
 
+  it("shows the tornado of B − A with every input's low and high end, and the switching values in words", async () => {
+    const { html } = await client.get(`/cases/${caseId}/finance?a=A&b=B&percent=10&seed=42`);
+    // as the case stands: B − A = 2 188.61 − 1 943.05 = 245.56 kr; 2 × 400 − 2 × 2 000 = −3 200 kg
+    expect(text(html)).toContain(`Slik saken står: Varmepumpe minus Gammel kjel er 246 kr i livssykluskostnad og ${MINUS}3,20 t CO2e.`);
+    const rows = tableRows(html, "cap-tornado");
+    // B's energy, 100 a year ± 10 %: its present value 188.61 moves by ± 18.86 → 226.70 and 264.42
+    expect(rows.find((r) => r[0] === "Kostnad: Strøm (Varmepumpe)")!.slice(1, 5)).toEqual(["90 kr – 100 kr – 110 kr", "valgt av brukeren", "227", "264"]);
+    // A's energy, 500 a year ± 10 %: 943.05 moves by ± 94.30, and B − A the other way → 339.87 and 151.26
+    expect(rows.find((r) => r[0] === "Kostnad: Strøm (Gammel kjel)")!.slice(3, 5)).toEqual(["340", "151"]);
+    // A stays cheaper until its energy x a year makes 1 000 + 1.886095 x = 2 188.61: x = 1 188.61 / 1.886095 = 630.20
+    expect(text(html)).toContain("Gammel kjel er fortsatt billigere enn Varmepumpe med mindre kostnaden «Strøm (Gammel kjel)» blir høyere enn 630 kr.");
+    const en = text((await client.get(`/cases/${caseId}/finance?a=A&b=B&percent=10&seed=42&lang=en`)).html);
+    expect(en).toContain("Gammel kjel stays cheaper than Varmepumpe unless the cost “Strøm (Gammel kjel)” exceeds NOK 630.");
+  });
+
   it("repeats a Monte Carlo run from its seed, and draws and shows a seed when none is given", async () => {
     const first = await client.get(`/cases/${caseId}/finance?seed=42`);
     const again = await client.get(`/cases/${caseId}/finance?seed=42`);

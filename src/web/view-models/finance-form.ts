@@ -131,9 +131,9 @@ export function financeForms(shown: FinanceQuery, errors: Partial<Record<Finance
   };
 }
 
-/** The page's address with these values (empty ones left out): the link that repeats a run. */
-export function financeHref(caseId: string, values: Partial<FinanceQuery>): string {
+/** The page's address with these values (empty ones left out): the link that repeats a run; `page: "memo"` for the decision memo of the same run. */
+export function financeHref(caseId: string, values: Partial<FinanceQuery>, page: "finance" | "memo" = "finance"): string {
   const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== undefined && v !== "") as [string, string][]);
   const search = query.toString();
-  return `/cases/${encodeURIComponent(caseId)}/finance${search === "" ? "" : `?${search}`}`;
+  return `/cases/${encodeURIComponent(caseId)}/${page}${search === "" ? "" : `?${search}`}`;
 }

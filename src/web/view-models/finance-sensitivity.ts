@@ -5,6 +5,7 @@
  * cheaper than A unless the discount rate exceeds 7.3 %"). Figures from
  * the sensitivity result (sensitivity.ts); formatting only.
  */
+import type { FactorName } from "../../case/finance-view.js";
 import type { Lang } from "../../case/messages.js";
 import type { SensitivityInput, SensitivityResult, SwitchingValue, TornadoBar } from "../../core/finance/types.js";
 import { formatNumber } from "../../i18n/numbers.js";
@@ -15,8 +16,8 @@ import { labelLines } from "./compare-charts.js";
 /** The chart shows the widest bars; the table beside it has every one. */
 export const TORNADO_BARS = 12;
 
-/** An input's value in its own unit, the user's way: a rate as a percentage, years whole, kroner whole, a factor to four significant places. */
-export function inputValueText(input: SensitivityInput, value: number, lang: Lang): string {
+/** An input's value in its own unit, the user's way: a rate as a percentage, years whole, kroner whole, a factor to 0, 2 or 4 decimals by its size, with its unit where the set names it. */
+export function inputValueText(input: SensitivityInput, value: number, lang: Lang, factorNames: FactorNames = {}): string {
   switch (input.kind) {
     case "discount-rate":
     case "escalation":
@@ -25,25 +26,42 @@ export function inputValueText(input: SensitivityInput, value: number, lang: Lan
       return translate(lang, "finance.sens.yearsValue", { years: formatNumber(value, lang, 0) });
     case "cost":
       return translate(lang, "finance.sens.nokValue", { amount: formatNumber(value, lang, 0) });
-    case "factor":
-      return formatNumber(value, lang, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 2 : 4);
+    case "factor": {
+      const number = formatNumber(value, lang, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 2 : 4);
+      const unit = factorNames[input.key]?.unit;
+      return unit === undefined ? number : `${number} ${unit}`;
+    }
   }
 }
 
-/** A factor's name in the page's language where the set has one, else the input's own label. */
-export type FactorNames = Record<string, Record<Lang, string>>;
+/** A set factor's names and unit by input key (finance-view.ts). */
+export type FactorNames = Record<string, FactorName>;
 
-/** The input as a row heading ("Kalkulasjonsrente", "Kostnad: Strøm") and as the subject of a sentence ("kalkulasjonsrenten"). */
-export function inputLabel(input: SensitivityInput, lang: Lang, form: "heading" | "subject", factorNames: FactorNames = {}): string {
-  return translate(lang, `finance.sens.input.${form}.${input.kind}`, { label: factorNames[input.key]?.[lang] ?? input.label });
+/**
+ * What the input is called: a set factor by its name in the page's language;
+ * an item's own input ("cost:<alternative>/<index>", "escalation:…", "inline:…")
+ * by its label and its alternative, «Strøm (Varmepumpe)»; else its own label.
+ */
+export function inputName(input: { key: string; label: string }, names: Map<string, string>, factorNames: FactorNames, lang: Lang): string {
+  const factor = factorNames[input.key];
+  if (factor !== undefined) return factor[lang];
+  const own = /^(?:inline|cost|escalation):(.+)\/\d+$/.exec(input.key);
+  const alternative = own === null ? undefined : names.get(own[1]!);
+  return alternative === undefined ? input.label : translate(lang, "finance.itemOf", { alternative, item: input.label });
 }
 
-function barRow(bar: TornadoBar, lang: Lang, factorNames: FactorNames) {
+/** The input as a row heading ("Kalkulasjonsrente", "Kostnad: Strøm (Varmepumpe)") and as the subject of a sentence ("kalkulasjonsrenten"). */
+function inputLabel(input: SensitivityInput, lang: Lang, form: "heading" | "subject", label: string): string {
+  return translate(lang, `finance.sens.input.${form}.${input.kind}`, { label });
+}
+
+function barRow(bar: TornadoBar, name: string, lang: Lang, factorNames: FactorNames) {
   const { input } = bar;
+  const value = (v: number) => inputValueText(input, v, lang, factorNames);
   return {
     key: input.key,
-    label: inputLabel(input, lang, "heading", factorNames),
-    range: translate(lang, "finance.sens.range", { low: inputValueText(input, input.low, lang), base: inputValueText(input, input.base, lang), high: inputValueText(input, input.high, lang) }),
+    label: inputLabel(input, lang, "heading", name),
+    range: translate(lang, "finance.sens.range", { low: value(input.low), base: value(input.base), high: value(input.high) }),
     basis: translate(lang, `finance.basis.${input.basis}`),
     lccLow: bar.lcc.low,
     lccHigh: bar.lcc.high,
@@ -74,7 +92,7 @@ function tornadoChart(rows: Row[], measure: "lcc" | "kg", base: number, lang: La
 }
 
 /** "B er fortsatt billigere enn A med mindre kalkulasjonsrenten blir høyere enn 7,3 %." */
-function switchingSentence(s: SwitchingValue, baseDifference: number, names: { a: string; b: string }, lang: Lang, factorNames: FactorNames): string | null {
+function switchingSentence(s: SwitchingValue, baseDifference: number, names: { a: string; b: string }, name: string, lang: Lang, factorNames: FactorNames): string | null {
   if (s.value === null || baseDifference === 0) return null;
   const better = baseDifference < 0 ? names.b : names.a;
   const worse = baseDifference < 0 ? names.a : names.b;
@@ -82,16 +100,17 @@ function switchingSentence(s: SwitchingValue, baseDifference: number, names: { a
   return translate(lang, `finance.sens.switch.${s.measure}.${direction}`, {
     better,
     worse,
-    input: inputLabel(s.input, lang, "subject", factorNames),
-    value: inputValueText(s.input, s.value, lang),
+    input: inputLabel(s.input, lang, "subject", name),
+    value: inputValueText(s.input, s.value, lang, factorNames),
   });
 }
 
 export function sensitivityModel(result: SensitivityResult, names: Map<string, string>, lang: Lang, factorNames: FactorNames = {}) {
   const pair = { a: names.get(result.a)!, b: names.get(result.b)! };
-  const rows = result.bars.map((bar) => barRow(bar, lang, factorNames));
+  const nameOf = (input: SensitivityInput) => inputName(input, names, factorNames, lang);
+  const rows = result.bars.map((bar) => barRow(bar, nameOf(bar.input), lang, factorNames));
   const switching = result.switching
-    .map((s) => ({ measure: s.measure, text: switchingSentence(s, s.measure === "lcc" ? result.base.lcc : result.base.kg, pair, lang, factorNames), bracketed: s.method === "bracketed" }))
+    .map((s) => ({ measure: s.measure, text: switchingSentence(s, s.measure === "lcc" ? result.base.lcc : result.base.kg, pair, nameOf(s.input), lang, factorNames), bracketed: s.method === "bracketed" }))
     .filter((s): s is { measure: "lcc" | "kg"; text: string; bracketed: boolean } => s.text !== null);
   return {
     a: pair.a,

@@ -13,7 +13,7 @@ import { formatNumber } from "../../i18n/numbers.js";
 import { translate } from "../i18n/catalog.js";
 import { percentText } from "./analysis-terms.js";
 import { labelLines } from "./compare-charts.js";
-import type { FactorNames } from "./finance-sensitivity.js";
+import { inputName, type FactorNames } from "./finance-sensitivity.js";
 
 /** "trekantfordeling: 0,9 – 1 – 1,1 × verdien", "log-normal: geometrisk standardavvik 1,5". */
 export function distributionText(d: Distribution, lang: Lang): string {
@@ -23,18 +23,10 @@ export function distributionText(d: Distribution, lang: Lang): string {
   return translate(lang, "finance.mc.dist.lognormal", { gsd: n(d.gsd) });
 }
 
-/** An item's own input ("inline:<alternative>/<index>", "cost:<alternative>/<index>") is named with its alternative: «Varmepumpe: Strøm». */
-function inputLabel(input: UncertainInput, names: Map<string, string>, factorNames: FactorNames, lang: Lang): string {
-  const own = /^(?:inline|cost):(.+)\/\d+$/.exec(input.key);
-  const alternative = own === null ? undefined : names.get(own[1]!);
-  if (alternative !== undefined) return translate(lang, "finance.mc.itemOf", { alternative, item: input.label });
-  return factorNames[input.key]?.[lang] ?? input.label;
-}
-
 function inputRow(input: UncertainInput, names: Map<string, string>, lang: Lang, factorNames: FactorNames) {
   const { range } = input;
   return {
-    label: inputLabel(input, names, factorNames, lang),
+    label: inputName(input, names, factorNames, lang),
     kind: translate(lang, `finance.mc.kind.${input.kind}`),
     distribution: distributionText(range.distribution, lang),
     isDefault: range.basis === "default",

@@ -42,6 +42,8 @@ function figures(stored: StoredCase, view: FinanceView, query: FinanceQuery, lan
   const seed = view.uncertainty === null ? "" : String(view.uncertainty.seed);
   const repeatHref = financeHref(stored.id, { ...query, seed });
   return {
+    // the decision memo of this very run: the same pair, ranges, draws and seed
+    memoHref: financeHref(stored.id, { ...query, seed }, "memo"),
     years: view.years,
     baselineName: names.get(view.baseline)!,
     single: view.alternatives.length < 2,
