@@ -20,9 +20,9 @@
  * Example: a cost of 100 000 NOK with ±10 % → low 90 000, high 110 000.
  */
 import { discountScheduleOf } from "../evaluate.js";
+import type { CompiledCase } from "../fast/types.js";
 import type { ResolvedEmissionItem } from "../types.js";
 import { multiplierEnds } from "./range-ends.js";
-import type { CompiledCase } from "../fast/types.js";
 import { type Difference, type ItemRef, type PairModel, costAmountDifference, differenceIn, discountRateVariant, escalationDifference, factorDifference, yearsVariant } from "./sensitivity-model.js";
 import type { InputRange, RangeBasis, SensitivityInput } from "./types.js";
 

@@ -82,16 +82,22 @@ describe("tornado bars of the hand-computed pair", () => {
     expect(bar.lcc).toEqual({ low: result.base.lcc, high: result.base.lcc });
   });
 
-  it("a factor's own range: its 2.5 % and 97.5 % multipliers, with its basis", () => {
-    const range: InputRange = { distribution: { shape: "uniform", low: 0.8, high: 1.2 }, basis: "published", citation: "test" };
-    const ranged = sensitivity(c, { a: "A", b: "B", percent: 10, factorRange: (item) => (item.factor === "steel" ? range : null) });
-    const bar = barOf(ranged, "factor:steel");
-    // uniform 0.8…1.2: 0.8 + 0.025 × 0.4 = 0.81 and 1.19; kg B − A = −8 000 m + 3 000
-    expect(bar.input.basis).toBe("published");
-    expect(bar.input.low).toBeCloseTo(2 * 0.81, 12);
-    expect(bar.kg.low).toBeCloseTo(-8_000 * 0.81 + 3_000, 8); // −3 480
-    expect(bar.kg.high).toBeCloseTo(-8_000 * 1.19 + 3_000, 8); // −6 520
-    expect(barOf(ranged, "factor:el").input.basis).toBe("user");
+  it("a factor's own range: a published low–high as its ends, a log-normal at its 2.5 % and 97.5 % points, with its basis", () => {
+    const published: InputRange = { distribution: { shape: "triangular", low: 0.8, mode: 1, high: 1.2 }, basis: "published", citation: "test" };
+    const pedigree: InputRange = { distribution: { shape: "lognormal", gsd: 1.5 }, basis: "default", citation: "test" };
+    const ranged = sensitivity(c, { a: "A", b: "B", percent: 10, factorRange: (item) => (item.factor === "steel" ? published : pedigree) });
+    const steel = barOf(ranged, "factor:steel");
+    // kg B − A with the steel multiplier m: −8 000 m + 3 000 → m = 0.8: −3 400; m = 1.2: −6 600
+    expect(steel.input.basis).toBe("published");
+    expect(steel.input.low).toBeCloseTo(2 * 0.8, 12);
+    expect(steel.kg.low).toBeCloseTo(-3_400, 8);
+    expect(steel.kg.high).toBeCloseTo(-6_600, 8);
+    // electricity, GSD 1.5: 1.5^−1.96 = 0.451 7 and 1.5^1.96 = 2.213 8; kg B − A = 12 000 + 6 000 e − 20 000 at 0.5 e₀ × m
+    const el = barOf(ranged, "factor:el");
+    expect(el.input.basis).toBe("default");
+    expect(el.input.low).toBeCloseTo(0.5 * 1.5 ** -1.96, 12);
+    expect(el.kg.low).toBeCloseTo(-8_000 + 3_000 * 1.5 ** -1.96, 8);
+    expect(el.kg.high).toBeCloseTo(-8_000 + 3_000 * 1.5 ** 1.96, 8);
   });
 
   it("widest LCC swing first, then CO2e", () => {
