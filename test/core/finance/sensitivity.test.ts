@@ -92,7 +92,7 @@ describe("tornado bars of the hand-computed pair", () => {
     expect(steel.input.low).toBeCloseTo(2 * 0.8, 12);
     expect(steel.kg.low).toBeCloseTo(-3_400, 8);
     expect(steel.kg.high).toBeCloseTo(-6_600, 8);
-    // electricity, GSD 1.5: 1.5^−1.96 = 0.451 7 and 1.5^1.96 = 2.213 8; kg B − A = 12 000 + 6 000 e − 20 000 at 0.5 e₀ × m
+    // electricity, GSD 1.5: 1.5^−1.96 = 0.451 7 and 1.5^1.96 = 2.213 8; kg B − A = 12 000 + 3 000 m − 20 000
     const el = barOf(ranged, "factor:el");
     expect(el.input.basis).toBe("default");
     expect(el.input.low).toBeCloseTo(0.5 * 1.5 ** -1.96, 12);
