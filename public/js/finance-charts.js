@@ -140,6 +140,15 @@
     };
   }
 
+  /** A horizontal chart grows with its bars and their label lines, so that no label runs into the next. */
+  function fitHeight(canvas, labels) {
+    var lines = labels.reduce(function (n, l) {
+      return n + Math.max(1, Array.isArray(l) ? l.length : 1);
+    }, 0);
+    var box = canvas.parentNode;
+    if (box && box.style) box.style.height = Math.max(384, lines * 16 + labels.length * 12 + 110) + "px";
+  }
+
   function tornadoConfig(data) {
     var options = common(data.xTitle.indexOf("CO2e") >= 0 ? decimal : whole, data.xTitle, true);
     options.scales.y.ticks.autoSkip = false;
@@ -190,7 +199,9 @@
       canvases.forEach(function (canvas) {
         var data = readJson(canvas.getAttribute("data-chart-data"));
         var build = data && BUILDERS[data.kind];
-        if (build) charts.push(new window.Chart(canvas, build(data)));
+        if (!build) return;
+        if (data.kind === "tornado" || data.kind === "band") fitHeight(canvas, data.labels);
+        charts.push(new window.Chart(canvas, build(data)));
       });
     }
     var resize = function () {

@@ -199,7 +199,7 @@ describe("every page, both languages", () => {
         { id: "C", name: "Stål", emissions: [{ label: "Gamle stoler", kind: "waste", factor: "waste.metal-scrap.recycling", quantity: "500 kg", existingStock: true }, { label: "Stål", kind: "waste", factor: "waste.metal-scrap.recycling", quantity: "400 kg" }], costs: [{ label: "Innkjøp", kind: "acquisition", amount: 7000, life: 25 }] },
       ],
     });
-    const notesPages = [`/cases/${notes.id}`, `/cases/${notes.id}/edit`, `/cases/${notes.id}/report`];
+    const notesPages = [`/cases/${notes.id}`, `/cases/${notes.id}/edit`, `/cases/${notes.id}/report`, `/cases/${notes.id}/finance?seed=7`];
     const all = ["/", "/cases/new", `/cases/${id}`, `/cases/${id}/edit`, `/cases/${id}/report`, `/cases/${id}/delete`, ...notesPages, "/factors", "/factors?q=diesel", "/import", "/no-such-page", ...(await ownPages())];
     // Every page in bokmål at desktop width; in English the pages with rank notes, hints and warnings,
     // since reflow.e2e.test.ts runs axe on every page in both languages at 320 px.

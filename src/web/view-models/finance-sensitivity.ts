@@ -15,6 +15,13 @@ import { labelLines } from "./compare-charts.js";
 
 /** The chart shows the widest bars; the table beside it has every one. */
 export const TORNADO_BARS = 12;
+/** An input's label in the chart: at most three lines of 30 characters, the rest cut with "…" (the table has it whole). */
+const CHART_LINES = 3;
+
+function chartLabel(label: string): string[] {
+  const lines = labelLines(label, 30);
+  return lines.length <= CHART_LINES ? lines : [...lines.slice(0, CHART_LINES - 1), `${lines[CHART_LINES - 1]!}…`];
+}
 
 /** An input's value in its own unit, the user's way: a rate as a percentage, years whole, kroner whole, a factor to 0, 2 or 4 decimals by its size, with its unit where the set names it. */
 export function inputValueText(input: SensitivityInput, value: number, lang: Lang, factorNames: FactorNames = {}): string {
@@ -81,7 +88,7 @@ function tornadoChart(rows: Row[], measure: "lcc" | "kg", base: number, lang: La
   const at = measure === "lcc" ? base : base / 1000;
   return {
     kind: "tornado",
-    labels: widest.map((r) => labelLines(r.label, 28)),
+    labels: widest.map((r) => chartLabel(r.label)),
     xTitle: translate(lang, measure === "lcc" ? "finance.sens.axisLcc" : "finance.sens.axisKg"),
     base: at,
     datasets: [
