@@ -137,3 +137,12 @@ export function resultJson(result: CoreResult, resolved: ResolvedCase, context: 
     notes: hasSpend ? [SPEND_NOTE] : [],
   };
 }
+
+/**
+ * The result with the Monte Carlo block (src/case/uncertainty.ts), which a
+ * result carries only when asked for (`--samples`, `?samples=`): without
+ * it the document is exactly what resultJson wrote.
+ */
+export function withUncertainty(result: ResultDocument, uncertainty: NonNullable<ResultDocument["uncertainty"]>): ResultDocument {
+  return { ...result, uncertainty };
+}

@@ -54,8 +54,3 @@ export function uncertaintyModel(resolved: ResolvedCase, context: CaseContext, c
 export function uncertaintyBlock(resolved: ResolvedCase, context: CaseContext, options: UncertaintyOptions): UncertaintyJson {
   return runMonteCarlo(resolved, uncertaintyModel(resolved, context, options.costPercent), { samples: options.samples, seed: options.seed });
 }
-
-/** The result document with the block, which it carries only when asked for (`--samples`, `?samples=`). */
-export function withUncertainty(result: ResultDocument, block: UncertaintyJson): ResultDocument {
-  return { ...result, uncertainty: block };
-}

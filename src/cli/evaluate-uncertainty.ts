@@ -7,6 +7,7 @@
  */
 import type { Evaluation } from "../case/evaluate-document.js";
 import type { Lang } from "../case/messages.js";
+import { withUncertainty } from "../case/result-json.js";
 import type { UncertaintyOptions } from "../case/uncertainty-bounds.js";
 import type { Io } from "./main.js";
 import { resultTable } from "./table.js";
@@ -14,7 +15,7 @@ import { resultTable } from "./table.js";
 type Evaluated = Extract<Evaluation, { ok: true }>;
 
 export async function printWithUncertainty(evaluation: Evaluated, options: UncertaintyOptions, format: "json" | "table", lang: Lang, io: Io): Promise<number> {
-  const { uncertaintyBlock, withUncertainty } = await import("../case/uncertainty.js");
+  const { uncertaintyBlock } = await import("../case/uncertainty.js");
   const block = uncertaintyBlock(evaluation.resolved, evaluation.context, options);
   if (format === "json") {
     io.out(JSON.stringify(withUncertainty(evaluation.result, block), null, 2));

@@ -15,7 +15,8 @@ import { financeView, type FinanceRequest } from "../case/finance-view.js";
 import type { Problem } from "../case/messages.js";
 import { loadFactorLibrary } from "../factors/load.js";
 import type { UncertaintyOptions } from "../case/uncertainty-bounds.js";
-import { uncertaintyBlock, withUncertainty } from "../case/uncertainty.js";
+import { uncertaintyBlock } from "../case/uncertainty.js";
+import { withUncertainty } from "../case/result-json.js";
 
 export type TaskKind = "check" | "evaluate" | "result" | "finance";
 /** `document`: the parsed document, or the bytes of its JSON text; `finance`: what a "finance" task is asked for; `uncertainty` (a "result" task): add the Monte Carlo block. */
