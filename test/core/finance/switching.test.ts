@@ -2,12 +2,18 @@
  * Switching values: the value of one input at which A and B swap places,
  * computed by hand for the case in sensitivity-case.ts, and checked by
  * evaluating the exact core just either side of each value found: the
- * order of A and B differs between the two sides, for every kind of input.
+ * order of A and B differs between the two sides, for every kind of input;
+ * and the same check, with the bars against the exact core, on every
+ * example case, each alternative against the baseline.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { checkCase } from "../../../src/case/evaluate-document.js";
 import { sensitivity } from "../../../src/core/finance/sensitivity.js";
 import { SWITCHING_TOLERANCE } from "../../../src/core/finance/switching.js";
 import type { SwitchingValue } from "../../../src/core/finance/types.js";
+import type { ResolvedCase } from "../../../src/core/types.js";
+import { loadFactorLibrary } from "../../../src/factors/load.js";
 import { d, exactDifference, pairCase, withInput } from "./sensitivity-case.js";
 
 const annuity = (rate: number, years: number) => (1 - (1 + rate) ** -years) / rate;
@@ -97,5 +103,45 @@ describe("switching values of the hand-computed pair", () => {
       const sideOf = (x: number) => Math.sign(exactDifference(withInput(c, s.input.key, x), "A", "B")[s.measure]);
       expect(sideOf(before) * sideOf(after), `${s.input.key} ${s.measure} at ${v}`).toBe(-1);
     }
+  });
+});
+
+describe("switching values and bars of the example cases, against the exact core", () => {
+  const EXAMPLES = new URL("../../../examples/", import.meta.url).pathname;
+  const library = loadFactorLibrary();
+  const cases = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => {
+      const checked = checkCase(JSON.parse(readFileSync(EXAMPLES + f, "utf8")), library);
+      if (!checked.ok) throw new Error(`${f} does not check`);
+      return { name: f, resolved: checked.resolved as ResolvedCase };
+    });
+
+  it("each switching value found swaps the order just either side of it, and each bar is the exact core's B − A at its ends", () => {
+    let found = 0;
+    for (const { name, resolved: c } of cases) {
+      for (const alt of c.alternatives.filter((x) => x.id !== c.baseline)) {
+        const result = sensitivity(c, { a: c.baseline, b: alt.id, percent: 10 });
+        const exact = (key: string, value: number) => exactDifference(withInput(c, key, value), c.baseline, alt.id, { withCarbon: result.lccIncludesCarbon });
+        for (const bar of result.bars) {
+          for (const end of ["low", "high"] as const) {
+            const e = exact(bar.input.key, bar.input[end]);
+            expect(Math.abs(bar.lcc[end] - e.lcc), `${name} ${alt.id} ${bar.input.key} ${end} LCC`).toBeLessThanOrEqual(1e-9 * Math.max(1e6, Math.abs(e.lcc)));
+            expect(Math.abs(bar.kg[end] - e.kg), `${name} ${alt.id} ${bar.input.key} ${end} kg`).toBeLessThanOrEqual(1e-9 * Math.max(1e5, Math.abs(e.kg)));
+          }
+        }
+        for (const s of result.switching.filter((x) => x.value !== null)) {
+          const v = s.value!;
+          const step = Math.max(1e-6 * Math.abs(v), 100 * SWITCHING_TOLERANCE);
+          const [before, after] = s.input.kind === "years" ? [v > c.years ? v - 1 : v + 1, v] : [v - step, v + step];
+          const sideOf = (x: number) => Math.sign(exact(s.input.key, x)[s.measure]);
+          // the period's value is the first N whose order differs: the other side, or a tie
+          if (s.input.kind === "years") expect(sideOf(after), `${name} ${alt.id} years ${s.measure} at ${v}`).not.toBe(sideOf(before));
+          else expect(sideOf(before) * sideOf(after), `${name} ${alt.id} ${s.input.key} ${s.measure} at ${v}`).toBe(-1);
+          found++;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(50);
   });
 });
