@@ -1,14 +1,15 @@
 /**
- * Switching values (HM Treasury, The Green Book, 2022, sensitivity
- * analysis: "the value an input would need to take for the decision to
- * change"): for one input and one measure, the value at which B − A = 0,
- * so that A and B swap places, every other input as the case stands. In
- * the input's own unit (a rate as a fraction, years, NOK, kg CO2e per unit).
+ * Switching values (the term of HM Treasury's Green Book: how far an input
+ * must move before the preferred option changes): for one input and one
+ * measure, the value at which B − A = 0, so that A and B swap places,
+ * every other input as the case stands. In the input's own unit (a rate
+ * as a fraction, years, NOK, kg CO2e per unit).
  *
  * - Linear inputs (a cost's amount, an emission factor): B − A = d₀ + c·v,
- *   with d₀ at v = 0 and c from one more evaluation, so v* = −d₀ / c,
- *   exact ("exact"). Outside the input's domain (a negative cost, a factor
- *   of the other sign) there is no swap.
+ *   with d₀ its value at v = 0 and c the slope through the case's value
+ *   (sensitivity-model.ts), so v* = −d₀ / c, exact ("exact"). Outside the
+ *   input's domain (a negative cost, a factor of the other sign) there is
+ *   no swap.
  * - The others (the discount rate over 0 … 30 %, an escalation over
  *   −10 … +20 %): the domain is sampled at 31 evenly spaced points and the
  *   base; the sign change nearest the base is bisected until the bracket
