@@ -33,7 +33,7 @@ import { discountText, percentText } from "./analysis-terms.js";
 import { resultSections } from "./compare.js";
 import type { OkEvaluation } from "./compare-settings.js";
 import { measuresModel } from "./finance-measures.js";
-import { sensitivityModel, TORNADO_BARS } from "./finance-sensitivity.js";
+import { sensitivityModel } from "./finance-sensitivity.js";
 import { reportDate, utcStamp } from "./report.js";
 
 export const MEMO_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/finance-charts.js", "/static/js/pdf-status.js"];
@@ -95,19 +95,37 @@ function figuresModel(evaluation: OkEvaluation, uncertainty: UncertaintyResult |
   return { rows, drawn: uncertainty !== null, citations };
 }
 
+/** Bars in each of the memo's tornado charts: fewer than the finance page's, so that each chart and its table fit a printed page. */
+export const MEMO_BARS = 8;
+
+type TornadoChart = { labels: string[][]; datasets: { label: string; data: unknown[] }[] };
+
+/** The chart with only its first `bars` bars (the finance page's charts come widest first). */
+function widest<C extends TornadoChart>(chart: C, bars: number): C {
+  return { ...chart, labels: chart.labels.slice(0, bars), datasets: chart.datasets.map((d) => ({ ...d, data: d.data.slice(0, bars) })) };
+}
+
 /**
- * The tornado charts and switching values of the pair (finance-sensitivity.ts), the table cut to the
- * inputs that swing the lifecycle cost difference most, as many as a chart shows; the rest are on the finance page.
+ * The tornado charts and switching values of the pair (finance-sensitivity.ts), each chart with its
+ * MEMO_BARS widest bars and the table with the inputs either chart shows; the rest are on the finance page.
  */
 function memoSensitivity(finance: FinanceView, lang: Lang) {
   if (finance.sensitivity === null) return null;
   const names = new Map(finance.alternatives.map((a) => [a.id, a.name]));
   const model = sensitivityModel(finance.sensitivity, names, lang, finance.factorNames);
-  const shown = [...model.rows].sort((x, y) => Math.abs(y.lccHigh - y.lccLow) - Math.abs(x.lccHigh - x.lccLow)).slice(0, TORNADO_BARS);
+  type Row = (typeof model.rows)[number];
+  const top = (swing: (r: Row) => number) => [...model.rows].sort((x, y) => swing(y) - swing(x)).slice(0, MEMO_BARS).map((r) => r.key);
+  const shownKeys = new Set([...top((r) => Math.abs(r.lccHigh - r.lccLow)), ...top((r) => Math.abs(r.kgHigh - r.kgLow))]);
+  const shown = model.rows.filter((r) => shownKeys.has(r.key));
+  const count = Math.min(model.rows.length, MEMO_BARS);
   const left = model.rows.length - shown.length;
   return {
     ...model,
     intro: translate(lang, "memo.sensitivity.intro", { a: model.a, b: model.b, percent: formatNumber(finance.sensitivity.percent, lang, 0) }),
+    lccChart: widest(model.lccChart, MEMO_BARS),
+    kgChart: widest(model.kgChart, MEMO_BARS),
+    lccChartLabel: translate(lang, "finance.sens.chartLabelLcc", { a: model.a, b: model.b, count }),
+    kgChartLabel: translate(lang, "finance.sens.chartLabelKg", { a: model.a, b: model.b, count }),
     rows: shown,
     more: left > 0 ? translate(lang, "memo.sensitivity.more", { count: left }) : null,
   };
