@@ -178,3 +178,29 @@ describe("the discount schedule and the carbon cost", () => {
     expect(bar.lcc.low).toBeCloseTo(exactDifference(withInput(c, "factor:el", bar.input.low), "A", "B", { withCarbon: true }).lcc, 6);
   });
 });
+
+describe("a five-alternative case with 40 cost and 40 emission items each", () => {
+  const kinds = ["acquisition", "operation", "maintenance", "energy", "replacement"] as const;
+  const big = pairCase({ discountSchedule: R109_SCHEDULE, years: 30 });
+  big.alternatives = ["A", "B", "C", "D", "E"].map((id, a) =>
+    alternative(id, {
+      costs: Array.from({ length: 40 }, (_, i) => {
+        const kind = kinds[i % 5]!;
+        const timing = kind === "acquisition" ? {} : kind === "replacement" ? { life: 7 + (i % 9) } : { every: 1 + (i % 3) };
+        return cost({ kind, amount: 1_000 * (1 + ((i * 7 + a * 13) % 97)), escalation: (i % 4) * 0.005, ...timing });
+      }),
+      emissions: Array.from({ length: 40 }, (_, i) => withFactor(`f${i % 15}`, emission({ quantity: 10 * (1 + ((i * 11 + a) % 89)), kgPerUnit: 1 + (i % 15) / 10, ...(i % 3 === 0 ? { kind: "energy" as const, every: 1 } : {}) }))),
+    }),
+  );
+
+  it("keeps the 40 widest bars, counts the rest as omitted, and finishes well within 2 s", () => {
+    const started = performance.now();
+    const result = sensitivity(big, { a: "A", b: "C", percent: 10 });
+    const ms = performance.now() - started;
+    // A and C: 2 × 40 costs (amount and escalation each) + 15 shared factors + the rate and the period, less those that move nothing
+    expect(result.bars).toHaveLength(40);
+    expect(result.omitted).toBeGreaterThan(100);
+    expect(result.switching).toHaveLength(80);
+    expect(ms).toBeLessThan(2_000);
+  });
+});
