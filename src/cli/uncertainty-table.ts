@@ -22,12 +22,18 @@ function grid(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")).join("\n");
 }
 
+/** A share as a percentage: 0 and 100 only when never or always, else one decimal kept inside 0.1 … 99.9. Example: 0.9996 → "99,9". */
+function percentOf(share: number, lang: Lang): string {
+  if (share === 0 || share === 1) return formatNumber(share * 100, lang, 0);
+  return formatNumber(Math.min(99.9, Math.max(0.1, share * 100)), lang, 1);
+}
+
 /** The lines for the block; `names` gives each alternative's id its name. */
 export function uncertaintyTable(block: UncertaintyJson, names: ReadonlyMap<string, string>, costPercent: number, lang: Lang): string {
   const t = (kg: number) => formatNumber(kg / 1000, lang, 2);
   const kr = (v: number) => formatNumber(v, lang, 0);
   const range = (p: { p5: number; p95: number }, f: (v: number) => string) => `${f(p.p5)}–${f(p.p95)}`;
-  const share = (v: number | undefined) => (v === undefined ? "–" : `${formatNumber(v * 100, lang, 0)} %`);
+  const share = (v: number | undefined) => (v === undefined ? "–" : `${percentOf(v, lang)} %`);
   const carbon = block.alternatives.some((a) => a.lccWithCarbon !== undefined);
   const head = ["alternative", "tonnes", "p50", "presentValue", "p50", ...(carbon ? ["presentValueWithCarbon", "p50"] : []), "beatsKg", "beatsCost"].map((k) => say(lang, `cli.uncertainty.head.${k}` as Key));
   const rows = block.alternatives.map((a) => {
