@@ -142,6 +142,16 @@ describe("the memo of a small case", () => {
     expect(en).toContain("Made by Test finance");
   });
 
+  it("is linked from the comparison page, and from the finance page with the run that page shows", async () => {
+    const compare = await client.get(`/cases/${caseId}`);
+    expect(compare.html).toContain(`<a href="/cases/${caseId}/memo">Beslutningsnotat</a>`);
+    const finance = await client.get(`/cases/${caseId}/finance?samples=300&seed=9&percent=5`);
+    const href = /<a href="([^"]+)">Beslutningsnotat<\/a>/.exec(finance.html)![1]!.replace(/&amp;/g, "&").replace(/&#x3D;/g, "=");
+    const memo = text((await client.get(href)).html);
+    expect(memo).toContain(`300 trekk med frø 9; kostnadene ±10${NBSP}%`);
+    expect(memo).toContain(`±5${NBSP}% der et tall ikke har eget spenn`);
+  });
+
   it("draws a seed when none is given and puts it in the PDF link", async () => {
     const { html } = await client.get(`/cases/${caseId}/memo?samples=100`);
     const seed = /(\d+) trekk med frø (\d+);/.exec(text(html))!;
