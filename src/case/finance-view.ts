@@ -11,8 +11,8 @@
  *   calendar years (the non-ETS path; set 2025-1's single path as
  *   published), and beside each break-even price the constant price that
  *   path is worth for that alternative's avoided emissions;
- * - the sensitivity of B − A for the chosen pair (sensitivity.ts), a factor
- *   over its source's published range where it has one, else ± percent;
+ * - the sensitivity of B − A for the chosen pair (sensitivity.ts), each
+ *   factor over its range from the factor library, the costs ± percent;
  * - the uncertainty by Monte Carlo (src/case/uncertainty.ts).
  *
  * The path's constant equivalent for an alternative against the baseline,
@@ -36,7 +36,7 @@ import { discountScheduleOf } from "../core/evaluate.js";
 import { cashFlowsOf } from "../core/finance/cash-flows.js";
 import { measuresAgainstBaseline } from "../core/finance/measures.js";
 import { runMonteCarlo } from "../core/finance/monte-carlo.js";
-import { sensitivity, type SensitivityOptions } from "../core/finance/sensitivity.js";
+import { sensitivity } from "../core/finance/sensitivity.js";
 import type { CashFlows, FinanceMeasures, SensitivityResult, UncertaintyResult } from "../core/finance/types.js";
 import type { CoreResult, ResolvedCase } from "../core/types.js";
 import { uncertaintyOf } from "../factors/uncertainty.js";
@@ -52,7 +52,7 @@ export type FinanceRequest = {
   /** The two alternatives the sensitivity compares (B − A); default: the baseline and the best-ranked other one. */
   a?: string;
   b?: string;
-  /** ± % for inputs without a range of their own (1..50; default 10). */
+  /** ± % of the cost amounts in the sensitivity (1..50; default 10). */
   percent: number;
   /** Monte Carlo draws (100..20 000; 2 000 on the page); 0 leaves the uncertainty out. */
   samples: number;
@@ -146,19 +146,14 @@ function drawsOf(evaluation: OkEvaluation, request: FinanceRequest): Uncertainty
 }
 
 /**
- * The sensitivity of B − A: a factor varies over its source's published
- * range where it has one, every other factor and cost by ± percent (a
- * default range by kind of data is for the Monte Carlo, not a range of
- * the factor's own).
+ * The sensitivity of B − A: every factor over its range from the factor
+ * library (its source's published range, else the default for its kind of
+ * data, marked by its basis; docs/decisions.md "Sensitivity ranges"), the
+ * cost amounts by ± percent.
  */
 function sensitivityOf(evaluation: OkEvaluation, pair: { a: string; b: string }, percent: number): SensitivityResult {
   const { set } = evaluation.context;
-  const factorRange: SensitivityOptions["factorRange"] = (item) => {
-    if (item.factor === null) return null;
-    const range = uncertaintyOf(set, item.factor, item);
-    return range.basis === "published" ? range : null;
-  };
-  return sensitivity(evaluation.resolved, { a: pair.a, b: pair.b, percent, factorRange });
+  return sensitivity(evaluation.resolved, { a: pair.a, b: pair.b, percent, factorRange: (item) => uncertaintyOf(set, item.factor, item) });
 }
 
 /**

@@ -129,6 +129,9 @@ describe("the finance page of a small case, against hand computations", () => {
     expect(rows.find((r) => r[0] === "Kostnad: Strøm (Varmepumpe)")!.slice(1, 5)).toEqual(["90 kr – 100 kr – 110 kr", "valgt av brukeren", "227", "264"]);
     // A's energy, 500 a year ± 10 %: 943.05 moves by ± 94.30, and B − A the other way → 339.87 and 151.26
     expect(rows.find((r) => r[0] === "Kostnad: Strøm (Gammel kjel)")!.slice(3, 5)).toEqual(["340", "151"]);
+    // B's own factor (inline, so the product-specific default: log-normal, GSD 1.0395) at its 2.5 % and 97.5 % points:
+    // 1.0395^∓1.96 = 0.9269 and 1.0789; B's 800 kg → 741.5 and 863.1 kg; B − A = −3 258.5 and −3 136.9 kg, the cost untouched (246)
+    expect(rows.find((r) => r[0] === "Utslippsfaktor: Drift (Varmepumpe)")!.slice(2)).toEqual(["standardverdi", "246", "246", `${MINUS}3,26`, `${MINUS}3,14`]);
     // A stays cheaper until its energy x a year makes 1 000 + 1.886095 x = 2 188.61: x = 1 188.61 / 1.886095 = 630.20
     expect(text(html)).toContain("Gammel kjel er fortsatt billigere enn Varmepumpe med mindre kostnaden «Strøm (Gammel kjel)» blir høyere enn 630 kr.");
     const en = text((await client.get(`/cases/${caseId}/finance?a=A&b=B&percent=10&seed=42&lang=en`)).html);
