@@ -86,6 +86,7 @@ describe("page titles", () => {
         { path: `/cases/${example.id}/edit`, name: t("editor.titleEdit"), about: example.title },
         { path: `/cases/${example.id}`, name: lang === "nb" ? "Sammenligning" : "Comparison", about: example.title },
         { path: `/cases/${example.id}/delete`, name: t("page.caseDelete"), about: example.title },
+        { path: `/cases/${example.id}/memo?samples=100&seed=1`, name: t("memo.kicker"), about: example.title },
         { path: "/import", name: t("import.title") },
         { path: "/factors", name: t("factors.title") },
         { path: "/account", name: t("account.title") },
