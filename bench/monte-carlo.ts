@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (or `tsx bench/monte-carlo.ts` after `npm run build`):
+ * `npm run bench` (or `tsx --expose-gc bench/monte-carlo.ts` after `npm run build`):
  * what the Monte Carlo block costs.
  *
  * A generated case of five alternatives × 48 items (40 emission items drawn
@@ -8,7 +8,8 @@
  * every kind of coefficient is there. Printed, no assertions:
  *   - 10 000 draws: the median time of the block (inputs, coefficients,
  *     draws, percentiles) and of the draws alone, draws per second;
- *   - peak memory: the process's peak RSS and the heap the block left;
+ *   - memory: the bench process's peak RSS, and what one block allocates
+ *     (heap, and typed arrays, which live outside the heap);
  *   - deterministic evaluations per second of the same case, by the exact
  *     decimal core (evaluateCase) and by the fast evaluator
  *     (evaluateCompiled on a compiled case), and draws per second as a
@@ -107,9 +108,13 @@ const { resolved, context } = checked;
 const items = resolved.alternatives.reduce((n, a) => n + a.emissions.length + a.costs.length, 0);
 const options = { samples: SAMPLES, seed: 42, costPercent: 10 };
 
-const heapBefore = process.memoryUsage().heapUsed;
-uncertaintyBlock(resolved, context, options); // warm up (and load the uncertainty data once)
-const heapAfterFirst = process.memoryUsage().heapUsed;
+uncertaintyBlock(resolved, context, { ...options, samples: 100 }); // warm up (and load the uncertainty data once)
+// What one block allocates: the heap and the typed arrays' buffers (outside the heap) it leaves, from a collected heap when --expose-gc is on.
+(globalThis as { gc?: () => void }).gc?.();
+const memoryBefore = process.memoryUsage();
+uncertaintyBlock(resolved, context, options);
+const memoryAfter = process.memoryUsage();
+const allocatedMb = (key: "heapUsed" | "arrayBuffers") => ((memoryAfter[key] - memoryBefore[key]) / 2 ** 20).toFixed(1);
 const blockMs = timeRuns(RUNS, () => uncertaintyBlock(resolved, context, options));
 const model = uncertaintyModel(resolved, context, 10);
 const drawsMs = timeRuns(RUNS, () => runMonteCarlo(resolved, model, { samples: SAMPLES, seed: 42 }));
@@ -122,7 +127,7 @@ const drawsPerSecond = SAMPLES / (blockMs / 1000);
 console.log(`Monte Carlo: ${resolved.alternatives.length} alternatives, ${items} items, ${model.inputs.length} inputs, ${SAMPLES} draws (median of ${RUNS})`);
 console.log(`  the block (inputs, coefficients, draws, percentiles): ${blockMs.toFixed(1)} ms; the engine alone: ${drawsMs.toFixed(1)} ms`);
 console.log(`  draws per second: ${Math.round(drawsPerSecond).toLocaleString("en")}`);
-console.log(`  peak RSS of the process: ${peakRssMb.toFixed(0)} MB; heap left by the first block: ${((heapAfterFirst - heapBefore) / 2 ** 20).toFixed(1)} MB`);
+console.log(`  peak RSS of the whole bench process: ${peakRssMb.toFixed(0)} MB; one block allocates ${allocatedMb("heapUsed")} MB of heap and ${allocatedMb("arrayBuffers")} MB of typed arrays${(globalThis as { gc?: unknown }).gc ? "" : " (without --expose-gc: a collection may hide some)"}`);
 console.log(`  deterministic evaluations per second: exact core ${exactPerSecond.toFixed(1)}, fast evaluator ${Math.round(fastPerSecond).toLocaleString("en")}`);
 console.log(`  draws per second ÷ exact evaluations per second: ${(drawsPerSecond / exactPerSecond).toFixed(0)}×; ÷ fast evaluations per second: ${(drawsPerSecond / fastPerSecond).toFixed(1)}×`);
 
