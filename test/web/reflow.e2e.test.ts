@@ -176,6 +176,9 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       // the comparison of every example in bokmål, of the largest and the one with the most alternatives in English too; the largest's printable report
       for (const example of lang === "nb" ? examples : examples.slice(0, 2)) await visit(`/cases/${example}`, "body[data-charts-ready]");
       await visit(`/cases/${id}/report`, "body[data-charts-ready]");
+      // the finance page of the largest (its cash-flow tables, tornado and Monte Carlo charts), and its refused form (400)
+      await visit(`/cases/${id}/finance?seed=1`, "body[data-charts-ready]");
+      await visit(`/cases/${id}/finance?percent=60&samples=abc`, undefined, 400);
       await visit(`/cases/${id}/delete`);
       await visit("/factors");
       await visit("/factors?q=diesel");
