@@ -132,6 +132,8 @@ describe("the finance page of a small case, against hand computations", () => {
     // B's own factor (inline, so the product-specific default: log-normal, GSD 1.0395) at its 2.5 % and 97.5 % points:
     // 1.0395^∓1.96 = 0.9269 and 1.0789; B's 800 kg → 741.5 and 863.1 kg; B − A = −3 258.5 and −3 136.9 kg, the cost untouched (246)
     expect(rows.find((r) => r[0] === "Utslippsfaktor: Drift (Varmepumpe)")!.slice(2)).toEqual(["standardverdi", "246", "246", `${MINUS}3,26`, `${MINUS}3,14`]);
+    // the default's source is cited under the table
+    expect(text(html)).toMatch(/Kilder til spennene for utslippsfaktorene \(en standardverdi er merket som det i tabellen\): ecoinvent Centre, [^<]*Table 10\.5/);
     // A stays cheaper until its energy x a year makes 1 000 + 1.886095 x = 2 188.61: x = 1 188.61 / 1.886095 = 630.20
     expect(text(html)).toContain("Gammel kjel er fortsatt billigere enn Varmepumpe med mindre kostnaden «Strøm (Gammel kjel)» blir høyere enn 630 kr.");
     const en = text((await client.get(`/cases/${caseId}/finance?a=A&b=B&percent=10&seed=42&lang=en`)).html);

@@ -112,7 +112,16 @@ function switchingSentence(s: SwitchingValue, baseDifference: number, names: { a
   });
 }
 
-export function sensitivityModel(result: SensitivityResult, names: Map<string, string>, lang: Lang, factorNames: FactorNames = {}) {
+/**
+ * The sources of the factor ranges the bars use (published or default), each once: `citations` by input key,
+ * from the Monte Carlo's inputs, which carry the same keys and ranges.
+ */
+function rangeSources(result: SensitivityResult, citations: ReadonlyMap<string, string>): string[] {
+  const used = result.bars.filter((b) => b.input.kind === "factor" && b.input.basis !== "user").map((b) => citations.get(b.input.key));
+  return [...new Set(used.filter((c): c is string => c !== undefined))];
+}
+
+export function sensitivityModel(result: SensitivityResult, names: Map<string, string>, lang: Lang, factorNames: FactorNames = {}, citations: ReadonlyMap<string, string> = new Map()) {
   const pair = { a: names.get(result.a)!, b: names.get(result.b)! };
   const nameOf = (input: SensitivityInput) => inputName(input, names, factorNames, lang);
   const rows = result.bars.map((bar) => barRow(bar, nameOf(bar.input), lang, factorNames));
@@ -133,6 +142,7 @@ export function sensitivityModel(result: SensitivityResult, names: Map<string, s
     caption: translate(lang, "finance.sens.caption", { a: pair.a, b: pair.b }),
     switching,
     anyBracketed: switching.some((s) => s.bracketed),
+    rangeSources: rangeSources(result, citations),
     withCarbon: result.lccIncludesCarbon ? translate(lang, "finance.sens.withCarbon") : null,
     omitted: result.omitted > 0 ? translate(lang, "finance.sens.omitted", { count: result.omitted }) : null,
   };

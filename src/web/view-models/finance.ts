@@ -41,6 +41,7 @@ function figures(stored: StoredCase, view: FinanceView, query: FinanceQuery, lan
   const names = new Map(view.alternatives.map((a) => [a.id, a.name]));
   const seed = view.uncertainty === null ? "" : String(view.uncertainty.seed);
   const repeatHref = financeHref(stored.id, { ...query, seed });
+  const citations = new Map((view.uncertainty?.inputs ?? []).flatMap((i) => (i.range.citation === undefined ? [] : [[i.key, i.range.citation] as const])));
   return {
     // the decision memo of this very run: the same pair, ranges, draws and seed
     memoHref: financeHref(stored.id, { ...query, seed }, "memo"),
@@ -49,7 +50,7 @@ function figures(stored: StoredCase, view: FinanceView, query: FinanceQuery, lan
     single: view.alternatives.length < 2,
     cashFlows: cashFlowsModel(view, lang),
     measures: measuresModel(view, lang),
-    sensitivity: view.sensitivity === null ? null : sensitivityModel(view.sensitivity, names, lang, view.factorNames),
+    sensitivity: view.sensitivity === null ? null : sensitivityModel(view.sensitivity, names, lang, view.factorNames, citations),
     uncertainty: view.uncertainty === null ? null : uncertaintyModel(view.uncertainty, names, view.baseline, repeatHref, lang, view.factorNames),
   };
 }
