@@ -179,6 +179,8 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       // the finance page of the largest (its cash-flow tables, tornado and Monte Carlo charts), and its refused form (400)
       await visit(`/cases/${id}/finance?seed=1`, "body[data-charts-ready]");
       await visit(`/cases/${id}/finance?percent=60&samples=abc`, undefined, 400);
+      // the decision memo of the largest, a short run (its measures, tornado charts and sources)
+      await visit(`/cases/${id}/memo?samples=100&seed=1`, "body[data-charts-ready]");
       await visit(`/cases/${id}/delete`);
       await visit("/factors");
       await visit("/factors?q=diesel");
