@@ -172,6 +172,11 @@ describe("a refused query", () => {
     expect(summary).toContain("Alternativ A: «Z» er ikke et alternativ i saken");
     expect(html).toMatch(/<input id="finance-percent" name="percent" type="text" value="60"[^>]*aria-invalid="true"/);
     expect(html).toMatch(/<input id="finance-seed" name="seed" type="text" value="abc"/);
+    // with no pair chosen, the form offers the default one (so sending it again does not choose one alternative twice)
+    const unchosen = (await client.get(`/cases/${caseId}/finance?percent=0`)).html;
+    const selected = (name: string) => /<option value="([^"]*)" selected>/.exec(new RegExp(`<select id="finance-${name}"[\\s\\S]*?</select>`).exec(unchosen)![0])?.[1];
+    expect(selected("a")).toBe("A");
+    expect(selected("b")).not.toBe("A");
 
     const same = await client.get(`/cases/${caseId}/finance?a=A&b=A&lang=en`);
     expect(same.res.status).toBe(400);

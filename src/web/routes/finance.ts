@@ -13,7 +13,7 @@
 import { randomInt } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
-import { FINANCE_LIMITS } from "../../case/finance-view.js";
+import { defaultPair, FINANCE_LIMITS } from "../../case/finance-view.js";
 import type { Lang } from "../../case/messages.js";
 import { problemMessage } from "../../case/messages.js";
 import { placeOf } from "../../i18n/case-place.js";
@@ -31,9 +31,13 @@ export function financeRoutes(ctx: AppContext): Router {
   const router = Router();
   const handler = handlers(ctx);
 
-  const financePage = async (document: Record<string, unknown>, typed: ReturnType<typeof financeQueryOf>, alternatives: { id: string; name: string }[], lang: Lang): Promise<{ status: number; page: FinancePage }> => {
+  /** `pair`: the default pair, which the forms show where no alternative was chosen (so sending them again does not pick one twice). */
+  const financePage = async (document: Record<string, unknown>, typed: ReturnType<typeof financeQueryOf>, alternatives: { id: string; name: string }[], pair: { a: string; b: string } | null, lang: Lang): Promise<{ status: number; page: FinancePage }> => {
     const parsed = parseFinanceQuery(typed, alternatives.map((a) => a.id), lang);
-    if (!parsed.ok) return { status: 400, page: { kind: "refused", forms: financeForms(typed, parsed.errors, alternatives, lang) } };
+    if (!parsed.ok) {
+      const shown = { ...typed, a: typed.a || (pair?.a ?? ""), b: typed.b || (pair?.b ?? "") };
+      return { status: 400, page: { kind: "refused", forms: financeForms(shown, parsed.errors, alternatives, lang) } };
+    }
     const seed = parsed.request.seed ?? randomInt(FINANCE_LIMITS.seed.min, FINANCE_LIMITS.seed.max + 1);
     const outcome = await ctx.pool.finance(document, { ...parsed.request, seed });
     if (!outcome.ok) return { status: 200, page: { kind: "problems", problems: outcome.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) })) } };
@@ -53,7 +57,8 @@ export function financeRoutes(ctx: AppContext): Router {
         const { evaluation } = evaluated;
         if (!evaluation.ok) return { stored, status: 200, page: { kind: "problems" as const, problems: problemsModel(evaluated, lang) } };
         const alternatives = evaluation.core.ranking.order.map((id) => ({ id, name: evaluation.core.alternatives.find((a) => a.id === id)!.name }));
-        return { stored, ...(await financePage(stored.document, financeQueryOf(query), alternatives, lang)) };
+        const pair = defaultPair(evaluation.core, evaluation.resolved.baseline);
+        return { stored, ...(await financePage(stored.document, financeQueryOf(query), alternatives, pair, lang)) };
       },
       respond: { view: "finance", status: (result) => result.status, model: (result, req) => financeModel(result.stored, result.page, langOf(req)) },
     }),
