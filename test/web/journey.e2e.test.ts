@@ -276,9 +276,9 @@ describe("every page, both languages", () => {
     };
     const saved = await server.store.cases.create(doc);
     const watched = await openPage(browser);
-    for (const path of ["/", `/cases/${saved.id}`, `/cases/${saved.id}/edit`, `/cases/${saved.id}/report`, `/cases/${saved.id}/delete`]) {
+    for (const path of ["/", `/cases/${saved.id}`, `/cases/${saved.id}/edit`, `/cases/${saved.id}/report`, `/cases/${saved.id}/delete`, `/cases/${saved.id}/finance`]) {
       await watched.page.goto(server.url + path);
-      if (path.endsWith(saved.id) || path.endsWith("/report")) await watched.page.waitForSelector("body[data-charts-ready]");
+      if (path.endsWith(saved.id) || path.endsWith("/report") || path.endsWith("/finance")) await watched.page.waitForSelector("body[data-charts-ready]");
       expect(await watched.page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
     }
     expect(watched.dialogs).toEqual([]);
