@@ -2,11 +2,13 @@
  * The decision memo in the real browser (system Chromium through
  * playwright-core), in bokmål and English: axe finds nothing serious or
  * critical, the page's scripts run under the CSP without a console error,
- * and both tornado charts are drawn. One server and one browser for the
- * file (about 9 s); the largest
+ * and both tornado charts are drawn; in bokmål the PDF link downloads the
+ * memo as a PDF and the page says so in its status region. One server and one
+ * browser for the file (about 10 s); the largest
  * example, so the memo's tables are as long as they get. The memo at
  * 320 px is in reflow.e2e.test.ts.
  */
+import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, seriousViolations } from "./browser.js";
@@ -36,7 +38,7 @@ afterAll(async () => {
 
 describe("the decision memo in the browser", () => {
   for (const lang of ["nb", "en"] as const) {
-    it(`is clean for axe and the CSP, with both tornado charts drawn (${lang})`, async () => {
+    it(`is clean for axe and the CSP, with both tornado charts drawn${lang === "nb" ? ", and its link downloads the PDF" : ""} (${lang})`, async () => {
       const watched = await openPage(browser);
       const { page } = watched;
       const answer = await page.goto(`${server.url}${memoPath}&lang=${lang}`);
@@ -46,6 +48,14 @@ describe("the decision memo in the browser", () => {
       for (const id of ["chart-tornado-lcc", "chart-tornado-kg"]) expect(await page.locator(`#${id}`).evaluate((c) => (c as HTMLCanvasElement).width > 0), id).toBe(true);
       expect(await seriousViolations(page), "axe serious/critical").toEqual([]);
       expect(watched.consoleErrors, "console errors (CSP)").toEqual([]);
+      if (lang === "nb") {
+        const download = page.waitForEvent("download");
+        await page.locator("a[data-pdf-link]").click();
+        const pdf = await download;
+        await page.waitForFunction(() => document.querySelector("[data-pdf-status]")?.textContent === "PDF-en er laget og lastes ned.");
+        expect(pdf.suggestedFilename()).toMatch(/^Beslutningsnotat – .+\.pdf$/);
+        expect(readFileSync((await pdf.path())!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      }
       await page.context().close();
     });
   }
