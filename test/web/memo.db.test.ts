@@ -142,6 +142,21 @@ describe("the memo of a small case", () => {
     expect(en).toContain("Made by Test finance");
   });
 
+  it("adds the lifecycle cost with carbon cost, and its P5–P95, where the case prices carbon", async () => {
+    const priced = await server.store.cases.create({ ...SMALL, title: "Kjel eller varmepumpe, med karbonpris", analysis: { ...SMALL.analysis, carbonPrice: { "2026": 1000 } } });
+    const { html } = await client.get(`/cases/${priced.id}/memo?${RUN}`);
+    const head = text(html.slice(html.indexOf('<caption id="cap-figures">'), html.indexOf("</thead>", html.indexOf('<caption id="cap-figures">'))));
+    expect(head).toContain("Med karbonkostnad, nåverdi (kr) Med karbonkostnad P5–P95 (kr)");
+    // 1 000 NOK a tonne on the discounted tonnes (A and C 3.772189 t, B 0.754438 t, from the measures test):
+    // A 1 943.05 + 3 772.19 = 5 715.24; B 2 188.61 + 754.44 = 2 943.05; C 1 788.61 + 3 772.19 = 5 560.80
+    const rows = new Map(tableRows(html, "cap-figures").map((r) => [r[0]!.replace(" (referanse)", ""), r]));
+    expect([...rows.keys()]).toEqual(["Varmepumpe", "Ny kjel", "Gammel kjel"]);
+    expect(rows.get("Gammel kjel")![3]).toBe(kr(5715.24));
+    expect(rows.get("Varmepumpe")![3]).toBe(kr(2943.05));
+    expect(rows.get("Ny kjel")![3]).toBe(kr(5560.8));
+    expect(rows.get("Varmepumpe")![4]).toMatch(new RegExp(`^[\\d${NBSP}]+ – [\\d${NBSP}]+$`));
+  });
+
   it("is linked from the comparison page, and from the finance page with the run that page shows", async () => {
     const compare = await client.get(`/cases/${caseId}`);
     expect(compare.html).toContain(`<a href="/cases/${caseId}/memo">Beslutningsnotat</a>`);

@@ -69,7 +69,10 @@ function roleOf(id: string, recommended: string, baseline: string, lang: Lang): 
   return null;
 }
 
-/** Lifecycle cost and CO2e of each alternative, ranked, with P5–P95 and the share of draws that beat the baseline where the run was made. */
+/**
+ * Lifecycle cost and CO2e of each alternative, ranked, with P5–P95 and the share of draws that beat the
+ * baseline where the run was made; where the case prices carbon, the lifecycle cost with carbon cost too.
+ */
 function figuresModel(evaluation: OkEvaluation, uncertainty: UncertaintyResult | null, lang: Lang) {
   const { core, resolved } = evaluation;
   const drawn = new Map(uncertainty?.alternatives.map((a) => [a.id, a]) ?? []);
@@ -85,6 +88,8 @@ function figuresModel(evaluation: OkEvaluation, uncertainty: UncertaintyResult |
       isBaseline: id === resolved.baseline,
       lcc: kroner(a.lcc.presentValue.toNumber(), lang),
       lccRange: u ? range(u.lcc, (n) => kroner(n, lang), lang) : null,
+      lccWithCarbon: a.lcc.presentValueWithCarbon === undefined ? null : kroner(a.lcc.presentValueWithCarbon.toNumber(), lang),
+      lccWithCarbonRange: u?.lccWithCarbon ? range(u.lccWithCarbon, (n) => kroner(n, lang), lang) : null,
       co2e: tonnes(a.emissions.totalKg.toNumber(), lang),
       co2eRange: u ? range(u.kg, (n) => tonnes(n, lang), lang) : null,
       beatsLcc: b ? percentText(b.lcc, lang) : null,
@@ -92,7 +97,7 @@ function figuresModel(evaluation: OkEvaluation, uncertainty: UncertaintyResult |
     };
   });
   const citations = [...new Set((uncertainty?.inputs ?? []).map((i) => i.range.citation).filter((c): c is string => c !== undefined))].sort();
-  return { rows, drawn: uncertainty !== null, citations };
+  return { rows, drawn: uncertainty !== null, withCarbon: resolved.carbonPrice !== null, citations };
 }
 
 /** Bars in each of the memo's tornado charts: fewer than the finance page's, so that each chart and its table fit a printed page. */
