@@ -141,6 +141,8 @@ export function sensitivityModel(result: SensitivityResult, names: Map<string, s
     kgChartLabel: translate(lang, "finance.sens.chartLabelKg", { a: pair.a, b: pair.b, count: Math.min(rows.length, TORNADO_BARS) }),
     caption: translate(lang, "finance.sens.caption", { a: pair.a, b: pair.b }),
     switching,
+    switchingLcc: switching.filter((s) => s.measure === "lcc"),
+    switchingKg: switching.filter((s) => s.measure === "kg"),
     anyBracketed: switching.some((s) => s.bracketed),
     rangeSources: rangeSources(result, citations),
     withCarbon: result.lccIncludesCarbon ? translate(lang, "finance.sens.withCarbon") : null,
