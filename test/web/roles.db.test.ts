@@ -65,6 +65,8 @@ const ROWS: Row[] = [
   { name: "GET export.xlsx", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/export.xlsx`) },
   { name: "GET case.json", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/case.json`) },
   { name: "HEAD report.pdf", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/report.pdf`, { method: "HEAD" }) },
+  { name: "GET /cases/:id/memo", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/memo?samples=100&seed=1`) },
+  { name: "HEAD memo.pdf", action: "case.read", target: "case", send: (s, id) => s.client.request(`/cases/${id}/memo.pdf`, { method: "HEAD" }) },
   { name: "GET /factors", action: "factors.read", send: (s) => s.client.request("/factors") },
   { name: "GET /factors/search", action: "factors.read", send: (s) => s.client.request("/factors/search?q=diesel") },
   { name: "GET /cases/new (form)", action: "case.create", send: (s) => s.client.request("/cases/new") },

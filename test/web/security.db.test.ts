@@ -187,7 +187,7 @@ describe("no page with a CSRF token is kept in a cache", () => {
   it("every HTML page, error pages included, is Cache-Control: no-store; static files stay cacheable", async () => {
     const stored = await server.store.cases.create(validCase("Cache"));
     const client = await newClient();
-    const pages = ["/", "/cases/new", `/cases/${stored.id}`, `/cases/${stored.id}/edit`, `/cases/${stored.id}/delete`, `/cases/${stored.id}/report`, "/factors", "/import", "/no/such/page", `/factors?set=none`];
+    const pages = ["/", "/cases/new", `/cases/${stored.id}`, `/cases/${stored.id}/edit`, `/cases/${stored.id}/delete`, `/cases/${stored.id}/report`, `/cases/${stored.id}/memo?samples=100&seed=1`, "/factors", "/import", "/no/such/page", `/factors?set=none`];
     for (const path of pages) {
       const { res, html } = await client.get(path);
       expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
