@@ -44,6 +44,7 @@ import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
 import type { Evaluation } from "./evaluate-document.js";
 import type { Bilingual } from "./messages.js";
 import { uncertaintyModel } from "./uncertainty.js";
+import { maxSamplesFor } from "./uncertainty-bounds.js";
 
 export type OkEvaluation = Extract<Evaluation, { ok: true }>;
 
@@ -142,7 +143,8 @@ function factorNamesOf(evaluation: OkEvaluation): Record<string, FactorName> {
 function drawsOf(evaluation: OkEvaluation, request: FinanceRequest): UncertaintyResult | null {
   if (request.samples === 0 || request.seed === undefined) return null;
   const model = uncertaintyModel(evaluation.resolved, evaluation.context, request.costPercent);
-  return runMonteCarlo(evaluation.resolved, model, { samples: request.samples, seed: request.seed });
+  // A large case draws fewer (DRAW_BUDGET); the result says how many, and the page says why.
+  return runMonteCarlo(evaluation.resolved, model, { samples: Math.min(request.samples, maxSamplesFor(evaluation.resolved)), seed: request.seed });
 }
 
 /**

@@ -67,6 +67,10 @@ export const PROBLEM_MESSAGES = {
     nb: "saken har mer enn {limit} poster (utslipp og kostnader i alle alternativene til sammen), og denne går over grensen; del saken opp",
     en: "the case has more than {limit} items (emissions and costs of all alternatives together), and this one passes the limit; split the case",
   },
+  "limit-samples": {
+    nb: "for mange trekk for en sak av denne størrelsen: høyst {limit} for {items} poster",
+    en: "too many draws for a case of this size: at most {limit} for {items} items",
+  },
   "limit-units": { nb: "saken bruker mer enn {limit} ulike enheter, og denne går over grensen", en: "the case uses more than {limit} different units, and this one passes the limit" },
   "time-limit": { nb: "beregningen ble stoppet etter {seconds} sekunder: saken er for tung til å beregnes", en: "the calculation was stopped after {seconds} seconds: the case is too heavy to evaluate" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },

@@ -6,15 +6,17 @@
  * not pay for it at start.
  */
 import type { Evaluation } from "../case/evaluate-document.js";
-import type { Lang } from "../case/messages.js";
+import { problemLine, type Lang } from "../case/messages.js";
 import { withUncertainty } from "../case/result-json.js";
-import type { UncertaintyOptions } from "../case/uncertainty-bounds.js";
+import { samplesProblem, type UncertaintyOptions } from "../case/uncertainty-bounds.js";
 import type { Io } from "./main.js";
 import { resultTable } from "./table.js";
 
 type Evaluated = Extract<Evaluation, { ok: true }>;
 
 export async function printWithUncertainty(evaluation: Evaluated, options: UncertaintyOptions, format: "json" | "table", lang: Lang, io: Io): Promise<number> {
+  const tooMany = samplesProblem(evaluation.resolved, options.samples, "--samples");
+  if (tooMany) return io.err(problemLine(tooMany, lang)), 2;
   const { uncertaintyBlock } = await import("../case/uncertainty.js");
   const block = uncertaintyBlock(evaluation.resolved, evaluation.context, options);
   if (format === "json") {

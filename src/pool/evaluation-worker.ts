@@ -14,7 +14,7 @@ import { encodeEvaluation } from "../case/evaluation-codec.js";
 import { financeView, type FinanceRequest } from "../case/finance-view.js";
 import type { Problem } from "../case/messages.js";
 import { loadFactorLibrary } from "../factors/load.js";
-import type { UncertaintyOptions } from "../case/uncertainty-bounds.js";
+import { samplesProblem, type UncertaintyOptions } from "../case/uncertainty-bounds.js";
 import { uncertaintyBlock } from "../case/uncertainty.js";
 import { withUncertainty } from "../case/result-json.js";
 
@@ -40,6 +40,8 @@ export default function run(task: Task): string | ResultAnswer {
   if (task.kind === "finance") return encodeEvaluation(evaluation.ok ? { ok: true, view: financeView(evaluation, task.finance!) } : evaluation, library);
   if (task.kind === "result") {
     if (!evaluation.ok) return { ok: false, problems: evaluation.problems };
+    const tooMany = task.uncertainty && samplesProblem(evaluation.resolved, task.uncertainty.samples, "samples");
+    if (tooMany) return { ok: false, problems: [tooMany] };
     const result = task.uncertainty ? withUncertainty(evaluation.result, uncertaintyBlock(evaluation.resolved, evaluation.context, task.uncertainty)) : evaluation.result;
     return { ok: true, text: JSON.stringify(result) };
   }

@@ -106,4 +106,20 @@ describe("POST /api/v1/evaluate with ?samples=", { timeout: 60_000 }, () => {
     const en = (await (await evaluate("?samples=100001")).json()) as { errors: { message: string }[] };
     expect(en.errors[0]!.message).toBe("must be at most 100000");
   });
+
+  it("a case too large for the draws asked is a 413 saying the most it may have; the command line refuses it too (exit 2)", async () => {
+    // 300 cost items and 4 emission items: each draw adds up 304 items and draws up to 304 inputs, so 50 000 000 / (2 × 304) = 82 236 draws at most
+    const large = { ...CASE, alternatives: [CASE.alternatives as Json[]].flat().map((a) => ({ ...a, costs: Array.from({ length: 150 }, (_, i) => ({ label: `Post ${i + 1}`, kind: "operation", amount: "1000 NOK", at: 1 })) })) };
+    const post = (query: string, lang: string) => fetch(`${server.url}/api/v1/evaluate${query}`, { method: "POST", headers: { "content-type": "application/json", "accept-language": lang }, body: JSON.stringify(large) });
+    expect((await post("?samples=82236&seed=1", "en")).status).toBe(200);
+    const refused = await post("?samples=82237&seed=1", "nb");
+    expect(refused.status).toBe(413);
+    const { errors } = (await refused.json()) as { errors: { path: string; code: string; message: string }[] };
+    expect(errors).toEqual([{ path: "samples", code: "limit-samples", message: expect.stringMatching(/^for mange trekk for en sak av denne størrelsen: høyst 82[\s\u00a0]236 for 304 poster$/) }]);
+    const file = join(workDir, "large.json");
+    writeFileSync(file, JSON.stringify(large));
+    const err: string[] = [];
+    expect(await run(["evaluate", file, "--samples", "82237"], { out: () => undefined, err: (t) => err.push(t) }, { LANG: "C" })).toBe(2);
+    expect(err.join("\n")).toMatch(/too many draws for a case of this size: at most 82,?236 for 304 items/);
+  });
 });

@@ -49,7 +49,7 @@ function bandChart(labels: string[], bands: { p5: number; p50: number; p95: numb
   };
 }
 
-export function uncertaintyModel(result: UncertaintyResult, names: Map<string, string>, baseline: string, repeatHref: string, lang: Lang, factorNames: FactorNames = {}) {
+export function uncertaintyModel(result: UncertaintyResult, names: Map<string, string>, baseline: string, repeatHref: string, lang: Lang, factorNames: FactorNames = {}, requested = result.samples) {
   const rows = result.alternatives.map((a) => ({
     id: a.id,
     name: names.get(a.id) ?? a.id,
@@ -62,6 +62,8 @@ export function uncertaintyModel(result: UncertaintyResult, names: Map<string, s
     samples: result.samples,
     seed: result.seed,
     seedText: translate(lang, "finance.mc.seedUsed", { samples: formatNumber(result.samples, lang, 0), seed: String(result.seed) }),
+    /** A large case draws fewer than asked (src/case/uncertainty-bounds.ts DRAW_BUDGET): said, with both numbers. */
+    limitedText: result.samples < requested ? translate(lang, "finance.mc.limited", { asked: formatNumber(requested, lang, 0), samples: formatNumber(result.samples, lang, 0) }) : null,
     repeatHref,
     rows,
     kgChart: bandChart(labels, rows.map((r) => ({ p5: r.kg.p5 / 1000, p50: r.kg.p50 / 1000, p95: r.kg.p95 / 1000 })), translate(lang, "finance.mc.axisKg"), lang),

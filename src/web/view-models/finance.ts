@@ -51,7 +51,7 @@ function figures(stored: StoredCase, view: FinanceView, query: FinanceQuery, lan
     cashFlows: cashFlowsModel(view, lang),
     measures: measuresModel(view, lang),
     sensitivity: view.sensitivity === null ? null : sensitivityModel(view.sensitivity, names, lang, view.factorNames, citations),
-    uncertainty: view.uncertainty === null ? null : uncertaintyModel(view.uncertainty, names, view.baseline, repeatHref, lang, view.factorNames),
+    uncertainty: view.uncertainty === null ? null : uncertaintyModel(view.uncertainty, names, view.baseline, repeatHref, lang, view.factorNames, view.request.samples),
   };
 }
 
