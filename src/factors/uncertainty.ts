@@ -15,6 +15,7 @@
  * A range is a distribution over a multiplier of the factor as used (1 = as
  * published). The data are in emission-factors/uncertainty/, beside the sets.
  */
+import { multiplierEnds } from "../core/finance/range-ends.js";
 import type { DataKind, InputRange } from "../core/finance/types.js";
 import type { EmissionKind } from "../core/types.js";
 import { citation, citationParts } from "./citation.js";
@@ -22,9 +23,6 @@ import type { FactorSet } from "./factor-set.js";
 import { CHOSEN_ELECTRICITY } from "./resolve-factor.js";
 import type { FactorRecord } from "./schema.js";
 import { loadUncertaintyData, type UncertaintyData } from "./uncertainty-data.js";
-
-/** The standard normal quantile of 97.5 %: the 95 % interval is median × GSD^∓1.96. */
-export const Z_97_5 = 1.96;
 
 let loaded: UncertaintyData | undefined;
 /** The bundled uncertainty data, read once on first use. */
@@ -87,7 +85,5 @@ export function uncertaintyOf(set: FactorSet, factorId: string | null, item: { k
  *   triangular 0.9, 1, 1.2 → 0.9 … 1.2.
  */
 export function rangeEnds(range: InputRange): { low: number; high: number } {
-  const d = range.distribution;
-  if (d.shape === "lognormal") return { low: d.gsd ** -Z_97_5, high: d.gsd ** Z_97_5 };
-  return { low: d.low, high: d.high };
+  return multiplierEnds(range.distribution);
 }

@@ -9,9 +9,9 @@
  *   stands behind; the quantiles of a triangle over it would narrow it for
  *   no reason the source gives).
  *
- * The same ends as the factor library's `rangeEnds`
- * (src/factors/uncertainty.ts), computed here because the core imports
- * nothing from outside it.
+ * The factor library's `rangeEnds` (src/factors/uncertainty.ts) gives
+ * these same ends: it calls this, since the core imports nothing from
+ * outside it.
  *
  * Example: log-normal g = 1.1029 → 1.1029^−1.96 = 0.825 3 and 1.1029^1.96 = 1.211 6;
  * triangular 0.9, 1, 1.2 → 0.9 and 1.2.
