@@ -31,47 +31,17 @@
   /** Below this width (CSS px) a chart's alternative labels stand upright. */
   var NARROW = 480;
 
-  var locale = document.documentElement.lang === "en" ? "en-GB" : "nb-NO";
-  var decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  var whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  // chart-kit.js, loaded before this file
+  var kit = window.KalkyleCharts;
+  var decimal = kit.decimal;
+  var whole = kit.whole;
+  var readJson = kit.readJson;
+  var hatch = kit.hatch;
 
   function markReady(state) {
     window.requestAnimationFrame(function () {
       document.body.setAttribute("data-charts-ready", state);
     });
-  }
-
-  function readJson(id) {
-    var element = document.getElementById(id);
-    if (!element) return null;
-    try {
-      return JSON.parse(element.textContent || "null");
-    } catch {
-      return null;
-    }
-  }
-
-  /** A diagonal hatch over the stage colour, for direct emissions. */
-  function hatch(colour) {
-    var size = 10;
-    var tile = document.createElement("canvas");
-    tile.width = size;
-    tile.height = size;
-    var g = tile.getContext("2d");
-    if (!g) return colour;
-    g.fillStyle = colour;
-    g.fillRect(0, 0, size, size);
-    g.strokeStyle = "rgba(255, 255, 255, 0.9)";
-    g.lineWidth = 2.5;
-    g.beginPath();
-    g.moveTo(0, size);
-    g.lineTo(size, 0);
-    g.moveTo(-size / 2, size / 2);
-    g.lineTo(size / 2, -size / 2);
-    g.moveTo(size / 2, size * 1.5);
-    g.lineTo(size * 1.5, size / 2);
-    g.stroke();
-    return g.createPattern(tile, "repeat") || colour;
   }
 
   function baseOptions(data, format) {

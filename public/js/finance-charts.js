@@ -25,37 +25,12 @@
   var RUST = "#b3541e";
   var GREEN = "#1e6b36";
 
-  var locale = document.documentElement.lang === "en" ? "en-GB" : "nb-NO";
-  var decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  var whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-
-  function readJson(id) {
-    var element = document.getElementById(id);
-    if (!element) return null;
-    try {
-      return JSON.parse(element.textContent || "null");
-    } catch {
-      return null;
-    }
-  }
-
-  function hatch(colour) {
-    var size = 10;
-    var tile = document.createElement("canvas");
-    tile.width = size;
-    tile.height = size;
-    var g = tile.getContext("2d");
-    if (!g) return colour;
-    g.fillStyle = colour;
-    g.fillRect(0, 0, size, size);
-    g.strokeStyle = "rgba(255, 255, 255, 0.9)";
-    g.lineWidth = 2.5;
-    g.beginPath();
-    g.moveTo(0, size);
-    g.lineTo(size, 0);
-    g.stroke();
-    return g.createPattern(tile, "repeat") || colour;
-  }
+  // chart-kit.js, loaded before this file
+  var kit = window.KalkyleCharts;
+  var decimal = kit.decimal;
+  var whole = kit.whole;
+  var readJson = kit.readJson;
+  var hatch = kit.hatch;
 
   function common(format, title, horizontal) {
     var value = horizontal ? "x" : "y";

@@ -202,8 +202,8 @@ describe("stored text is shown as text", () => {
       // Only our own script elements.
       const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
       expect(scripts.every((s) => s.includes(' src="/') || s.startsWith('<script type="application/json"'))).toBe(true);
-      // Chart.js, charts.js, pdf-status.js (the compare page and the report alike) and the two chart data blocks
-      expect(scripts).toHaveLength(5);
+      // Chart.js, chart-kit.js, charts.js, pdf-status.js (the compare page and the report alike) and the two chart data blocks
+      expect(scripts).toHaveLength(6);
       // The data blocks hold no markup and no raw line separators, and still parse to the very text stored.
       for (const b of blocks) {
         expect(b.raw).not.toMatch(/[<>&\u2028\u2029]/);

@@ -26,7 +26,7 @@ import { resultNotes, warningsModel } from "./compare-notes.js";
 import { settingsModel, type OkEvaluation } from "./compare-settings.js";
 import { sourcesModel, traceModel } from "./compare-trace.js";
 
-export const COMPARE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/charts.js", "/static/js/pdf-status.js"];
+export const COMPARE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/charts.js", "/static/js/pdf-status.js"];
 
 export function caseLinks(id: string) {
   const base = `/cases/${encodeURIComponent(id)}`;

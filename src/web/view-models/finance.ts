@@ -20,7 +20,7 @@ import { sensitivityModel } from "./finance-sensitivity.js";
 import { uncertaintyModel } from "./finance-uncertainty.js";
 import { caseLinks } from "./compare.js";
 
-export const FINANCE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/finance-charts.js"];
+export const FINANCE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/finance-charts.js"];
 
 export type FinancePage =
   | { kind: "figures"; view: FinanceView; forms: FinanceForms; query: FinanceQuery }

@@ -36,7 +36,7 @@ import { measuresModel } from "./finance-measures.js";
 import { sensitivityModel } from "./finance-sensitivity.js";
 import { reportDate, utcStamp } from "./report.js";
 
-export const MEMO_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/finance-charts.js", "/static/js/pdf-status.js"];
+export const MEMO_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/finance-charts.js", "/static/js/pdf-status.js"];
 
 export type MemoInput = {
   stored: StoredCase;
