@@ -25,6 +25,6 @@ export async function printWithUncertainty(evaluation: Evaluated, options: Uncer
   }
   const { uncertaintyTable } = await import("./uncertainty-table.js");
   const names = new Map(evaluation.resolved.alternatives.map((a) => [a.id, a.name]));
-  io.out(`${resultTable(evaluation.doc.title, evaluation.core, lang, { warnings: evaluation.warnings, document: evaluation.doc })}\n\n${uncertaintyTable(block, names, options.costPercent, lang)}`);
+  io.out(`${resultTable(evaluation.doc.title, evaluation.core, lang, { warnings: evaluation.warnings, document: evaluation.doc, resolved: evaluation.resolved })}\n\n${uncertaintyTable(block, names, options.costPercent, lang)}`);
   return 0;
 }

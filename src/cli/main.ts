@@ -102,6 +102,6 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
   const evaluation = evaluateDocument(input.value, library);
   if (!evaluation.ok) return reportProblems(evaluation.problems, io, lang), 2;
   if (monteCarlo.options !== null) return import("./evaluate-uncertainty.js").then((m) => m.printWithUncertainty(evaluation, monteCarlo.options!, values.format as "json" | "table", lang, io));
-  io.out(values.format === "table" ? resultTable(evaluation.doc.title, evaluation.core, lang, { warnings: evaluation.warnings, document: evaluation.doc }) : JSON.stringify(evaluation.result, null, 2));
+  io.out(values.format === "table" ? resultTable(evaluation.doc.title, evaluation.core, lang, { warnings: evaluation.warnings, document: evaluation.doc, resolved: evaluation.resolved }) : JSON.stringify(evaluation.result, null, 2));
   return 0;
 }
