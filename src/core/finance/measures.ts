@@ -4,9 +4,11 @@
  * chapter 7), of each alternative against the baseline, exact:
  *
  *   ΔI  = PV of investment-related costs, alternative − baseline
- *         (acquisition, installation, replacement, end of life, residual value)
+ *         (acquisition, installation, replacement, end of life, residual
+ *         value, each bought once or with a service life; a purchase that
+ *         recurs every year or every few years is an operating cost)
  *   ΔS  = PV of operating costs, baseline − alternative
- *         (energy, operation, maintenance, other)
+ *         (energy, operation, maintenance, other, recurring purchases)
  *   net savings NS = PV baseline − PV alternative = ΔS − ΔI
  *   SIR  = ΔS / ΔI                          (null when ΔI ≤ 0: no added investment)
  *   AIRR = (SIR × D_N)^(1/N) − 1            (null when SIR is null or ≤ 0)
@@ -37,18 +39,35 @@ import { paybackYear } from "../comparison.js";
 import { type Decimal, ONE, THOUSAND, ZERO, sum } from "../decimal.js";
 import { discountDivisor } from "../discount.js";
 import { discountScheduleOf } from "../evaluate.js";
-import type { AlternativeResult, CoreResult, CostKind, ResolvedCase } from "../types.js";
+import { payments, presentValueUnder } from "../lcc.js";
+import type { CoreResult, CostKind, ResolvedCase, ResolvedCostItem } from "../types.js";
 import type { FinanceMeasures } from "./types.js";
 
-/** BLCC's investment-related costs; every other kind is an operating cost. */
+/** BLCC's investment-related kinds of cost; every other kind is an operating cost. */
 export const INVESTMENT_KINDS: readonly CostKind[] = ["acquisition", "installation", "replacement", "endOfLife", "residual"];
 
-/** PV of the investment-related and of the operating costs. */
-export function investmentAndOperating(lcc: AlternativeResult["lcc"]): { investment: Decimal; operating: Decimal } {
+/**
+ * Whether a cost item is investment-related: a kind of INVESTMENT_KINDS
+ * bought once or with a service life (replacements), or a replacement at
+ * any interval. A purchase that recurs every year or every few years
+ * (`every`: the food, the service contract, the yearly disposal fee) is an
+ * operating cost whatever its kind, as a budget would book it.
+ * Example: { kind: "acquisition", amount: 7 638 000, every: 1 } → operating;
+ * { kind: "acquisition", amount: 150 000, life: 7 } → investment.
+ */
+export function isInvestmentRelated(item: Pick<ResolvedCostItem, "kind" | "every">): boolean {
+  if (!INVESTMENT_KINDS.includes(item.kind)) return false;
+  return item.every === undefined || item.kind === "replacement";
+}
+
+/** PV of the investment-related and of the operating costs, each payment discounted as the core does (lcc.ts). */
+export function investmentAndOperating(items: readonly ResolvedCostItem[], resolved: Pick<ResolvedCase, "years" | "discountRate" | "discountSchedule">): { investment: Decimal; operating: Decimal } {
+  const schedule = discountScheduleOf(resolved);
   let investment = ZERO;
   let operating = ZERO;
-  for (const [kind, pv] of Object.entries(lcc.byKind) as [CostKind, Decimal][]) {
-    if (INVESTMENT_KINDS.includes(kind)) investment = investment.plus(pv);
+  for (const item of items) {
+    const pv = sum(payments(item, resolved.years).map((p) => presentValueUnder(p.amount, p.year, schedule, p.escalation)));
+    if (isInvestmentRelated(item)) investment = investment.plus(pv);
     else operating = operating.plus(pv);
   }
   return { investment, operating };
@@ -76,13 +95,13 @@ export function measuresAgainstBaseline(resolved: ResolvedCase, core: CoreResult
   const byId = new Map(core.alternatives.map((a) => [a.id, a]));
   const costsOf = new Map(resolved.alternatives.map((a) => [a.id, a.costs]));
   const base = byId.get(resolved.baseline)!;
-  const baseSplit = investmentAndOperating(base.lcc);
+  const baseSplit = investmentAndOperating(costsOf.get(base.id)!, resolved);
   const baseTonnes = discountedTonnes(base.emissions.byYear, resolved);
   const baseNominal = nominalByYear(costsOf.get(base.id)!, resolved.years);
   return core.alternatives
     .filter((a) => a.id !== base.id)
     .map((alt) => {
-      const split = investmentAndOperating(alt.lcc);
+      const split = investmentAndOperating(costsOf.get(alt.id)!, resolved);
       const addedInvestment = split.investment.minus(baseSplit.investment);
       const operatingSavings = baseSplit.operating.minus(split.operating);
       const reasons: FinanceMeasures["reasons"] = {};

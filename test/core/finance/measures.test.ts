@@ -3,7 +3,7 @@ import { Decimal } from "../../../src/core/decimal.js";
 import { R109_SCHEDULE } from "../../../src/core/discount.js";
 import { evaluateCase } from "../../../src/core/evaluate.js";
 import { cashFlowsOf } from "../../../src/core/finance/cash-flows.js";
-import { measuresAgainstBaseline } from "../../../src/core/finance/measures.js";
+import { isInvestmentRelated, measuresAgainstBaseline } from "../../../src/core/finance/measures.js";
 import type { ResolvedCase } from "../../../src/core/types.js";
 import { alternative, cost, d, emission, resolvedCase } from "../builders.js";
 import { expectClose, expectExact } from "../expect-decimal.js";
@@ -85,6 +85,31 @@ describe("BLCC measures against the baseline (NIST Handbook 135)", () => {
     const m = measuresOf(c);
     const dN = new Decimal("1.04").pow(40).mul(new Decimal("1.03").pow(10));
     expectClose(m.airr!, m.sir!.mul(dN).pow(new Decimal(1).div(50)).minus(1), 1e-28);
+  });
+});
+
+describe("investment-related or operating: by kind, and a purchase that recurs is operating", () => {
+  it("food bought every year is an operating cost; a one-off kitchen and a replacement every 8 years are investments", () => {
+    // A: food 1 000 000 a year (years 1..10); B: food 900 000 a year, a kitchen 500 000 in year 0, new ovens 80 000 every 8 years (year 8)
+    const c = resolvedCase([
+      alternative("a", { costs: [cost({ label: "food", amount: 1_000_000, every: 1 })] }),
+      alternative("b", { costs: [cost({ label: "food", amount: 900_000, every: 1 }), cost({ kind: "installation", amount: 500_000 }), cost({ kind: "replacement", amount: 80_000, every: 8 })] }),
+    ]);
+    const m = measuresOf(c);
+    // ΔI = 500 000 + 80 000 / 1.04^8; ΔS = 100 000 × annuity factor
+    const addedInvestment = new Decimal(500_000).plus(new Decimal(80_000).div(d("1.04").pow(8)));
+    expectClose(m.addedInvestment, addedInvestment, 1e-30);
+    expectClose(m.operatingSavings, new Decimal(100_000).mul(ANNUITY_10), 1e-30);
+    expectClose(m.sir!, new Decimal(100_000).mul(ANNUITY_10).div(addedInvestment), 1e-28);
+    // net savings is the same however the costs are split
+    expectClose(m.netSavings, new Decimal(100_000).mul(ANNUITY_10).minus(addedInvestment), 1e-28);
+  });
+  it("isInvestmentRelated: the kinds once or with a service life, a replacement at any interval", () => {
+    expect(isInvestmentRelated({ kind: "acquisition", every: undefined })).toBe(true);
+    expect(isInvestmentRelated({ kind: "acquisition", every: 1 })).toBe(false);
+    expect(isInvestmentRelated({ kind: "endOfLife", every: 1 })).toBe(false);
+    expect(isInvestmentRelated({ kind: "replacement", every: 8 })).toBe(true);
+    expect(isInvestmentRelated({ kind: "maintenance", every: undefined })).toBe(false);
   });
 });
 
