@@ -10,7 +10,11 @@
  *   default for its kind of data, marked "default").
  * - An item with an inline factor is its own input, "inline:<alternative>/<index>".
  * - A cost item is its own input, "cost:<alternative>/<index>", triangular
- *   ± costPercent around the amount (basis "user", 10 % unless set).
+ *   ± costPercent around the amount (basis "user", 10 % unless set); the
+ *   same cost in several alternatives (kind, label, amount, escalation and
+ *   timing alike: the same contract) is one input drawn once,
+ *   "cost:A/0,B/0", so it moves both alike and does not blur which
+ *   alternative beats the other.
  * Stage D items count in no total, so they draw nothing.
  *
  * Example: two alternatives both using `fuel.diesel.b-avg` and one chair of
@@ -19,13 +23,18 @@
  */
 import { costRange, runMonteCarlo, type MonteCarloModel } from "../core/finance/monte-carlo.js";
 import type { UncertainInput } from "../core/finance/types.js";
-import type { ResolvedCase } from "../core/types.js";
+import type { ResolvedCase, ResolvedCostItem } from "../core/types.js";
 import { uncertaintyOf } from "../factors/uncertainty.js";
 import type { CaseContext } from "./resolve.js";
 import type { ResultDocument } from "./result-schema.js";
 import type { UncertaintyOptions } from "./uncertainty-bounds.js";
 
 export type UncertaintyJson = NonNullable<ResultDocument["uncertainty"]>;
+
+/** What makes two cost items the same cost: everything that decides their payments. */
+function sameCostKey(item: ResolvedCostItem): string {
+  return JSON.stringify([item.kind, item.label, item.amount.toString(), item.escalation.toString(), item.at ?? null, item.every ?? null, item.life ?? null]);
+}
 
 /** The inputs of a case and which one multiplies each item. */
 export function uncertaintyModel(resolved: ResolvedCase, context: CaseContext, costPercent: number): MonteCarloModel {
@@ -44,8 +53,20 @@ export function uncertaintyModel(resolved: ResolvedCase, context: CaseContext, c
       return index;
     }),
   );
+  // The same cost in several alternatives (the same contract: kind, label, amount, escalation and timing) is one uncertain amount, drawn once.
+  const byCost = new Map<string, number>();
   const costInputs = resolved.alternatives.map((alt) =>
-    alt.costs.map((item, i) => add({ key: `cost:${alt.id}/${i}`, kind: "cost", label: item.label, range: { distribution: costRange(costPercent), basis: "user" } })),
+    alt.costs.map((item, i) => {
+      const same = sameCostKey(item);
+      const shared = byCost.get(same);
+      if (shared !== undefined) {
+        inputs[shared]!.key += `,${alt.id}/${i}`;
+        return shared;
+      }
+      const index = add({ key: `cost:${alt.id}/${i}`, kind: "cost", label: item.label, range: { distribution: costRange(costPercent), basis: "user" } });
+      byCost.set(same, index);
+      return index;
+    }),
   );
   return { inputs, emissionInputs, costInputs };
 }

@@ -41,20 +41,26 @@ export function inputValueText(input: SensitivityInput, value: number, lang: Lan
   }
 }
 
+/** «A, B og C» / "A, B and C". */
+const listOf = (items: string[], lang: Lang) => new Intl.ListFormat(lang === "nb" ? "nb-NO" : "en-GB", { type: "conjunction" }).format(items);
+
 /** A set factor's names and unit by input key (finance-view.ts). */
 export type FactorNames = Record<string, FactorName>;
 
 /**
  * What the input is called: a set factor by its name in the page's language;
  * an item's own input ("cost:<alternative>/<index>", "escalation:…", "inline:…")
- * by its label and its alternative, «Strøm (Varmepumpe)»; else its own label.
+ * by its label and its alternative, «Strøm (Varmepumpe)», one cost shared by
+ * several alternatives by all of them, «Kjøretjeneste (Diesel og El)»; else its own label.
  */
 export function inputName(input: { key: string; label: string }, names: Map<string, string>, factorNames: FactorNames, lang: Lang): string {
   const factor = factorNames[input.key];
   if (factor !== undefined) return factor[lang];
-  const own = /^(?:inline|cost|escalation):(.+)\/\d+$/.exec(input.key);
-  const alternative = own === null ? undefined : names.get(own[1]!);
-  return alternative === undefined ? input.label : translate(lang, "finance.itemOf", { alternative, item: input.label });
+  // "cost:A/0", or for one cost shared by several alternatives (the Monte Carlo's) "cost:A/0,B/0"
+  const own = /^(?:inline|cost|escalation):(.+)$/.exec(input.key);
+  const alternatives = own === null ? [] : own[1]!.split(",").map((where) => names.get(where.replace(/\/\d+$/, "")));
+  if (alternatives.length === 0 || alternatives.some((a) => a === undefined)) return input.label;
+  return translate(lang, "finance.itemOf", { alternative: listOf(alternatives as string[], lang), item: input.label });
 }
 
 /** The input as a row heading ("Kalkulasjonsrente", "Kostnad: Strøm (Varmepumpe)") and as the subject of a sentence ("kalkulasjonsrenten"). */
