@@ -71,8 +71,13 @@ export type CarbonPathYear = { year: number; calendarYear: number; nokPerTonne: 
 /** The R-109 path over the case's years, or null when the factor set holds none. */
 export type FinanceCarbonPath = { path: BundledCarbonPath; years: CarbonPathYear[] };
 
-/** An alternative's measures with the path's constant equivalent beside its break-even price (null where either is not defined). */
-export type MeasuresWithPath = FinanceMeasures & { pathEquivalent: Decimal | null };
+/**
+ * An alternative's measures with, beside its break-even price, the path's
+ * constant equivalent (null where either is not defined, or where the
+ * alternative emits more in some years) and the path's value of the
+ * avoided carbon in kroner (null where there is no path or nothing avoided).
+ */
+export type MeasuresWithPath = FinanceMeasures & { pathEquivalent: Decimal | null; pathValue: Decimal | null };
 
 export type FinanceView = {
   baseline: string;
@@ -106,10 +111,33 @@ function carbonPathOf(evaluation: OkEvaluation): FinanceCarbonPath | null {
   return { path: found.path, years };
 }
 
-/** P_path = Σ p_t ΔT_t / D_t ÷ Σ ΔT_t / D_t (see the file's comment); null when the avoided tonnes discount to zero. */
-export function pathEquivalent(baselineKg: readonly Decimal[], alternativeKg: readonly Decimal[], path: readonly CarbonPathYear[], resolved: ResolvedCase): Decimal | null {
+/** ΔT_t / D_t for each year of the path: the tonnes the alternative avoids in year t, discounted like costs (negative where it emits more). */
+function avoidedDiscountedTonnes(baselineKg: readonly Decimal[], alternativeKg: readonly Decimal[], path: readonly CarbonPathYear[], resolved: ResolvedCase): Decimal[] {
   const schedule = discountScheduleOf(resolved);
-  const discountedTonnes = path.map((p) => baselineKg[p.year]!.minus(alternativeKg[p.year] ?? ZERO).div(THOUSAND).div(discountDivisor(schedule, p.year)));
+  return path.map((p) => baselineKg[p.year]!.minus(alternativeKg[p.year] ?? ZERO).div(THOUSAND).div(discountDivisor(schedule, p.year)));
+}
+
+/**
+ * Σ_t p_t · ΔT_t / D_t: the present value, at the path's prices, of the
+ * carbon the alternative avoids (NOK). The alternative costs no more than
+ * the baseline with carbon priced at the path when this is at least its
+ * extra present value (ΔPV = −net savings).
+ */
+export function pathValue(baselineKg: readonly Decimal[], alternativeKg: readonly Decimal[], path: readonly CarbonPathYear[], resolved: ResolvedCase): Decimal {
+  return sum(avoidedDiscountedTonnes(baselineKg, alternativeKg, path, resolved).map((t, i) => t.mul(path[i]!.nokPerTonne)));
+}
+
+/**
+ * P_path = Σ p_t ΔT_t / D_t ÷ Σ ΔT_t / D_t (see the file's comment); null
+ * when the avoided tonnes discount to zero, and null when the alternative
+ * emits more than the baseline in some year and less in another: the
+ * weights then have both signs and the "average" can fall outside the path
+ * (above its highest price, below its lowest), which reads as an error;
+ * pathValue says the same thing in kroner.
+ */
+export function pathEquivalent(baselineKg: readonly Decimal[], alternativeKg: readonly Decimal[], path: readonly CarbonPathYear[], resolved: ResolvedCase): Decimal | null {
+  const discountedTonnes = avoidedDiscountedTonnes(baselineKg, alternativeKg, path, resolved);
+  if (discountedTonnes.some((t) => t.isNegative() && !t.isZero())) return null;
   const denominator = sum(discountedTonnes);
   if (denominator.isZero()) return null;
   return sum(discountedTonnes.map((t, i) => t.mul(path[i]!.nokPerTonne))).div(denominator);
@@ -119,10 +147,14 @@ function measuresWithPath(evaluation: OkEvaluation, path: FinanceCarbonPath | nu
   const { resolved, core } = evaluation;
   const kgOf = new Map(core.alternatives.map((a) => [a.id, a.emissions.byYear]));
   const baselineKg = kgOf.get(resolved.baseline)!;
-  return measuresAgainstBaseline(resolved, core).map((m) => ({
-    ...m,
-    pathEquivalent: path === null || m.breakEvenCarbonPrice === null ? null : pathEquivalent(baselineKg, kgOf.get(m.id)!, path.years, resolved),
-  }));
+  return measuresAgainstBaseline(resolved, core).map((m) => {
+    const priced = path !== null && m.breakEvenCarbonPrice !== null;
+    return {
+      ...m,
+      pathEquivalent: priced ? pathEquivalent(baselineKg, kgOf.get(m.id)!, path.years, resolved) : null,
+      pathValue: priced ? pathValue(baselineKg, kgOf.get(m.id)!, path.years, resolved) : null,
+    };
+  });
 }
 
 /** A factor's names and the unit its value is varied in: kg CO2e per the record's denominator ("kWh/km" × electricity → "kg CO2e/km"). */

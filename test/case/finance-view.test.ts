@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateDocument } from "../../src/case/evaluate-document.js";
 import { bundledCarbonPath } from "../../src/case/carbon-path.js";
-import { financeView, pathEquivalent, type OkEvaluation } from "../../src/case/finance-view.js";
+import { financeView, pathEquivalent, pathValue, type OkEvaluation } from "../../src/case/finance-view.js";
 import { carbonPriceIn } from "../../src/core/carbon-price.js";
 import { Decimal } from "../../src/core/decimal.js";
 import type { ResolvedCase } from "../../src/core/types.js";
@@ -51,6 +51,15 @@ describe("the R-109 path as a constant price", () => {
   it("is the path's price itself when the path is flat, whatever the tonnes", () => {
     const path = [0, 1, 2].map((year) => ({ year, calendarYear: 2026 + year, nokPerTonne: new Decimal(1500) }));
     expectClose(pathEquivalent([7, 300, 12].map((v) => new Decimal(v)), [0, 0, 0].map((v) => new Decimal(v)), path, FLAT_4)!, 1500, 1e-30);
+  });
+
+  it("has none when the alternative emits more in one year and less in another (the average would leave the path), while the path's value in kroner stays", () => {
+    // ΔT = [−43, 10, 10] t: (−43 × 1 000 + 10 × 1 500 / 1.04 + 10 × 2 000 / 1.0816) / (−43 + 10/1.04 + 10/1.0816) lies far above 2 000
+    const kg = (values: number[]) => values.map((v) => new Decimal(v));
+    const path = [1000, 1500, 2000].map((p, year) => ({ year, calendarYear: 2026 + year, nokPerTonne: new Decimal(p) }));
+    expect(pathEquivalent(kg([0, 10_000, 10_000]), kg([43_000, 0, 0]), path, FLAT_4)).toBeNull();
+    const value = new Decimal(-43_000).plus(new Decimal(15_000).div("1.04")).plus(new Decimal(20_000).div("1.0816"));
+    expectClose(pathValue(kg([0, 10_000, 10_000]), kg([43_000, 0, 0]), path, FLAT_4), value, 1e-30);
   });
 
   it("has none when the avoided tonnes discount to zero", () => {
