@@ -9,7 +9,7 @@ export const CLI_TEXT = {
   usage: {
     nb: `Bruk:
   kalkyle evaluate SAK.json [--format json|table] [--lang nb|en] [--samples N [--seed S] [--cost-range P]]
-      --samples: usikkerhet ved Monte Carlo med N trekninger (1–100 000); --seed gjentar en kjøring (uten den trekkes et frø, som skrives i resultatet);
+      --samples: usikkerhet ved Monte Carlo med N trekk (1–100 000); --seed S gjentar en kjøring (uten den trekkes en startverdi, som skrives i resultatet);
       --cost-range: ± prosent for hver kostnadspost (0–100, standard 10)
   kalkyle validate SAK.json [--lang nb|en]
   kalkyle factors [SØKEORD …] [--group GRUPPE] [--unit ENHET] [--source UTGIVER] [--set ID]
@@ -33,7 +33,7 @@ export const CLI_TEXT = {
   "uncertainty.seed": { nb: "--seed: må være et heltall fra 0 til 4 294 967 295", en: "--seed: must be a whole number from 0 to 4,294,967,295" },
   "uncertainty.cost-range": { nb: "--cost-range: må være en prosent fra 0 til 100, for eksempel 10 eller 7,5", en: "--cost-range: must be a percentage from 0 to 100, for example 10 or 7.5" },
   "uncertainty.needs-samples": { nb: "--seed og --cost-range gjelder bare sammen med --samples", en: "--seed and --cost-range apply only together with --samples" },
-  "uncertainty.title": { nb: "Usikkerhet (Monte Carlo): {samples} trekninger, frø {seed}, kostnadsposter ±{percent} %", en: "Uncertainty (Monte Carlo): {samples} draws, seed {seed}, cost items ±{percent} %" },
+  "uncertainty.title": { nb: "Usikkerhet (Monte Carlo): {samples} trekk, startverdi {seed}, kostnadsposter ±{percent} %", en: "Uncertainty (Monte Carlo): {samples} draws, seed {seed}, cost items ±{percent} %" },
   "uncertainty.defaults": { nb: "Utslippsfaktorer uten publisert usikkerhet har en standardverdi etter datatype (pedigree-metoden).", en: "Emission factors without a published uncertainty have a default by kind of data (the pedigree approach)." },
   "uncertainty.head.alternative": { nb: "Alternativ", en: "Alternative" },
   "uncertainty.head.tonnes": { nb: "t CO2e P5–P95", en: "t CO2e P5–P95" },
@@ -64,15 +64,15 @@ export const CLI_TEXT = {
   "table.head.deltaTonnes": { nb: "Δ t CO2e", en: "Δ t CO2e" },
   "table.head.deltaPresentValue": { nb: "Δ nåverdi kr", en: "Δ present value NOK" },
   "table.head.perTonne": { nb: "kr per tonn spart", en: "NOK per tonne avoided" },
-  "table.head.payback": { nb: "Inntjent", en: "Payback" },
+  "table.head.payback": { nb: "Tilbakebetaling", en: "Payback" },
   "table.head.netSavings": { nb: "Netto besparelse kr", en: "Net savings NOK" },
   "table.head.simplePayback": { nb: "Enkel tilbakebetaling", en: "Simple payback" },
   "table.head.sir": { nb: "SIR", en: "SIR" },
   "table.head.airr": { nb: "AIRR", en: "AIRR" },
-  "table.head.breakEven": { nb: "Break-even karbonpris kr/t", en: "Break-even carbon price NOK/t" },
+  "table.head.breakEven": { nb: "Karbonpris for lik kostnad kr/t", en: "Break-even carbon price NOK/t" },
   "table.measures": { nb: "Økonomiske mål mot referansealternativet (NIST BLCC):", en: "Financial measures against the baseline (NIST BLCC):" },
   "table.cheaperAlready": {
-    nb: "  {alternative}: break-even karbonprisen er negativ: alternativet er billigere enn referansealternativet allerede uten karbonpris",
+    nb: "  {alternative}: karbonprisen for lik kostnad er negativ: alternativet er billigere enn referansealternativet allerede uten karbonpris",
     en: "  {alternative}: the break-even carbon price is negative: the alternative is cheaper than the baseline even without a carbon price",
   },
   "table.measureNote": { nb: "{alternative}, {measure}: {reason}", en: "{alternative}, {measure}: {reason}" },

@@ -87,7 +87,7 @@ describe.skipIf(!bundledSetLoads())("resultTable", () => {
     // A: 10 000 − 6 000 = 4 000 more invested, no operating savings within 20 years (service every 30): net savings −4 000, SIR 0 / 4 000 = 0
     expect(nb).toMatch(/^A\s+−4\u00a0000\s+–\s+0,00\s+–\s+–$/m);
     expect(nb).toContain("  A, AIRR: ikke definert: besparelsene dekker ingenting av merinvesteringen (SIR er 0 eller lavere)");
-    expect(nb).toContain("  A, Break-even karbonpris kr/t: ikke definert: alternativet gir ikke lavere utslipp enn referansealternativet");
+    expect(nb).toContain("  A, Karbonpris for lik kostnad kr/t: ikke definert: alternativet gir ikke lavere utslipp enn referansealternativet");
     // C: 1 000 cheaper in year 0 only: net savings 1 000, payback from year 0, no added investment, 100 kg more: no break-even price
     expect(nb).toMatch(/^C\s+1\u00a0000\s+år 0\s+–\s+–\s+–$/m);
     const en = resultTable(e.doc.title, e.core, "en", { resolved: e.resolved });

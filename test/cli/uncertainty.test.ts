@@ -89,7 +89,7 @@ describe.skipIf(!bundledSetLoads())("kalkyle evaluate --samples", { timeout: 60_
     expect(en.stdout).toContain("Uncertainty (Monte Carlo): 1,000 draws, seed 3, cost items ±10 %");
     expect(en.stdout).toMatch(/B Ombrukt stol\s+0\.0\d–0\.0\d\s+0\.0\d\s+1\d\d,\d{3}–1\d\d,\d{3}\s+1\d\d,\d{3}\s+100 %\s+100 %/);
     const nb = await kalkyle(["evaluate", CHAIRS, "--samples", "1000", "--seed", "3", "--format", "table", "--lang", "nb"]);
-    expect(nb.stdout).toContain("Usikkerhet (Monte Carlo): 1\u00a0000 trekninger, frø 3, kostnadsposter ±10 %"); // the group separator is a no-break space
+    expect(nb.stdout).toContain("Usikkerhet (Monte Carlo): 1\u00a0000 trekk, startverdi 3, kostnadsposter ±10 %"); // the group separator is a no-break space
     expect(nb.stdout).toContain("Bedre enn referansen: CO2e");
   });
 
