@@ -124,9 +124,39 @@
     if (box && box.style) box.style.height = Math.max(384, lines * 16 + labels.length * 12 + 110) + "px";
   }
 
-  function tornadoConfig(data) {
+  /** Narrower than this (CSS px), a horizontal chart wraps its labels shorter and sets them from the left edge, so none is cut (320 px). */
+  var NARROW = 480;
+
+  /** A label's words again in lines of at most `width` characters (a longer word stays whole). */
+  function rewrap(label, width) {
+    var words = (Array.isArray(label) ? label.join(" ") : String(label)).split(/\s+/).filter(Boolean);
+    var lines = [];
+    var line = "";
+    words.forEach(function (word) {
+      if (line !== "" && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line === "" ? word : line + " " + word;
+    });
+    if (line !== "") lines.push(line);
+    return lines;
+  }
+
+  /** On a narrow screen: the labels in short lines, drawn from the chart's left edge in a smaller font. */
+  function narrowLabels(canvas, data, options) {
+    var box = canvas.parentNode;
+    if (!box || box.clientWidth >= NARROW) return;
+    data.labels = data.labels.map(function (l) {
+      return rewrap(l, 16);
+    });
+    options.scales.y.ticks.crossAlign = "far";
+    options.scales.y.ticks.font = { size: 11 };
+  }
+
+  function tornadoConfig(data, canvas) {
     var options = common(data.xTitle.indexOf("CO2e") >= 0 ? decimal : whole, data.xTitle, true);
     options.scales.y.ticks.autoSkip = false;
+    narrowLabels(canvas, data, options);
     options.plugins.kalkyleBase = { value: data.base };
     var fills = [BLUE, hatch(RUST)];
     var borders = [BLUE, INK];
@@ -163,9 +193,20 @@
     };
   }
 
+  /** The memo's print button (data-print, hidden without JavaScript), shown and wired as charts.js does on the report. */
+  function enablePrintButtons() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
   var BUILDERS = { payback: paybackConfig, tornado: tornadoConfig, band: bandConfig };
 
   function start() {
+    enablePrintButtons();
     var canvases = document.querySelectorAll("canvas[data-chart-data]");
     var charts = [];
     if (typeof window.Chart === "function") {
@@ -175,8 +216,9 @@
         var data = readJson(canvas.getAttribute("data-chart-data"));
         var build = data && BUILDERS[data.kind];
         if (!build) return;
+        var config = build(data, canvas);
         if (data.kind === "tornado" || data.kind === "band") fitHeight(canvas, data.labels);
-        charts.push(new window.Chart(canvas, build(data)));
+        charts.push(new window.Chart(canvas, config));
       });
     }
     var resize = function () {

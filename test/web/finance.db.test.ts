@@ -79,7 +79,7 @@ describe("the finance page of a small case, against hand computations", () => {
     expect(c).toEqual([
       ["år 0 (2026)", kr(1600), kr(1600), kr(1600), kr(1600), kr(1000)],
       ["år 1 (2027)", kr(100), kr(96.15), kr(1700), kr(1696.15), kr(1480.77)],
-      ["år 2 (2028) (tilbakebetalt)", kr(100), kr(92.46), kr(1800), kr(1788.61), kr(1943.05)],
+      ["år 2 (2028): tilbakebetalt", kr(100), kr(92.46), kr(1800), kr(1788.61), kr(1943.05)],
     ]);
     expect(kr(1788.61)).toBe(`1${NBSP}789`);
     const part = text(html.slice(html.indexOf('id="h-cash-alt3"'), html.indexOf('id="cap-cash-alt3"')));
@@ -133,7 +133,7 @@ describe("the finance page of a small case, against hand computations", () => {
     // 1.0395^∓1.96 = 0.9269 and 1.0789; B's 800 kg → 741.5 and 863.1 kg; B − A = −3 258.5 and −3 136.9 kg, the cost untouched (246)
     expect(rows.find((r) => r[0] === "Utslippsfaktor: Drift (Varmepumpe)")!.slice(2)).toEqual(["standardverdi", "246", "246", `${MINUS}3,26`, `${MINUS}3,14`]);
     // the default's source is cited under the table
-    expect(text(html)).toMatch(/Kilder til spennene for utslippsfaktorene \(en standardverdi er merket som det i tabellen\): ecoinvent Centre, [^<]*Table 10\.5/);
+    expect(text(html)).toMatch(/Kilder til spennene for utslippsfaktorene \(en standardverdi er merket som det i tabellen\): Standardspennene følger pedigree-metoden i ecoinvent Centre, [^<]*tabell 10\.5 \(usikkerhetsfaktorene i pedigree-matrisen/);
     // A stays cheaper until its energy x a year makes 1 000 + 1.886095 x = 2 188.61: x = 1 188.61 / 1.886095 = 630.20
     expect(text(html)).toContain("Gammel kjel er fortsatt billigere enn Varmepumpe med mindre kostnaden «Strøm (Gammel kjel)» blir høyere enn 630 kr.");
     const en = text((await client.get(`/cases/${caseId}/finance?a=A&b=B&percent=10&seed=42&lang=en`)).html);
@@ -152,12 +152,30 @@ describe("the finance page of a small case, against hand computations", () => {
     const beats = tableRows(first.html, "cap-beats");
     expect(beats.find((r) => r[0] === "Varmepumpe")![1]).toBe(`100${NBSP}%`);
 
-    const drawn = await client.get(`/cases/${caseId}/finance`);
+    // without a seed: a 303 to the same address, the values as typed and the language kept, a drawn seed added
+    const asked = await client.get(`/cases/${caseId}/finance?percent=10&lang=nb`);
+    expect(asked.res.status).toBe(303);
+    const location = asked.res.headers.get("location")!;
+    expect(location).toMatch(new RegExp(`^/cases/${caseId}/finance\\?percent=10&lang=nb&seed=\\d+$`));
+    const drawn = await client.get(location);
+    expect(drawn.res.status).toBe(200);
     const seed = /trekk med startverdi (\d+)\./.exec(text(drawn.html))![1]!;
     const link = /<a href="([^"]+)">Lenke som gjentar akkurat denne beregningen<\/a>/.exec(drawn.html)![1]!.replace(/&amp;/g, "&").replace(/&#x3D;/g, "=");
     expect(link).toContain(`seed=${seed}`);
     const repeated = await client.get(link);
     expect(tableRows(repeated.html, "cap-percentiles")).toEqual(tableRows(drawn.html, "cap-percentiles"));
+    expect(location).toContain(`seed=${seed}`);
+    // an empty seed field ("new draws") is replaced where it stood
+    const emptied = (await client.get(`/cases/${caseId}/finance?samples=100&seed=&percent=10`)).res;
+    expect(emptied.status).toBe(303);
+    expect(emptied.headers.get("location")).toMatch(/\?samples=100&seed=\d+&percent=10$/);
+  });
+
+  it("says a seed must be a whole number when a decimal is typed", async () => {
+    const { res, html } = await client.get(`/cases/${caseId}/finance?seed=1.5`);
+    expect(res.status).toBe(400);
+    expect(text(html)).toContain(`må være et heltall fra 0 til 2${NBSP}147${NBSP}483${NBSP}647`);
+    expect(text(html)).not.toContain("skriv «1,5»");
   });
 });
 
@@ -173,15 +191,15 @@ describe("a refused query", () => {
     expect(html).toMatch(/<input id="finance-percent" name="percent" type="text" value="60"[^>]*aria-invalid="true"/);
     expect(html).toMatch(/<input id="finance-seed" name="seed" type="text" value="abc"/);
     // with no pair chosen, the form offers the default one (so sending it again does not choose one alternative twice)
-    const unchosen = (await client.get(`/cases/${caseId}/finance?percent=0`)).html;
+    const unchosen = (await client.get(`/cases/${caseId}/finance?percent=0&seed=1`)).html;
     const selected = (name: string) => /<option value="([^"]*)" selected>/.exec(new RegExp(`<select id="finance-${name}"[\\s\\S]*?</select>`).exec(unchosen)![0])?.[1];
     expect(selected("a")).toBe("A");
     expect(selected("b")).not.toBe("A");
 
-    const same = await client.get(`/cases/${caseId}/finance?a=A&b=A&lang=en`);
+    const same = await client.get(`/cases/${caseId}/finance?a=A&b=A&seed=1&lang=en`);
     expect(same.res.status).toBe(400);
     expect(text(same.html)).toContain("Alternative B (compared with A): choose an alternative other than A");
-    const en = await client.get(`/cases/${caseId}/finance?costPercent=51&lang=en`);
+    const en = await client.get(`/cases/${caseId}/finance?costPercent=51&seed=1&lang=en`);
     expect(text(en.html)).toContain("Uncertainty of the costs, ± %: must be between 0 and 50");
   });
 });

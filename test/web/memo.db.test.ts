@@ -128,7 +128,7 @@ describe("the memo of a small case", () => {
     expect(page).toContain("Alternativene dekker samme behov: Varme til ett skolebygg i to år.");
     expect(page).toContain("«Varmepumpe» anbefales når alternativene rangeres etter avfallspyramiden");
     expect(page).toContain("Laget av Test finance");
-    expect(page).toContain(`500 trekk med frø 42; kostnadene ±10${NBSP}%`);
+    expect(page).toContain(`500 trekk med startverdi 42; kostnadene ±10${NBSP}%`);
     expect(page).toContain(`Varmepumpe mot Gammel kjel; ±7${NBSP}% der et tall ikke har eget spenn`);
     expect(page).toContain("Versjon 1, lagret");
     expect(page).toMatch(/Laget av Test finance \d{1,2}\. \S+ 20\d\d med Kalkyle, fra versjon 1 av saken\./);
@@ -163,13 +163,18 @@ describe("the memo of a small case", () => {
     const finance = await client.get(`/cases/${caseId}/finance?samples=300&seed=9&percent=5`);
     const href = /<a href="([^"]+)">Beslutningsnotat<\/a>/.exec(finance.html)![1]!.replace(/&amp;/g, "&").replace(/&#x3D;/g, "=");
     const memo = text((await client.get(href)).html);
-    expect(memo).toContain(`300 trekk med frø 9; kostnadene ±10${NBSP}%`);
+    expect(memo).toContain(`300 trekk med startverdi 9; kostnadene ±10${NBSP}%`);
     expect(memo).toContain(`±5${NBSP}% der et tall ikke har eget spenn`);
   });
 
-  it("draws a seed when none is given and puts it in the PDF link", async () => {
-    const { html } = await client.get(`/cases/${caseId}/memo?samples=100`);
-    const seed = /(\d+) trekk med frø (\d+);/.exec(text(html))!;
+  it("redirects to an address with a drawn seed when none is given, and puts that seed in the PDF link", async () => {
+    const asked = await client.get(`/cases/${caseId}/memo?samples=100&lang=nb`);
+    expect(asked.res.status).toBe(303);
+    const location = asked.res.headers.get("location")!;
+    expect(location).toMatch(new RegExp(`^/cases/${caseId}/memo\\?samples=100&lang=nb&seed=\\d+$`));
+    const { html } = await client.get(location);
+    const seed = /(\d+) trekk med startverdi (\d+);/.exec(text(html))!;
+    expect(location).toContain(`seed=${seed[2]}`);
     expect(seed[1]).toBe("100");
     expect(html.replace(/&#x3D;/g, "=")).toContain(`seed=${seed[2]}&amp;`);
   });
@@ -223,7 +228,7 @@ describe("the memo's PDF", () => {
     expect(res.status).toBe(409);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
     expect(await res.text()).toContain("The case no longer passes the checks");
-    const page = await client.get(`/cases/${stale.id}/memo?lang=en`);
+    const page = await client.get(`/cases/${stale.id}/memo?lang=en&seed=1`);
     expect(page.res.status).toBe(200);
     expect(text(page.html)).toContain("1999-1");
   });

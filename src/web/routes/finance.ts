@@ -7,13 +7,13 @@
  * alternatives (a refused field: the page's forms again with the problem,
  * 400); the figures are worked out by the evaluation pool's "finance" task
  * in a worker thread under the pool's time limit, never on this thread.
- * With no seed given one is drawn here and shown, so every run can be
- * repeated. Not kept in the page cache: a page without a seed is a new draw.
+ * Asked without a seed, the page redirects (303) to the same address with
+ * a drawn seed (seed-redirect.ts), so a reload shows the same figures and
+ * the address can be shared. Not kept in the page cache.
  */
-import { randomInt } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
-import { defaultPair, FINANCE_LIMITS } from "../../case/finance-view.js";
+import { defaultPair } from "../../case/finance-view.js";
 import type { Lang } from "../../case/messages.js";
 import { problemMessage } from "../../case/messages.js";
 import { placeOf } from "../../i18n/case-place.js";
@@ -24,6 +24,7 @@ import { langOf } from "../page.js";
 import { problemsModel } from "../view-models/compare.js";
 import { financeForms, financeQueryOf, parseFinanceQuery } from "../view-models/finance-form.js";
 import { financeModel, type FinancePage } from "../view-models/finance.js";
+import { drawSeed, wantsDrawnSeed, withDrawnSeed } from "./seed-redirect.js";
 
 const financeInput = z.object({ params: z.object({ id: z.string() }), query: z.unknown(), lang: langInput });
 
@@ -38,7 +39,7 @@ export function financeRoutes(ctx: AppContext): Router {
       const shown = { ...typed, a: typed.a || (pair?.a ?? ""), b: typed.b || (pair?.b ?? "") };
       return { status: 400, page: { kind: "refused", forms: financeForms(shown, parsed.errors, alternatives, lang) } };
     }
-    const seed = parsed.request.seed ?? randomInt(FINANCE_LIMITS.seed.min, FINANCE_LIMITS.seed.max + 1);
+    const seed = parsed.request.seed ?? drawSeed();
     const outcome = await ctx.pool.finance(document, { ...parsed.request, seed });
     if (!outcome.ok) return { status: 200, page: { kind: "problems", problems: outcome.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) })) } };
     const { view } = outcome;
@@ -53,6 +54,7 @@ export function financeRoutes(ctx: AppContext): Router {
       permission: "case.read",
       call: async (app, principal, { params, query, lang }) => {
         const stored = await app.cases.get(principal, params.id);
+        if (wantsDrawnSeed(query)) return { redirect: true as const };
         const evaluated = await evaluateStored(ctx, stored);
         const { evaluation } = evaluated;
         if (!evaluation.ok) return { stored, status: 200, page: { kind: "problems" as const, problems: problemsModel(evaluated, lang) } };
@@ -60,7 +62,12 @@ export function financeRoutes(ctx: AppContext): Router {
         const pair = defaultPair(evaluation.core, evaluation.resolved.baseline);
         return { stored, ...(await financePage(stored.document, financeQueryOf(query), alternatives, pair, lang)) };
       },
-      respond: { view: "finance", status: (result) => result.status, model: (result, req) => financeModel(result.stored, result.page, langOf(req)) },
+      respond: {
+        send: (result, req, res) => {
+          if ("redirect" in result) return void res.set("Cache-Control", "no-store").redirect(303, withDrawnSeed(req.originalUrl));
+          ctx.render(req, res, "finance", financeModel(result.stored, result.page, langOf(req)), { status: result.status });
+        },
+      },
     }),
   );
 

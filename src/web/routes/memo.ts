@@ -9,20 +9,21 @@
  *   HEAD /cases/:id/memo.pdf   the download's headers after finding the case; nothing computed or rendered
  *
  * The query is read by the finance page's own parser (finance-form.ts); a
- * refused field is a 400 page naming it. With no seed given one is drawn
- * here and written into the memo's PDF link, so the page and its PDF
- * report the same draws. Another organisation's case or none → 404; a
+ * refused field is a 400 page naming it. Asked without a seed, the memo
+ * redirects (303) to the same address with a drawn seed (seed-redirect.ts),
+ * so a reload shows the same figures; the seed is written into the PDF
+ * link, so the page and its PDF report the same draws (a PDF asked without
+ * one draws its own). Another organisation's case or none → 404; a
  * case that no longer validates: the page lists its problems (as the
  * report does), the PDF is a 409. Not kept in the page cache: the memo
  * names who made it and when.
  */
-import { randomInt } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Application } from "../../app/application.js";
 import type { Principal } from "../../app/principal.js";
 import { checkCase } from "../../case/evaluate-document.js";
-import { FINANCE_LIMITS, type FinanceRequest, type FinanceView } from "../../case/finance-view.js";
+import type { FinanceRequest, FinanceView } from "../../case/finance-view.js";
 import type { Lang } from "../../case/messages.js";
 import { problemMessage } from "../../case/messages.js";
 import { placeOf } from "../../i18n/case-place.js";
@@ -38,6 +39,7 @@ import { caseLinks, problemsModel } from "../view-models/compare.js";
 import { errorPageModel } from "../view-models/error-page.js";
 import { financeQueryOf, parseFinanceQuery, type FinanceField } from "../view-models/finance-form.js";
 import { memoModel } from "../view-models/memo.js";
+import { drawSeed, wantsDrawnSeed, withDrawnSeed } from "./seed-redirect.js";
 
 const memoInput = z.object({ params: z.object({ id: z.string() }), query: z.unknown(), lang: langInput });
 const pdfInput = z.object({ params: z.object({ id: z.string() }), query: z.object({ ready: pdfReadyToken.optional() }).passthrough(), lang: langInput });
@@ -61,7 +63,7 @@ type Refused = { errors: Partial<Record<FinanceField, string>> };
 function runOf(query: unknown, ids: readonly string[], lang: Lang): { ok: true; request: FinanceRequest & { seed: number } } | ({ ok: false } & Refused) {
   const parsed = parseFinanceQuery(financeQueryOf(query), ids, lang);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  return { ok: true, request: { ...parsed.request, seed: parsed.request.seed ?? randomInt(FINANCE_LIMITS.seed.min, FINANCE_LIMITS.seed.max + 1) } };
+  return { ok: true, request: { ...parsed.request, seed: parsed.request.seed ?? drawSeed() } };
 }
 
 /** The alternatives' ids of a document that passed the checks. */
@@ -78,11 +80,12 @@ export function memoRoutes(ctx: AppContext): Router {
     ctx.render(req, res, "error", errorPageModel({ status: 400, message: translate(lang, "finance.refused"), problems, lang, asked: req.originalUrl }), { status: 400 });
   };
 
-  type Page = { kind: "refused"; refused: Refused } | { kind: "problems"; problems: { place: string; message: string }[] } | { kind: "memo"; model: Record<string, unknown> };
+  type Page = { kind: "redirect" } | { kind: "refused"; refused: Refused } | { kind: "problems"; problems: { place: string; message: string }[] } | { kind: "memo"; model: Record<string, unknown> };
 
   /** Everything the memo shows: the case evaluated as on every page, the finance view in the pool, the maker's name. */
   const memoPage = async (app: Application, principal: Principal, id: string, query: unknown, lang: Lang): Promise<{ id: string; title: string; page: Page }> => {
     const stored = await app.cases.get(principal, id);
+    if (wantsDrawnSeed(query)) return { id: stored.id, title: stored.title, page: { kind: "redirect" } };
     const evaluated = await evaluateStored(ctx, stored);
     const { evaluation } = evaluated;
     const problems = (list: ReturnType<typeof problemsModel>) => ({ id: stored.id, title: stored.title, page: { kind: "problems" as const, problems: list } });
@@ -105,6 +108,7 @@ export function memoRoutes(ctx: AppContext): Router {
       call: (app, principal, { params, query, lang }) => memoPage(app, principal, params.id, query, lang),
       respond: {
         send: ({ id, title, page }, req, res) => {
+          if (page.kind === "redirect") return void res.set("Cache-Control", "no-store").redirect(303, withDrawnSeed(req.originalUrl));
           if (page.kind === "refused") return sendRefused(req, res, page.refused);
           const lang = langOf(req);
           if (page.kind === "problems") return ctx.render(req, res, "memo", { pageTitle: translate(lang, "memo.pageTitle", { title }), title, ok: false, problems: page.problems, links: caseLinks(id) });

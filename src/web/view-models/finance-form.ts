@@ -7,7 +7,8 @@
  * case and not the same one. A refusal names each field and why in the
  * page's language, and the forms show again what was typed.
  *
- * Example: ?percent=60 → percent: "må være mellom 1 og 50" (400), the field still says 60.
+ * Example: ?percent=60 → percent: "må være mellom 1 og 50" (400), the field still says 60;
+ * ?seed=1.5 → seed: "må være et heltall fra 0 til 2 147 483 647" (not how to write a decimal).
  */
 import { z } from "zod";
 import { FINANCE_DEFAULTS, FINANCE_LIMITS, type FinanceRequest } from "../../case/finance-view.js";
@@ -43,6 +44,11 @@ function numberField(bounds: Bounds, lang: Lang) {
   return z.string().transform((raw, ctx): number | undefined => {
     if (raw.trim() === "") return undefined;
     const parsed = parseNumber(raw.trim().replace(/\s*%$/, ""), lang);
+    if (!parsed.ok && bounds.integer && /\d[.,]\d/.test(raw)) {
+      // "1.5" or "1,5" in a whole-number field: say it must be whole, not how to write the decimal
+      ctx.addIssue({ code: "custom", message: translate(lang, "finance.problem.whole", { min: formatNumber(bounds.min, lang), max: formatNumber(bounds.max, lang) }) });
+      return z.NEVER;
+    }
     if (!parsed.ok) {
       const problem = numberFormProblem(raw, parsed.problem, lang);
       ctx.addIssue({ code: "custom", message: translateKey(lang, `editor.problem.${problem.code}`, problem.params) });

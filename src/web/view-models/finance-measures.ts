@@ -27,9 +27,10 @@ function simplePaybackText(m: MeasuresWithPath, startYear: number, lang: Lang): 
 
 /** Where the path stands against the break-even price, in words; null when either is not defined. */
 function againstPath(m: MeasuresWithPath, lang: Lang): string | null {
-  if (m.breakEvenCarbonPrice === null || m.pathEquivalent === null) return null;
+  if (m.breakEvenCarbonPrice === null || m.pathValue === null) return null;
   if (m.breakEvenCarbonPrice.isNegative()) return translate(lang, "finance.breakEven.cheaperAlready");
-  return translate(lang, m.pathEquivalent.gte(m.breakEvenCarbonPrice) ? "finance.breakEven.pathAbove" : "finance.breakEven.pathBelow");
+  // the path's value of the avoided carbon against the extra present value (−net savings)
+  return translate(lang, m.pathValue.plus(m.netSavings).gte(0) ? "finance.breakEven.pathAbove" : "finance.breakEven.pathBelow");
 }
 
 function measureRow(m: MeasuresWithPath, name: string, startYear: number, lang: Lang) {
@@ -51,19 +52,30 @@ function measureRow(m: MeasuresWithPath, name: string, startYear: number, lang: 
   };
 }
 
-function pathModel(view: FinanceView, lang: Lang) {
+/** Where the measures are shown: the finance page (its budget boxes above) or the memo; whether the case prices carbon with its own table rather than a bundled path. */
+export type MeasuresOptions = { page: "finance" | "memo"; ownCarbonPrices: boolean };
+
+/** True when the case document gives its own carbon price table (year: price) rather than naming a bundled path. */
+export function hasOwnCarbonPrices(document: unknown): boolean {
+  const given = (document as { analysis?: { carbonPrice?: unknown } } | null)?.analysis?.carbonPrice;
+  return typeof given === "object" && given !== null;
+}
+
+function pathModel(view: FinanceView, ownCarbonPrices: boolean, lang: Lang) {
   if (view.carbonPath === null) return null;
   const { path, years } = view.carbonPath;
   const source = citationParts(path.source);
   return {
     name: carbonPathText(path, lang),
+    flat: translate(lang, "finance.path.flat", { first: String(path.firstYear), last: String(path.lastYear) }),
+    ownPrices: ownCarbonPrices ? translate(lang, "finance.path.ownPrices") : null,
     citation: source.text,
     url: source.url,
     rows: years.map((y) => ({ label: translate(lang, "finance.yearValue", { index: y.year, year: String(y.calendarYear) }), price: y.nokPerTonne.toNumber() })),
   };
 }
 
-export function measuresModel(view: FinanceView, lang: Lang) {
+export function measuresModel(view: FinanceView, lang: Lang, options: MeasuresOptions = { page: "finance", ownCarbonPrices: false }) {
   const names = new Map(view.alternatives.map((a) => [a.id, a.name]));
   const byId = new Map(view.measures.map((m) => [m.id, m]));
   const rows = view.alternatives.filter((a) => byId.has(a.id)).map((a) => measureRow(byId.get(a.id)!, a.name, view.startYear, lang));
@@ -71,6 +83,9 @@ export function measuresModel(view: FinanceView, lang: Lang) {
     baselineName: names.get(view.baseline)!,
     caption: translate(lang, "finance.measures.caption", { baseline: names.get(view.baseline)! }),
     rows,
-    path: pathModel(view, lang),
+    path: pathModel(view, options.ownCarbonPrices, lang),
+    // the budget boxes split by year, the measures by kind of cost (BLCC); the two "kr per tonne" figures
+    splitNote: translate(lang, "finance.measures.splitNote", { where: translate(lang, `finance.measures.splitWhere.${options.page}`) }),
+    perTonneNote: translate(lang, "finance.measures.perTonneNote"),
   };
 }

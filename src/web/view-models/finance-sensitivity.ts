@@ -85,10 +85,15 @@ function barRow(bar: TornadoBar, name: string, lang: Lang, factorNames: FactorNa
 
 type Row = ReturnType<typeof barRow>;
 
+/** Below this many kilograms an input's swing in CO2e is rounding noise: it has no effect on emissions. */
+const ZERO_KG = 1e-6;
+
 /** Chart.js data for a tornado chart (public/js/finance-charts.js): per input a bar from B − A at the low end and one at the high end, from the base line. */
 function tornadoChart(rows: Row[], measure: "lcc" | "kg", base: number, lang: Lang) {
   const swing = (r: Row) => (measure === "lcc" ? Math.abs(r.lccHigh - r.lccLow) : Math.abs(r.kgHigh - r.kgLow));
-  const widest = [...rows].sort((x, y) => swing(y) - swing(x)).slice(0, TORNADO_BARS);
+  // an input that does not move CO2e at all (a cost, say) has no bar in the emissions chart; the table keeps it
+  const moving = measure === "kg" ? rows.filter((r) => swing(r) > ZERO_KG) : rows;
+  const widest = [...moving].sort((x, y) => swing(y) - swing(x)).slice(0, TORNADO_BARS);
   const low = (r: Row) => (measure === "lcc" ? r.lccLow : r.kgLow / 1000);
   const high = (r: Row) => (measure === "lcc" ? r.lccHigh : r.kgHigh / 1000);
   const at = measure === "lcc" ? base : base / 1000;
@@ -134,6 +139,8 @@ export function sensitivityModel(result: SensitivityResult, names: Map<string, s
   const switching = result.switching
     .map((s) => ({ measure: s.measure, text: switchingSentence(s, s.measure === "lcc" ? result.base.lcc : result.base.kg, pair, nameOf(s.input), lang, factorNames), bracketed: s.method === "bracketed" }))
     .filter((s): s is { measure: "lcc" | "kg"; text: string; bracketed: boolean } => s.text !== null);
+  const lccChart = tornadoChart(rows, "lcc", result.base.lcc, lang);
+  const kgChart = tornadoChart(rows, "kg", result.base.kg, lang);
   return {
     a: pair.a,
     b: pair.b,
@@ -141,10 +148,10 @@ export function sensitivityModel(result: SensitivityResult, names: Map<string, s
     baseLcc: result.base.lcc,
     baseKg: result.base.kg,
     rows,
-    lccChart: tornadoChart(rows, "lcc", result.base.lcc, lang),
-    kgChart: tornadoChart(rows, "kg", result.base.kg, lang),
-    lccChartLabel: translate(lang, "finance.sens.chartLabelLcc", { a: pair.a, b: pair.b, count: Math.min(rows.length, TORNADO_BARS) }),
-    kgChartLabel: translate(lang, "finance.sens.chartLabelKg", { a: pair.a, b: pair.b, count: Math.min(rows.length, TORNADO_BARS) }),
+    lccChart,
+    kgChart,
+    lccChartLabel: translate(lang, "finance.sens.chartLabelLcc", { a: pair.a, b: pair.b, count: lccChart.labels.length }),
+    kgChartLabel: translate(lang, "finance.sens.chartLabelKg", { a: pair.a, b: pair.b, count: kgChart.labels.length }),
     caption: translate(lang, "finance.sens.caption", { a: pair.a, b: pair.b }),
     switching,
     switchingLcc: switching.filter((s) => s.measure === "lcc"),

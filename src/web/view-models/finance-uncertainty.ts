@@ -13,6 +13,7 @@ import { formatNumber } from "../../i18n/numbers.js";
 import { translate } from "../i18n/catalog.js";
 import { percentText } from "./analysis-terms.js";
 import { labelLines } from "./compare-charts.js";
+import { defaultRangeNote } from "./default-range-note.js";
 import { inputName, type FactorNames } from "./finance-sensitivity.js";
 
 /** "trekantfordeling: 0,9 – 1 – 1,1 × verdien", "log-normal: geometrisk standardavvik 1,5". */
@@ -32,7 +33,8 @@ function inputRow(input: UncertainInput, names: Map<string, string>, lang: Lang,
     isDefault: range.basis === "default",
     basis: translate(lang, `finance.basis.${range.basis}`),
     dataKind: range.dataKind === undefined ? null : translate(lang, `finance.mc.dataKind.${range.dataKind}`),
-    citation: range.citation ?? null,
+    // a default range's citation is said once under the table, in the page's language (defaultRangeNote)
+    citation: range.basis === "default" ? null : (range.citation ?? null),
   };
 }
 
@@ -74,5 +76,6 @@ export function uncertaintyModel(result: UncertaintyResult, names: Map<string, s
     baselineName: names.get(baseline) ?? baseline,
     inputs,
     anyDefault: inputs.some((i) => i.isDefault),
+    defaultSource: defaultRangeNote(result.inputs.filter((i) => i.range.basis === "default").map((i) => i.range.dataKind), lang),
   };
 }

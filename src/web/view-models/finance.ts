@@ -15,9 +15,10 @@ import type { StoredCase } from "../../store/store.js";
 import { translate } from "../i18n/catalog.js";
 import { cashFlowsModel } from "./finance-cash-flows.js";
 import { financeHref, type FinanceForms, type FinanceQuery } from "./finance-form.js";
-import { measuresModel } from "./finance-measures.js";
+import { hasOwnCarbonPrices, measuresModel } from "./finance-measures.js";
 import { sensitivityModel } from "./finance-sensitivity.js";
 import { uncertaintyModel } from "./finance-uncertainty.js";
+import { defaultRangeNote } from "./default-range-note.js";
 import { caseLinks } from "./compare.js";
 
 export const FINANCE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/finance-charts.js"];
@@ -37,11 +38,20 @@ function common(stored: StoredCase, lang: Lang) {
   };
 }
 
+/** The sensitivity's range sources with the one note on default ranges (in the page's language) where a bar uses one. */
+function withDefaultSource<M extends { rangeSources: string[] }>(model: M, view: FinanceView, lang: Lang): M {
+  const barKeys = new Set((view.sensitivity?.bars ?? []).map((b) => b.input.key));
+  const kinds = (view.uncertainty?.inputs ?? []).filter((i) => barKeys.has(i.key) && i.range.basis === "default").map((i) => i.range.dataKind);
+  const note = defaultRangeNote(kinds, lang);
+  return note === null ? model : { ...model, rangeSources: [...model.rangeSources, note] };
+}
+
 function figures(stored: StoredCase, view: FinanceView, query: FinanceQuery, lang: Lang) {
   const names = new Map(view.alternatives.map((a) => [a.id, a.name]));
   const seed = view.uncertainty === null ? "" : String(view.uncertainty.seed);
   const repeatHref = financeHref(stored.id, { ...query, seed });
-  const citations = new Map((view.uncertainty?.inputs ?? []).flatMap((i) => (i.range.citation === undefined ? [] : [[i.key, i.range.citation] as const])));
+  // published ranges' sources by input; a default range's source is the one note (default-range-note.ts)
+  const citations = new Map((view.uncertainty?.inputs ?? []).flatMap((i) => (i.range.citation === undefined || i.range.basis === "default" ? [] : [[i.key, i.range.citation] as const])));
   return {
     // the decision memo of this very run: the same pair, ranges, draws and seed
     memoHref: financeHref(stored.id, { ...query, seed }, "memo"),
@@ -49,8 +59,8 @@ function figures(stored: StoredCase, view: FinanceView, query: FinanceQuery, lan
     baselineName: names.get(view.baseline)!,
     single: view.alternatives.length < 2,
     cashFlows: cashFlowsModel(view, lang),
-    measures: measuresModel(view, lang),
-    sensitivity: view.sensitivity === null ? null : sensitivityModel(view.sensitivity, names, lang, view.factorNames, citations),
+    measures: measuresModel(view, lang, { page: "finance", ownCarbonPrices: hasOwnCarbonPrices(stored.document) }),
+    sensitivity: view.sensitivity === null ? null : withDefaultSource(sensitivityModel(view.sensitivity, names, lang, view.factorNames, citations), view, lang),
     uncertainty: view.uncertainty === null ? null : uncertaintyModel(view.uncertainty, names, view.baseline, repeatHref, lang, view.factorNames, view.request.samples),
   };
 }

@@ -19,7 +19,7 @@
  * Example: for "Gatelys" made by Kari Nordmann on 2 December 2026 with
  * 2 000 draws and seed 42, the memo opens "Beslutningsnotat / Gatelys",
  * its meta list says "Laget av Kari Nordmann", "Dato 2. desember 2026",
- * "Usikkerhetsberegning 2 000 trekk med frø 42; …", and the PDF's title
+ * "Usikkerhetsberegning 2 000 trekk med startverdi 42; …", and the PDF's title
  * is "Beslutningsnotat: Gatelys – Kalkyle".
  */
 import type { FinanceView } from "../../case/finance-view.js";
@@ -32,9 +32,10 @@ import { pageTitle } from "../page.js";
 import { discountText, percentText } from "./analysis-terms.js";
 import { resultSections } from "./compare.js";
 import type { OkEvaluation } from "./compare-settings.js";
-import { measuresModel } from "./finance-measures.js";
+import { defaultRangeNote } from "./default-range-note.js";
+import { hasOwnCarbonPrices, measuresModel } from "./finance-measures.js";
 import { sensitivityModel } from "./finance-sensitivity.js";
-import { reportDate, utcStamp } from "./report.js";
+import { reportDate } from "./report.js";
 
 export const MEMO_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/finance-charts.js", "/static/js/pdf-status.js"];
 
@@ -96,8 +97,20 @@ function figuresModel(evaluation: OkEvaluation, uncertainty: UncertaintyResult |
       beatsKg: b ? percentText(b.kg, lang) : null,
     };
   });
-  const citations = [...new Set((uncertainty?.inputs ?? []).map((i) => i.range.citation).filter((c): c is string => c !== undefined))].sort();
-  return { rows, drawn: uncertainty !== null, withCarbon: resolved.carbonPrice !== null, citations };
+  const inputs = uncertainty?.inputs ?? [];
+  const citations = [...new Set(inputs.filter((i) => i.range.basis !== "default").map((i) => i.range.citation).filter((c): c is string => c !== undefined))].sort();
+  const defaultSource = defaultRangeNote(inputs.filter((i) => i.range.basis === "default").map((i) => i.range.dataKind), lang);
+  return { rows, drawn: uncertainty !== null, withCarbon: resolved.carbonPrice !== null, citations: defaultSource === null ? citations : [...citations, defaultSource] };
+}
+
+const CLOCK = {
+  nb: new Intl.DateTimeFormat("nb-NO", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Oslo", timeZoneName: "short" }),
+  en: new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Oslo", timeZoneName: "short" }),
+};
+
+/** The time an instant was in Norway, the zone named: 2026-12-02T07:29Z → "kl. 08:29 CET, norsk tid", "08:29 CET, Norwegian time" (CEST in summer). */
+export function osloTime(iso: string, lang: Lang): string {
+  return translate(lang, "memo.madeAt", { time: CLOCK[lang].format(new Date(iso)) });
 }
 
 /** Bars in each of the memo's tornado charts: fewer than the finance page's, so that each chart and its table fit a printed page. */
@@ -122,15 +135,16 @@ function memoSensitivity(finance: FinanceView, lang: Lang) {
   const top = (swing: (r: Row) => number) => [...model.rows].sort((x, y) => swing(y) - swing(x)).slice(0, MEMO_BARS).map((r) => r.key);
   const shownKeys = new Set([...top((r) => Math.abs(r.lccHigh - r.lccLow)), ...top((r) => Math.abs(r.kgHigh - r.kgLow))]);
   const shown = model.rows.filter((r) => shownKeys.has(r.key));
-  const count = Math.min(model.rows.length, MEMO_BARS);
+  const lccChart = widest(model.lccChart, MEMO_BARS);
+  const kgChart = widest(model.kgChart, MEMO_BARS);
   const left = model.rows.length - shown.length;
   return {
     ...model,
     intro: translate(lang, "memo.sensitivity.intro", { a: model.a, b: model.b, percent: formatNumber(finance.sensitivity.percent, lang, 0) }),
-    lccChart: widest(model.lccChart, MEMO_BARS),
-    kgChart: widest(model.kgChart, MEMO_BARS),
-    lccChartLabel: translate(lang, "finance.sens.chartLabelLcc", { a: model.a, b: model.b, count }),
-    kgChartLabel: translate(lang, "finance.sens.chartLabelKg", { a: model.a, b: model.b, count }),
+    lccChart,
+    kgChart,
+    lccChartLabel: translate(lang, "finance.sens.chartLabelLcc", { a: model.a, b: model.b, count: lccChart.labels.length }),
+    kgChartLabel: translate(lang, "finance.sens.chartLabelKg", { a: model.a, b: model.b, count: kgChart.labels.length }),
     rows: shown,
     more: left > 0 ? translate(lang, "memo.sensitivity.more", { count: left }) : null,
   };
@@ -169,7 +183,7 @@ export function memoModel(input: MemoInput, lang: Lang) {
     meta: {
       madeBy: input.madeBy,
       madeOn,
-      madeAt: utcStamp(input.madeAt),
+      madeAt: osloTime(input.madeAt, lang),
       madeAtIso: input.madeAt,
       caseDate: translate(lang, "export.report.date", { date: reportDate(stored.updatedAt, lang), version: String(stored.version) }),
       caseDateIso: stored.updatedAt,
@@ -190,7 +204,7 @@ export function memoModel(input: MemoInput, lang: Lang) {
       ...figures,
       note: finance.uncertainty === null ? null : translate(lang, "memo.figures.note", { samples: formatNumber(finance.uncertainty.samples, lang, 0), seed: String(finance.uncertainty.seed), costPercent: formatNumber(finance.request.costPercent, lang, 0) }),
     },
-    measures: core.alternatives.length > 1 ? measuresModel(finance, lang) : null,
+    measures: core.alternatives.length > 1 ? measuresModel(finance, lang, { page: "memo", ownCarbonPrices: hasOwnCarbonPrices(stored.document) }) : null,
     deltas: sections.deltas,
     sensitivity: memoSensitivity(finance, lang),
     sensitivityNone: translate(lang, core.alternatives.length > 1 ? "memo.sensitivity.notComputed" : "memo.sensitivity.none"),
