@@ -115,6 +115,9 @@ describe("the finance page of a small case, against hand computations", () => {
     expect(c.slice(0, 8)).toEqual(["Ny kjel", kr(600), kr(754.44), kr(154.44), "år 2 (2028)", "1,26", `16,62${NBSP}%`, "ikke definert: alternativet gir ikke lavere utslipp enn referansealternativet"]);
     // the R-109 path of the factor set beside it, for each year of the period
     expect(tableRows(html, "cap-path").map((r) => r[0])).toEqual(["år 0 (2026)", "år 1 (2027)", "år 2 (2028)"]);
+    // under the table: the budget boxes split by year, the measures by kind of cost; the two kroner-per-tonne figures
+    expect(text(html)).toContain("Investerings- og driftsbudsjettet over deler kostnadene etter år: investering er år 0, drift årene etter.");
+    expect(text(html)).toContain("tiltakskosten deler kostnadsforskjellen på udiskonterte tonn, karbonprisen for lik kostnad diskonterer tonnene som kostnadene.");
     const en = tableRows((await client.get(`/cases/${caseId}/finance?seed=42&lang=en`)).html, "cap-measures");
     expect(en.find((r) => r[0] === "Ny kjel")![7]).toBe("not defined: the alternative does not emit less than the baseline");
     expect(en.find((r) => r[0] === "Varmepumpe")![6]).toBe(`-9.67%`);
@@ -127,6 +130,10 @@ describe("the finance page of a small case, against hand computations", () => {
     const rows = tableRows(html, "cap-tornado");
     // B's energy, 100 a year ± 10 %: its present value 188.61 moves by ± 18.86 → 226.70 and 264.42
     expect(rows.find((r) => r[0] === "Kostnad: Strøm (Varmepumpe)")!.slice(1, 5)).toEqual(["90 kr – 100 kr – 110 kr", "valgt av brukeren", "227", "264"]);
+    // a cost moves no CO2e: the emissions chart leaves it out (the table keeps it), the cost chart has it
+    const chartLabels = (id: string) => (JSON.parse(text(/<script type="application\/json" id="([^"]+)">([\s\S]*?)<\/script>/g.exec(html.slice(html.indexOf(`id="${id}"`) - 40))![2]!)) as { labels: string[][] }).labels.map((l) => l.join(" "));
+    expect(chartLabels("chart-tornado-kg-data").filter((l) => l.startsWith("Kostnad"))).toEqual([]);
+    expect(chartLabels("chart-tornado-lcc-data")).toContain("Kostnad: Strøm (Varmepumpe)");
     // A's energy, 500 a year ± 10 %: 943.05 moves by ± 94.30, and B − A the other way → 339.87 and 151.26
     expect(rows.find((r) => r[0] === "Kostnad: Strøm (Gammel kjel)")!.slice(3, 5)).toEqual(["340", "151"]);
     // B's own factor (inline, so the product-specific default: log-normal, GSD 1.0395) at its 2.5 % and 97.5 % points:
