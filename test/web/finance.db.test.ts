@@ -197,6 +197,10 @@ describe("a refused query", () => {
     expect(summary).toContain("Alternativ A: «Z» er ikke et alternativ i saken");
     expect(html).toMatch(/<input id="finance-percent" name="percent" type="text" value="60"[^>]*aria-invalid="true"/);
     expect(html).toMatch(/<input id="finance-seed" name="seed" type="text" value="abc"/);
+    // the figures are still there, worked out with the refused fields' defaults (±10 % is the default ± for costs)
+    expect(text(html)).toContain("Tallene under er beregnet med standardverdien for de feltene");
+    expect(tableRows(html, "cap-cash-alt3")[0]).toEqual(["år 0 (2026)", kr(1600), kr(1600), kr(1600), kr(1600), kr(1000)]);
+    expect(html).toContain('<caption id="cap-percentiles">');
     // with no pair chosen, the form offers the default one (so sending it again does not choose one alternative twice)
     const unchosen = (await client.get(`/cases/${caseId}/finance?percent=0&seed=1`)).html;
     const selected = (name: string) => /<option value="([^"]*)" selected>/.exec(new RegExp(`<select id="finance-${name}"[\\s\\S]*?</select>`).exec(unchosen)![0])?.[1];

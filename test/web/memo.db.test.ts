@@ -131,6 +131,9 @@ describe("the memo of a small case", () => {
     expect(page).toContain(`500 trekk med startverdi 42; kostnadene ±10${NBSP}%`);
     expect(page).toContain(`Varmepumpe mot Gammel kjel; ±7${NBSP}% der et tall ikke har eget spenn`);
     expect(page).toContain("Versjon 1, lagret");
+    // the time it was made is Norwegian time, the zone named (CET in winter, CEST in summer), never UTC
+    expect(page).toMatch(/\(kl\. \d{2}:\d{2} CES?T, norsk tid\)/);
+    expect(page).not.toContain(" UTC)");
     expect(page).toMatch(/Laget av Test finance \d{1,2}\. \S+ 20\d\d med Kalkyle, fra versjon 1 av saken\./);
     // the PDF link carries the run, so the PDF reports the same draws
     const pdfLink = /<a href="([^"]+)" data-pdf-link/.exec(html)![1]!.replace(/&amp;/g, "&").replace(/&#x3D;/g, "=");

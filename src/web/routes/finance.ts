@@ -4,8 +4,9 @@
  * against the baseline, sensitivity and Monte Carlo. The stored case is
  * read as the comparison page reads it (permission case.read; another
  * organisation's case is a 404); the query is checked against the case's
- * alternatives (a refused field: the page's forms again with the problem,
- * 400); the figures are worked out by the evaluation pool's "finance" task
+ * alternatives (a refused field: the figures worked out with that field's
+ * default, the problem beside the field and summed up at the top, 400; the
+ * forms alone where even the defaults cannot be used); the figures are worked out by the evaluation pool's "finance" task
  * in a worker thread under the pool's time limit, never on this thread.
  * Asked without a seed, the page redirects (303) to the same address with
  * a drawn seed (seed-redirect.ts), so a reload shows the same figures and
@@ -34,17 +35,26 @@ export function financeRoutes(ctx: AppContext): Router {
 
   /** `pair`: the default pair, which the forms show where no alternative was chosen (so sending them again does not pick one twice). */
   const financePage = async (document: Record<string, unknown>, typed: ReturnType<typeof financeQueryOf>, alternatives: { id: string; name: string }[], pair: { a: string; b: string } | null, lang: Lang): Promise<{ status: number; page: FinancePage }> => {
-    const parsed = parseFinanceQuery(typed, alternatives.map((a) => a.id), lang);
-    if (!parsed.ok) {
+    const ids = alternatives.map((a) => a.id);
+    const parsed = parseFinanceQuery(typed, ids, lang);
+    // a refused field: the figures worked out with that field's default, the problem beside the field and summed up at the top (400)
+    const errors = parsed.ok ? {} : parsed.errors;
+    const used = { ...typed };
+    for (const field of Object.keys(errors) as (keyof typeof used)[]) used[field] = "";
+    if (errors.a !== undefined || errors.b !== undefined) Object.assign(used, { a: "", b: "" });
+    const fallback = parsed.ok ? parsed : parseFinanceQuery(used, ids, lang);
+    if (!fallback.ok) {
       const shown = { ...typed, a: typed.a || (pair?.a ?? ""), b: typed.b || (pair?.b ?? "") };
-      return { status: 400, page: { kind: "refused", forms: financeForms(shown, parsed.errors, alternatives, lang) } };
+      return { status: 400, page: { kind: "refused", forms: financeForms(shown, fallback.errors, alternatives, lang) } };
     }
-    const seed = parsed.request.seed ?? drawSeed();
-    const outcome = await ctx.pool.finance(document, { ...parsed.request, seed });
-    if (!outcome.ok) return { status: 200, page: { kind: "problems", problems: outcome.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) })) } };
+    const status = parsed.ok ? 200 : 400;
+    const seed = fallback.request.seed ?? drawSeed();
+    const outcome = await ctx.pool.finance(document, { ...fallback.request, seed });
+    if (!outcome.ok) return { status, page: { kind: "problems", problems: outcome.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) })) } };
     const { view } = outcome;
-    const shown = { ...typed, a: typed.a || (view.pair?.a ?? ""), b: typed.b || (view.pair?.b ?? ""), percent: typed.percent || String(view.request.percent), samples: typed.samples || String(view.request.samples), costPercent: typed.costPercent || String(view.request.costPercent) };
-    return { status: 200, page: { kind: "figures", view, query: { ...shown, seed: String(seed) }, forms: financeForms(shown, {}, alternatives, lang, { seed: String(seed) }) } };
+    const filled = (values: typeof typed) => ({ ...values, a: values.a || (view.pair?.a ?? ""), b: values.b || (view.pair?.b ?? ""), percent: values.percent || String(view.request.percent), samples: values.samples || String(view.request.samples), costPercent: values.costPercent || String(view.request.costPercent) });
+    // the forms show what was typed (a refused value with its problem); the links repeat the run as it was made
+    return { status, page: { kind: "figures", view, query: { ...filled(used), seed: String(seed) }, forms: financeForms(filled(typed), errors, alternatives, lang, { seed: String(seed) }) } };
   };
 
   router.get(

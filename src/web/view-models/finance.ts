@@ -3,9 +3,11 @@
  * the cash flows of every alternative, the measures against the baseline
  * beside the R-109 carbon price path, the sensitivity of the chosen pair
  * and the Monte Carlo uncertainty, with the two GET forms that choose
- * them. Three states: the figures (200); the forms with each refused
- * field's problem and what was typed (400); a case that no longer
- * validates, or a run stopped by the time limit, with its problems (200).
+ * them. Three states: the figures (200), or with a refused field the
+ * figures worked out with its default, the field's problem beside it and
+ * summed up at the top (400); the forms alone with each refused field's
+ * problem where even the defaults cannot be used (400); a case that no
+ * longer validates, or a run stopped by the time limit, with its problems.
  * Every figure comes from financeView (src/case/finance-view.ts), worked
  * out in a worker thread; this file only arranges and words them.
  */
