@@ -123,6 +123,15 @@ describe("the finance page of a small case, against hand computations", () => {
     expect(en.find((r) => r[0] === "Varmepumpe")![6]).toBe(`-9.67%`);
   });
 
+  it("gives no constant path price where the alternative emits more in one year and less in another, but the path's value of the avoided tonnes in kroner", async () => {
+    // B: 3 000 kg for making the heat pump in year 0 and 400 a year: ΔT = [2 − 3.4, 1.6, 1.6] = [−1.4, 1.6, 1.6] t;
+    // at the path's prices the avoided carbon is worth Σ p_t ΔT_t / D_t, which the sentence gives; a weighted "average price" would leave the path
+    const mixed = { ...SMALL, alternatives: [SMALL.alternatives[0], { ...SMALL.alternatives[1], emissions: [...SMALL.alternatives[1]!.emissions, { label: "Produksjon", kind: "fixed", factor: { value: 1, unit: "kgCO2e/unit" }, quantity: "3000 unit" }] }] };
+    const id = (await server.store.cases.create(mixed)).id;
+    const b = tableRows((await client.get(`/cases/${id}/finance?seed=1`)).html, "cap-measures").find((r) => r[0] === "Varmepumpe")!;
+    expect(b.at(-1)).toMatch(/^ingen fast pris: alternativet slipper ut mer enn referansealternativet noen år og mindre andre år; etter R-109-banen er de sparte utslippene verdt −?[\d\u00a0]+ kr i nåverdi$/);
+  });
+
   it("shows the tornado of B − A with every input's low and high end, and the switching values in words", async () => {
     const { html } = await client.get(`/cases/${caseId}/finance?a=A&b=B&percent=10&seed=42`);
     // as the case stands: B − A = 2 188.61 − 1 943.05 = 245.56 kr; 2 × 400 − 2 × 2 000 = −3 200 kg

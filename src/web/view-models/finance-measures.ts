@@ -48,6 +48,8 @@ function measureRow(m: MeasuresWithPath, name: string, startYear: number, lang: 
     breakEven: m.breakEvenCarbonPrice === null ? null : m.breakEvenCarbonPrice.toNumber(),
     breakEvenReason: m.breakEvenCarbonPrice === null ? reasonText(m.reasons.breakEvenCarbonPrice, lang) : null,
     pathEquivalent: m.pathEquivalent === null ? null : m.pathEquivalent.toNumber(),
+    // no constant equivalent where the avoided tonnes change sign over the years: the path's value in kroner instead
+    pathEquivalentReason: m.pathEquivalent === null && m.pathValue !== null ? translate(lang, "finance.path.mixedYears", { value: formatNumber(m.pathValue.toNumber(), lang, 0) }) : null,
     againstPath: againstPath(m, lang),
   };
 }
