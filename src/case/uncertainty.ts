@@ -11,8 +11,8 @@
  * - An item with an inline factor is its own input, "inline:<alternative>/<index>".
  * - A cost item is its own input, "cost:<alternative>/<index>", triangular
  *   ± costPercent around the amount (basis "user", 10 % unless set); the
- *   same cost in several alternatives (kind, label, amount, escalation and
- *   timing alike: the same contract) is one input drawn once,
+ *   same cost in several alternatives (kind, amount, escalation and timing
+ *   alike, whatever its label: the same contract) is one input drawn once,
  *   "cost:A/0,B/0", so it moves both alike and does not blur which
  *   alternative beats the other.
  * Stage D items count in no total, so they draw nothing.
@@ -31,9 +31,13 @@ import type { UncertaintyOptions } from "./uncertainty-bounds.js";
 
 export type UncertaintyJson = NonNullable<ResultDocument["uncertainty"]>;
 
-/** What makes two cost items the same cost: everything that decides their payments. */
+/**
+ * What makes two cost items the same cost: everything that decides their
+ * payments (the label is left out: the same contract is often described a
+ * little differently in each alternative).
+ */
 function sameCostKey(item: ResolvedCostItem): string {
-  return JSON.stringify([item.kind, item.label, item.amount.toString(), item.escalation.toString(), item.at ?? null, item.every ?? null, item.life ?? null]);
+  return JSON.stringify([item.kind, item.amount.toString(), item.escalation.toString(), item.at ?? null, item.every ?? null, item.life ?? null]);
 }
 
 /** The inputs of a case and which one multiplies each item. */
@@ -53,7 +57,7 @@ export function uncertaintyModel(resolved: ResolvedCase, context: CaseContext, c
       return index;
     }),
   );
-  // The same cost in several alternatives (the same contract: kind, label, amount, escalation and timing) is one uncertain amount, drawn once.
+  // The same cost in several alternatives (the same contract: kind, amount, escalation and timing) is one uncertain amount, drawn once.
   const byCost = new Map<string, number>();
   const costInputs = resolved.alternatives.map((alt) =>
     alt.costs.map((item, i) => {

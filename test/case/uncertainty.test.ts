@@ -30,8 +30,8 @@ function block(bContract: object) {
 }
 
 describe("shared costs in the Monte Carlo", () => {
-  it("the same contract in both alternatives is one input: B (without A's fuel) is cheaper in every draw", () => {
-    const shared = block(contract);
+  it("the same contract in both alternatives is one input, whatever its label: B (without A's fuel) is cheaper in every draw", () => {
+    const shared = block({ ...contract, label: "Kjøretjeneste, 3 750 kr per dag" });
     expect(shared.inputs.map((i) => i.key)).toEqual(["cost:A/0,B/0", "cost:A/1"]);
     // A − B = A's fuel, 20 000 × (0.9 … 1.1) a year: always positive
     expect(shared.beatsBaseline).toEqual([{ id: "B", kg: 0, lcc: 1 }]);

@@ -129,7 +129,15 @@ describe("the finance page of a small case, against hand computations", () => {
     const mixed = { ...SMALL, alternatives: [SMALL.alternatives[0], { ...SMALL.alternatives[1], emissions: [...SMALL.alternatives[1]!.emissions, { label: "Produksjon", kind: "fixed", factor: { value: 1, unit: "kgCO2e/unit" }, quantity: "3000 unit" }] }] };
     const id = (await server.store.cases.create(mixed)).id;
     const b = tableRows((await client.get(`/cases/${id}/finance?seed=1`)).html, "cap-measures").find((r) => r[0] === "Varmepumpe")!;
+    expect(b.at(-2)).toMatch(/verdien av de sparte utslippene etter R-109-banen dekker (ikke )?merkostnaden/);
     expect(b.at(-1)).toMatch(/^ingen fast pris: alternativet slipper ut mer enn referansealternativet noen år og mindre andre år; etter R-109-banen er de sparte utslippene verdt −?[\d\u00a0]+ kr i nåverdi$/);
+  });
+
+  it("says the R-109 path is held flat after its last year only where the case's years run past it", async () => {
+    // SMALL ends in 2028, before the path's last year (2030); the same case over 6 years ends in 2032
+    expect(text((await client.get(`/cases/${caseId}/finance?seed=1`)).html)).not.toMatch(/år etter \d{4} får prisen for/);
+    const longer = (await server.store.cases.create({ ...SMALL, analysis: { ...SMALL.analysis, years: 6 } })).id;
+    expect(text((await client.get(`/cases/${longer}/finance?seed=1`)).html)).toMatch(/Banen oppgir priser for \d{4}–2030; år etter 2030 får prisen for 2030\./);
   });
 
   it("shows the tornado of B − A with every input's low and high end, and the switching values in words", async () => {

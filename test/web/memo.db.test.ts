@@ -159,8 +159,9 @@ describe("the memo of a small case", () => {
     expect(rows.get("Ny kjel")![3]).toBe(kr(5560.8));
     expect(rows.get("Varmepumpe")![4]).toMatch(new RegExp(`^[\\d${NBSP}]+ – [\\d${NBSP}]+$`));
     // the case's own prices: where the R-109 path is shown, which price each figure uses; the path held flat after its last year
+    // is said only of a case whose years run past it (this one ends in 2028, the path in 2030)
     expect(text(html)).toContain("Saken har sine egne karbonpriser: tallene med karbonkostnad bruker dem, mens sammenligningen med karbonprisen for lik kostnad bruker R-109-banen i tabellen.");
-    expect(text(html)).toMatch(/Banen oppgir priser for \d{4}–(\d{4}); år etter \1 får prisen for \1\./);
+    expect(text(html)).not.toMatch(/år etter \d{4} får prisen for/);
     const plain = text((await client.get(`/cases/${caseId}/memo?${RUN}`)).html);
     expect(plain).not.toContain("Saken har sine egne karbonpriser");
   });

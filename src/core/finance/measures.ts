@@ -5,10 +5,11 @@
  *
  *   ΔI  = PV of investment-related costs, alternative − baseline
  *         (acquisition, installation, replacement, end of life, residual
- *         value, each bought once or with a service life; a purchase that
- *         recurs every year or every few years is an operating cost)
+ *         value, each bought once or with a service life, and one-off other
+ *         costs; a purchase that recurs every year or every few years is an
+ *         operating cost)
  *   ΔS  = PV of operating costs, baseline − alternative
- *         (energy, operation, maintenance, other, recurring purchases)
+ *         (energy, operation, maintenance, recurring purchases)
  *   net savings NS = PV baseline − PV alternative = ΔS − ΔI
  *   SIR  = ΔS / ΔI                          (null when ΔI ≤ 0: no added investment)
  *   AIRR = (SIR × D_N)^(1/N) − 1            (null when SIR is null or ≤ 0)
@@ -48,16 +49,20 @@ export const INVESTMENT_KINDS: readonly CostKind[] = ["acquisition", "installati
 
 /**
  * Whether a cost item is investment-related: a kind of INVESTMENT_KINDS
- * bought once or with a service life (replacements), or a replacement at
- * any interval. A purchase that recurs every year or every few years
- * (`every`: the food, the service contract, the yearly disposal fee) is an
- * operating cost whatever its kind, as a budget would book it.
+ * bought once or with a service life (replacements), a replacement at any
+ * interval, or a one-off `other` cost (planning, training, the start of a
+ * new scheme: what a finance officer books with the investment). A
+ * purchase that recurs every year or every few years (`every`: the food,
+ * the service contract, the yearly disposal fee) is an operating cost
+ * whatever its kind, as a budget would book it.
  * Example: { kind: "acquisition", amount: 7 638 000, every: 1 } → operating;
- * { kind: "acquisition", amount: 150 000, life: 7 } → investment.
+ * { kind: "acquisition", amount: 150 000, life: 7 } → investment;
+ * { kind: "other", amount: 140 000 } (recipes and training) → investment.
  */
 export function isInvestmentRelated(item: Pick<ResolvedCostItem, "kind" | "every">): boolean {
-  if (!INVESTMENT_KINDS.includes(item.kind)) return false;
-  return item.every === undefined || item.kind === "replacement";
+  if (item.kind === "replacement") return true;
+  if (!INVESTMENT_KINDS.includes(item.kind) && item.kind !== "other") return false;
+  return item.every === undefined;
 }
 
 /** PV of the investment-related and of the operating costs, each payment discounted as the core does (lcc.ts). */

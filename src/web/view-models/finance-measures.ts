@@ -30,7 +30,10 @@ function againstPath(m: MeasuresWithPath, lang: Lang): string | null {
   if (m.breakEvenCarbonPrice === null || m.pathValue === null) return null;
   if (m.breakEvenCarbonPrice.isNegative()) return translate(lang, "finance.breakEven.cheaperAlready");
   // the path's value of the avoided carbon against the extra present value (−net savings)
-  return translate(lang, m.pathValue.plus(m.netSavings).gte(0) ? "finance.breakEven.pathAbove" : "finance.breakEven.pathBelow");
+  const covers = m.pathValue.plus(m.netSavings).gte(0);
+  // with no constant path price (mixed years) the comparison is said in kroner, as the path column says it
+  if (m.pathEquivalent === null) return translate(lang, covers ? "finance.breakEven.valueCovers" : "finance.breakEven.valueShort");
+  return translate(lang, covers ? "finance.breakEven.pathAbove" : "finance.breakEven.pathBelow");
 }
 
 function measureRow(m: MeasuresWithPath, name: string, startYear: number, lang: Lang) {
@@ -69,7 +72,8 @@ function pathModel(view: FinanceView, ownCarbonPrices: boolean, lang: Lang) {
   const source = citationParts(path.source);
   return {
     name: carbonPathText(path, lang),
-    flat: translate(lang, "finance.path.flat", { first: String(path.firstYear), last: String(path.lastYear) }),
+    // only where the case's years run past the path's last year
+    flat: view.startYear + view.years > path.lastYear ? translate(lang, "finance.path.flat", { first: String(path.firstYear), last: String(path.lastYear) }) : null,
     ownPrices: ownCarbonPrices ? translate(lang, "finance.path.ownPrices") : null,
     citation: source.text,
     url: source.url,

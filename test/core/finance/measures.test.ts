@@ -104,12 +104,15 @@ describe("investment-related or operating: by kind, and a purchase that recurs i
     // net savings is the same however the costs are split
     expectClose(m.netSavings, new Decimal(100_000).mul(ANNUITY_10).minus(addedInvestment), 1e-28);
   });
-  it("isInvestmentRelated: the kinds once or with a service life, a replacement at any interval", () => {
+  it("isInvestmentRelated: the kinds once or with a service life, a replacement at any interval, a one-off other cost", () => {
     expect(isInvestmentRelated({ kind: "acquisition", every: undefined })).toBe(true);
     expect(isInvestmentRelated({ kind: "acquisition", every: 1 })).toBe(false);
     expect(isInvestmentRelated({ kind: "endOfLife", every: 1 })).toBe(false);
     expect(isInvestmentRelated({ kind: "replacement", every: 8 })).toBe(true);
     expect(isInvestmentRelated({ kind: "maintenance", every: undefined })).toBe(false);
+    // a one-off other cost (recipes and training for a new food scheme) is investment; a yearly one is operating
+    expect(isInvestmentRelated({ kind: "other", every: undefined })).toBe(true);
+    expect(isInvestmentRelated({ kind: "other", every: 1 })).toBe(false);
   });
 });
 
