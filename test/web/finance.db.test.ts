@@ -200,6 +200,9 @@ describe("the finance page of a small case, against hand computations", () => {
     expect(res.status).toBe(400);
     expect(text(html)).toContain(`må være et heltall fra 0 til 2${NBSP}147${NBSP}483${NBSP}647`);
     expect(text(html)).not.toContain("skriv «1,5»");
+    // the figures beside it are drawn from 0, the same on every reload
+    expect(text(html)).toMatch(/trekk med startverdi 0\./);
+    expect(text((await client.get(`/cases/${caseId}/finance?seed=1.5`)).html)).toBe(text(html));
   });
 });
 

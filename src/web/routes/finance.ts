@@ -48,7 +48,8 @@ export function financeRoutes(ctx: AppContext): Router {
       return { status: 400, page: { kind: "refused", forms: financeForms(shown, fallback.errors, alternatives, lang) } };
     }
     const status = parsed.ok ? 200 : 400;
-    const seed = fallback.request.seed ?? drawSeed();
+    // a refused seed (the only way to get here without one: an empty seed redirects) draws from 0, so a reload shows the same figures
+    const seed = fallback.request.seed ?? (errors.seed !== undefined ? 0 : drawSeed());
     const outcome = await ctx.pool.finance(document, { ...fallback.request, seed });
     if (!outcome.ok) return { status, page: { kind: "problems", problems: outcome.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) })) } };
     const { view } = outcome;
