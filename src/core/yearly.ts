@@ -30,7 +30,14 @@ export type YearFigures = {
 /** Σ of each year's nominal payments (escalated, residual value negative), years 0..N. */
 export function nominalByYear(items: readonly ResolvedCostItem[], years: number): Decimal[] {
   const byYear = zeros(years + 1);
-  for (const p of items.flatMap((item) => payments(item, years))) byYear[p.year] = byYear[p.year]!.plus(p.amount.mul(ONE.plus(p.escalation).pow(p.year)));
+  // (1+e)^t once per escalation and year, as the lifecycle cost takes it: the same digits, far fewer powers
+  const growths = new Map<string, Decimal>();
+  for (const p of items.flatMap((item) => payments(item, years))) {
+    const key = `${p.escalation.toString()}@${p.year}`;
+    let growth = growths.get(key);
+    if (growth === undefined) growths.set(key, (growth = ONE.plus(p.escalation).pow(p.year)));
+    byYear[p.year] = byYear[p.year]!.plus(p.amount.mul(growth));
+  }
   return byYear;
 }
 
