@@ -40,7 +40,7 @@ export const CASE_TEXT = {
     en: "not defined: the alternative does not emit less than the baseline",
   },
   "measure.never-pays-back": {
-    nb: "betaler seg ikke tilbake i analyseperioden",
-    en: "does not pay back within the analysis period",
+    nb: "betaler seg ikke tilbake innen perioden",
+    en: "does not pay back within the period",
   },
 } satisfies Record<string, Bilingual>;
