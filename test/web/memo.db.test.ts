@@ -19,6 +19,7 @@ import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_PATH } from "../../src/web/pdf.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
+import { kr, tableRows, text } from "./page-text.js";
 
 const NBSP = "\u00a0";
 const MINUS = "\u2212";
@@ -50,27 +51,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x3D;/g, "=")
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t\r\n]+/g, " ")
-    .trim();
-}
-
-/** The rows of the table whose caption has this id, each as its cells' text. */
-function tableRows(html: string, captionId: string): string[][] {
-  const start = html.indexOf(`<caption id="${captionId}">`);
-  expect(start, captionId).toBeGreaterThan(0);
-  const body = html.slice(html.indexOf("<tbody>", start), html.indexOf("</tbody>", start));
-  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => text(cell[1]!)));
-}
-
-/** Whole kroner as the page writes them in bokmål: groups with U+00A0, the minus sign U+2212. */
-const kr = (n: number) => new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 }).format(n);
 
 /** The /Title of a PDF's document information: a hex string in UTF-16BE (after FE FF) or a literal string. */
 function pdfTitle(pdf: string): string | null {
