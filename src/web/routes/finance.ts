@@ -25,7 +25,7 @@ import { langOf } from "../page.js";
 import { problemsModel } from "../view-models/compare.js";
 import { financeForms, financeQueryOf, parseFinanceQuery } from "../view-models/finance-form.js";
 import { financeModel, type FinancePage } from "../view-models/finance.js";
-import { drawSeed, wantsDrawnSeed, withDrawnSeed } from "./seed-redirect.js";
+import { wantsDrawnSeed, withDrawnSeed } from "./seed-redirect.js";
 
 const financeInput = z.object({ params: z.object({ id: z.string() }), query: z.unknown(), lang: langInput });
 
@@ -48,8 +48,8 @@ export function financeRoutes(ctx: AppContext): Router {
       return { status: 400, page: { kind: "refused", forms: financeForms(shown, fallback.errors, alternatives, lang) } };
     }
     const status = parsed.ok ? 200 : 400;
-    // a refused seed (the only way to get here without one: an empty seed redirects) draws from 0, so a reload shows the same figures
-    const seed = fallback.request.seed ?? (errors.seed !== undefined ? 0 : drawSeed());
+    // no seed here means a refused one (an empty seed redirected before): it draws from 0, so a reload shows the same figures
+    const seed = fallback.request.seed ?? 0;
     const outcome = await ctx.pool.finance(document, { ...fallback.request, seed });
     if (!outcome.ok) return { status, page: { kind: "problems", problems: outcome.problems.map((p) => ({ place: placeOf(p.path, document, lang), message: problemMessage(p, lang) })) } };
     const { view } = outcome;
