@@ -50,23 +50,30 @@
     };
   }
 
+  /** A vertical line in ink across the chart area at pixel x, dashed when `dash` is given; returns the area. */
+  function verticalLine(chart, x, dash) {
+    var area = chart.chartArea;
+    var g = chart.ctx;
+    g.strokeStyle = INK;
+    g.lineWidth = 2;
+    g.setLineDash(dash || []);
+    g.beginPath();
+    g.moveTo(x, area.top);
+    g.lineTo(x, area.bottom);
+    g.stroke();
+    g.setLineDash([]);
+    return area;
+  }
+
   /** A vertical line at the payback year, with its label: drawn after the datasets. */
   var paybackMarker = {
     id: "kalkylePayback",
     afterDatasetsDraw: function (chart, _args, options) {
       if (!options || options.index === null || options.index === undefined) return;
       var x = chart.scales.x.getPixelForValue(options.index);
-      var area = chart.chartArea;
       var g = chart.ctx;
       g.save();
-      g.strokeStyle = INK;
-      g.lineWidth = 2;
-      g.setLineDash([6, 4]);
-      g.beginPath();
-      g.moveTo(x, area.top);
-      g.lineTo(x, area.bottom);
-      g.stroke();
-      g.setLineDash([]);
+      var area = verticalLine(chart, x, [6, 4]);
       g.fillStyle = INK;
       g.textAlign = x > (area.left + area.right) / 2 ? "right" : "left";
       g.fillText(options.label || "", x + (g.textAlign === "right" ? -4 : 4), area.top + 12);
@@ -79,17 +86,9 @@
     id: "kalkyleBase",
     afterDatasetsDraw: function (chart, _args, options) {
       if (!options || typeof options.value !== "number") return;
-      var x = chart.scales.x.getPixelForValue(options.value);
-      var area = chart.chartArea;
-      var g = chart.ctx;
-      g.save();
-      g.strokeStyle = INK;
-      g.lineWidth = 2;
-      g.beginPath();
-      g.moveTo(x, area.top);
-      g.lineTo(x, area.bottom);
-      g.stroke();
-      g.restore();
+      chart.ctx.save();
+      verticalLine(chart, chart.scales.x.getPixelForValue(options.value));
+      chart.ctx.restore();
     },
   };
 
