@@ -64,6 +64,20 @@ export function equivalentAnnualCostUnder(pv: Decimal, schedule: readonly Discou
 type Payment = { kind: CostKind; year: number; amount: Decimal; escalation: Decimal };
 
 /**
+ * (1 + e)^t, each escalation and year computed once: many items share both
+ * (every yearly item at 0 % over the same years). Same digits as escalated().
+ */
+export function growthFactors(): (escalation: Decimal, year: number) => Decimal {
+  const growths = new Map<string, Decimal>();
+  return (escalation, year) => {
+    const key = `${escalation.toString()}@${year}`;
+    let growth = growths.get(key);
+    if (growth === undefined) growths.set(key, (growth = ONE.plus(escalation).pow(year)));
+    return growth;
+  };
+}
+
+/**
  * The payments of one cost item: its occurrences, and for an item with a
  * service life the residual value of the last copy's unused life at N,
  * linear: −A × unused / life, escalated to N (× (1+e)^N)
@@ -87,11 +101,9 @@ export function lifecycleCost(items: readonly ResolvedCostItem[], years: number,
   // Powers repeat across items (the same year, the same escalation): computed once each,
   // the figures are the same operations on the same digits as presentValueUnder and escalated.
   const divisors = new Map<number, Decimal>();
-  const growths = new Map<string, Decimal>();
+  const growthOf = growthFactors();
   for (const payment of items.flatMap((item) => payments(item, years))) {
-    const growthKey = `${payment.escalation.toString()}@${payment.year}`;
-    let growth = growths.get(growthKey);
-    if (growth === undefined) growths.set(growthKey, (growth = ONE.plus(payment.escalation).pow(payment.year)));
+    const growth = growthOf(payment.escalation, payment.year);
     let divisor = divisors.get(payment.year);
     if (divisor === undefined) divisors.set(payment.year, (divisor = discountDivisor(schedule, payment.year)));
     const nominalAmount = payment.amount.mul(growth);

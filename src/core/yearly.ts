@@ -12,8 +12,8 @@
  * N = 2 → nominal [1000, 1000, 1000], discounted [1000, 961.54…, 924.56…],
  * cumulative [1000, 1961.54…, 2886.09…].
  */
-import { ONE, zeros, type Decimal } from "./decimal.js";
-import { cumulative, payments } from "./lcc.js";
+import { zeros, type Decimal } from "./decimal.js";
+import { cumulative, growthFactors, payments } from "./lcc.js";
 import type { EmissionsResult, LccResult, ResolvedCostItem } from "./types.js";
 
 export type YearFigures = {
@@ -31,13 +31,8 @@ export type YearFigures = {
 export function nominalByYear(items: readonly ResolvedCostItem[], years: number): Decimal[] {
   const byYear = zeros(years + 1);
   // (1+e)^t once per escalation and year, as the lifecycle cost takes it: the same digits, far fewer powers
-  const growths = new Map<string, Decimal>();
-  for (const p of items.flatMap((item) => payments(item, years))) {
-    const key = `${p.escalation.toString()}@${p.year}`;
-    let growth = growths.get(key);
-    if (growth === undefined) growths.set(key, (growth = ONE.plus(p.escalation).pow(p.year)));
-    byYear[p.year] = byYear[p.year]!.plus(p.amount.mul(growth));
-  }
+  const growthOf = growthFactors();
+  for (const p of items.flatMap((item) => payments(item, years))) byYear[p.year] = byYear[p.year]!.plus(p.amount.mul(growthOf(p.escalation, p.year)));
   return byYear;
 }
 
