@@ -23,6 +23,13 @@ export const PERMISSIONS = {
   "user.read": ["admin"],
   "user.manage": ["admin"],
   "audit.read": ["admin"],
+  "climate.read": ["buyer", "adviser", "finance", "admin"],
+  "climate.plan": ["adviser", "admin"],
+  "decision.create": ["buyer", "admin"],
+  "decision.delete": ["buyer", "adviser", "admin"],
+  "ledger.import": ["adviser", "admin"],
+  "ledger.delete": ["adviser", "admin"],
+  "mapping.update": ["adviser", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -31,6 +31,10 @@ import { financeText } from "../web/i18n/finance.js";
 import { layoutText } from "../web/i18n/layout.js";
 import { memoText } from "../web/i18n/memo.js";
 import { oidcText } from "../web/i18n/oidc.js";
+import { climatePlanText } from "../web/i18n/climate-plan.js";
+import { climateLedgerText } from "../web/i18n/climate-ledger.js";
+import { climateDashboardText } from "../web/i18n/climate-dashboard.js";
+import { LEDGER_TEXT } from "../ledger/ledger-text.js";
 import { formatMessage, type MessageParams } from "./message-format.js";
 
 export type Catalog = Record<string, string>;
@@ -64,6 +68,10 @@ function areas() {
     accountPagesText,
     adminTokensText,
     oidcText,
+    climatePlanText,
+    climateLedgerText,
+    climateDashboardText,
+    byCode("ledger", LEDGER_TEXT),
     byCode("problem", PROBLEM_MESSAGES),
     byCode("warning", WARNING_MESSAGES),
     byCode("case", CASE_TEXT),

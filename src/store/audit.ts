@@ -18,9 +18,16 @@ export const AUDIT_ACTIONS = [
   "user.remove",
   "token.create",
   "token.revoke",
+  "climate.plan",
+  "decision.create",
+  "decision.delete",
+  "ledger.import",
+  "ledger.delete",
+  "ledger.columns",
+  "mapping.update",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type EntityType = "case" | "organisation" | "user" | "token";
+export type EntityType = "case" | "organisation" | "user" | "token" | "climate-plan" | "decision" | "ledger-import" | "column-mapping" | "mapping";
 
 export type AuditEntry = {
   id: number;
