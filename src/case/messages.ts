@@ -4,6 +4,7 @@
  * API, the command line and the forms say the same thing.
  */
 import { text } from "../i18n/catalogue.js";
+import { CLIMATE_PROBLEM_MESSAGES } from "../core/climate/climate-problems.js";
 
 export type Lang = "nb" | "en";
 
@@ -74,6 +75,7 @@ export const PROBLEM_MESSAGES = {
   "limit-units": { nb: "saken bruker mer enn {limit} ulike enheter, og denne går over grensen", en: "the case uses more than {limit} different units, and this one passes the limit" },
   "time-limit": { nb: "beregningen ble stoppet etter {seconds} sekunder: saken er for tung til å beregnes", en: "the calculation was stopped after {seconds} seconds: the case is too heavy to evaluate" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },
+  ...CLIMATE_PROBLEM_MESSAGES,
 } satisfies Record<string, Bilingual>;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
