@@ -79,7 +79,12 @@ export type DefaultAccountRule = { account: string; name: { nb: string; en: stri
 export type DefaultMapping = { id: string; title: { nb: string; en: string }; source: string; rules: DefaultAccountRule[] };
 
 /** How a line was mapped: which rule (by kind) and to what; `null` rule kind: nothing matched (unmapped). */
-export type LineMapping = { rule: MappingRule["match"]["kind"] | "default-account" | null; target: MappingTarget | null };
+export type LineMapping = {
+  rule: MappingRule["match"]["kind"] | "default-account" | null;
+  target: MappingTarget | null;
+  /** Why the line goes there: the adviser's words, or the default's in both languages; absent when unmapped. */
+  reason?: string | { nb: string; en: string };
+};
 
 export type ScreeningRow = { key: string; name: string; nok: DecimalText; tonnes: DecimalText; lines: number };
 
@@ -100,6 +105,8 @@ export type ScreeningResult = {
   /** Lines no rule maps, by account: counted and listed, never dropped. */
   unmapped: { account: string; lines: number; nok: DecimalText }[];
   outOfScope: { account: string; reason: string; lines: number; nok: DecimalText }[];
+  /** Ledger years the factor set's price index does not cover, each converted at the index year a case would take for it (defaultPriceYear). */
+  priceYearClamped: number[];
 };
 
 /** What one import did. */
