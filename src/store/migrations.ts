@@ -23,6 +23,19 @@
  * inside this step's transaction, and put back. SQLite cannot add a NOT
  * NULL column to a table with rows, so a trigger refuses a case without
  * an organisation there; PostgreSQL sets NOT NULL.
+ *
+ * Step 3 brings the climate adviser's data (climate.ts): plan versions,
+ * decisions (the whole record as JSON), ledger imports and their lines,
+ * remembered column mappings, mapping rule versions, the one kept
+ * screening per organisation and a ledger revision counter. A line is kept
+ * once per organisation by its fingerprint (UNIQUE), belongs to its import
+ * through (import_id, organisation_id), so it can never sit under another
+ * organisation's import, and goes with it (ON DELETE CASCADE). Lines are
+ * read a batch at a time by (organisation_id, seq). An import is 'open'
+ * while its lines arrive; touched_at says when the last batch came, so a
+ * start that finds an open import long untouched (its process stopped)
+ * clears it. The line's seq is AUTOINCREMENT in SQLite and an identity
+ * column in PostgreSQL, its amount whole øre (INTEGER / BIGINT).
  */
 export type Dialect = "sqlite" | "postgres";
 
@@ -264,6 +277,149 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE audit ENABLE TRIGGER audit_append_only;
         CREATE INDEX audit_organisation ON audit (organisation_id, id);
         CREATE INDEX audit_entity ON audit (organisation_id, entity_type, entity_id, id);
+      `,
+    },
+  },
+  {
+    version: 3,
+    sql: {
+      sqlite: `
+        CREATE TABLE climate_plans (
+          organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          version INTEGER NOT NULL,
+          saved_at TEXT NOT NULL,
+          saved_by TEXT,
+          document TEXT NOT NULL,
+          PRIMARY KEY (organisation_id, version)
+        );
+        CREATE TABLE decisions (
+          id TEXT PRIMARY KEY,
+          organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          case_id TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          recorded_by TEXT,
+          document TEXT NOT NULL
+        );
+        CREATE INDEX decisions_organisation ON decisions (organisation_id, recorded_at DESC, id);
+        CREATE TABLE ledger_imports (
+          id TEXT PRIMARY KEY,
+          organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          file_name TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('open', 'done')),
+          created_at TEXT NOT NULL,
+          touched_at TEXT NOT NULL,
+          summary TEXT,
+          UNIQUE (id, organisation_id)
+        );
+        CREATE INDEX ledger_imports_organisation ON ledger_imports (organisation_id, created_at DESC, id);
+        CREATE TABLE ledger_lines (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          organisation_id TEXT NOT NULL,
+          import_id TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          account TEXT NOT NULL,
+          function TEXT,
+          supplier_name TEXT,
+          org_number TEXT,
+          description TEXT,
+          amount_ore INTEGER NOT NULL,
+          UNIQUE (organisation_id, fingerprint),
+          FOREIGN KEY (import_id, organisation_id) REFERENCES ledger_imports (id, organisation_id) ON DELETE CASCADE
+        );
+        CREATE INDEX ledger_lines_read ON ledger_lines (organisation_id, seq);
+        CREATE INDEX ledger_lines_import ON ledger_lines (import_id, organisation_id);
+        CREATE TABLE ledger_columns (
+          organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          signature TEXT NOT NULL,
+          mapping TEXT NOT NULL,
+          PRIMARY KEY (organisation_id, signature)
+        );
+        CREATE TABLE mapping_rules (
+          organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          version INTEGER NOT NULL,
+          saved_at TEXT NOT NULL,
+          rules TEXT NOT NULL,
+          PRIMARY KEY (organisation_id, version)
+        );
+        CREATE TABLE climate_screenings (
+          organisation_id TEXT PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+          key TEXT NOT NULL,
+          result TEXT NOT NULL
+        );
+        CREATE TABLE ledger_revisions (
+          organisation_id TEXT PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+          revision INTEGER NOT NULL
+        );
+      `,
+      postgres: `
+        CREATE TABLE climate_plans (
+          organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          version INTEGER NOT NULL,
+          saved_at TIMESTAMPTZ NOT NULL,
+          saved_by TEXT COLLATE "C",
+          document TEXT NOT NULL,
+          PRIMARY KEY (organisation_id, version)
+        );
+        CREATE TABLE decisions (
+          id TEXT COLLATE "C" PRIMARY KEY,
+          organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          case_id TEXT COLLATE "C" NOT NULL,
+          recorded_at TIMESTAMPTZ NOT NULL,
+          recorded_by TEXT COLLATE "C",
+          document TEXT NOT NULL
+        );
+        CREATE INDEX decisions_organisation ON decisions (organisation_id, recorded_at DESC, id);
+        CREATE TABLE ledger_imports (
+          id TEXT COLLATE "C" PRIMARY KEY,
+          organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          file_name TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('open', 'done')),
+          created_at TIMESTAMPTZ NOT NULL,
+          touched_at TIMESTAMPTZ NOT NULL,
+          summary TEXT,
+          UNIQUE (id, organisation_id)
+        );
+        CREATE INDEX ledger_imports_organisation ON ledger_imports (organisation_id, created_at DESC, id);
+        CREATE TABLE ledger_lines (
+          seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          organisation_id TEXT COLLATE "C" NOT NULL,
+          import_id TEXT COLLATE "C" NOT NULL,
+          fingerprint TEXT COLLATE "C" NOT NULL,
+          year INTEGER NOT NULL,
+          account TEXT NOT NULL,
+          function TEXT,
+          supplier_name TEXT,
+          org_number TEXT,
+          description TEXT,
+          amount_ore BIGINT NOT NULL,
+          UNIQUE (organisation_id, fingerprint),
+          FOREIGN KEY (import_id, organisation_id) REFERENCES ledger_imports (id, organisation_id) ON DELETE CASCADE
+        );
+        CREATE INDEX ledger_lines_read ON ledger_lines (organisation_id, seq);
+        CREATE INDEX ledger_lines_import ON ledger_lines (import_id, organisation_id);
+        CREATE TABLE ledger_columns (
+          organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          signature TEXT COLLATE "C" NOT NULL,
+          mapping TEXT NOT NULL,
+          PRIMARY KEY (organisation_id, signature)
+        );
+        CREATE TABLE mapping_rules (
+          organisation_id TEXT COLLATE "C" NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+          version INTEGER NOT NULL,
+          saved_at TIMESTAMPTZ NOT NULL,
+          rules TEXT NOT NULL,
+          PRIMARY KEY (organisation_id, version)
+        );
+        CREATE TABLE climate_screenings (
+          organisation_id TEXT COLLATE "C" PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+          key TEXT COLLATE "C" NOT NULL,
+          result TEXT NOT NULL
+        );
+        CREATE TABLE ledger_revisions (
+          organisation_id TEXT COLLATE "C" PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+          revision BIGINT NOT NULL
+        );
       `,
     },
   },

@@ -17,6 +17,7 @@ import { MIGRATIONS, migrationSql, type Migration } from "./migrations.js";
 import { postgresAccounts } from "./postgres-accounts.js";
 import { postgresAuditReader } from "./postgres-audit.js";
 import { postgresCases } from "./postgres-cases.js";
+import { postgresClimate } from "./postgres-climate.js";
 import { postgresSessions, postgresThrottle } from "./postgres-sessions.js";
 import { inTransaction } from "./postgres-transaction.js";
 import type { Store } from "./store.js";
@@ -57,9 +58,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const cases = postgresCases(pool, clock);
   const accounts = postgresAccounts(pool, clock);
   const audit = postgresAuditReader(pool);
+  const climate = postgresClimate(pool, clock);
   return {
     pool,
-    scoped: (scope) => ({ scope, cases: cases(scope), members: accounts.members(scope), tokens: accounts.tokens(scope), audit: audit(scope) }),
+    scoped: (scope) => ({ scope, cases: cases(scope), members: accounts.members(scope), tokens: accounts.tokens(scope), audit: audit(scope), climate: climate(scope) }),
     accounts: accounts.accounts,
     sessions: postgresSessions(pool),
     tokens: accounts.tokenAuth,

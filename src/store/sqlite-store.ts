@@ -13,8 +13,9 @@
  *
  * The schema comes from the one list in migrations.ts (its SQLite text);
  * driver errors the user can act on reject as typed errors (errors.ts).
- * Cases, accounts, sessions and the audit trail live in sqlite-cases.ts,
- * sqlite-accounts.ts, sqlite-sessions.ts and sqlite-audit.ts.
+ * Cases, accounts, sessions, the audit trail and the climate data live in
+ * sqlite-cases.ts, sqlite-accounts.ts, sqlite-sessions.ts, sqlite-audit.ts
+ * and sqlite-climate.ts.
  */
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
@@ -23,6 +24,7 @@ import { MIGRATIONS, migrationSql, type Migration } from "./migrations.js";
 import { sqliteAccounts } from "./sqlite-accounts.js";
 import { sqliteAuditReader, sqliteAuditWriter } from "./sqlite-audit.js";
 import { sqliteCases } from "./sqlite-cases.js";
+import { sqliteClimate } from "./sqlite-climate.js";
 import { sqliteSessions, sqliteThrottle } from "./sqlite-sessions.js";
 import type { Store } from "./store.js";
 
@@ -53,9 +55,10 @@ export function openSqliteStore(file: string, clock: () => Date = () => new Date
   const cases = sqliteCases(db, clock, audit);
   const accounts = sqliteAccounts(db, clock, audit, cases.seed);
   const auditReader = sqliteAuditReader(db);
+  const climate = sqliteClimate(db, clock, audit);
   return {
     db,
-    scoped: (scope) => ({ scope, cases: cases.scoped(scope), members: accounts.members(scope), tokens: accounts.tokens(scope), audit: auditReader(scope) }),
+    scoped: (scope) => ({ scope, cases: cases.scoped(scope), members: accounts.members(scope), tokens: accounts.tokens(scope), audit: auditReader(scope), climate: climate(scope) }),
     accounts: accounts.accounts,
     sessions: sqliteSessions(db),
     tokens: accounts.tokenAuth,

@@ -7,16 +7,17 @@
  * with a typed error (errors.ts).
  *
  * Everything that belongs to an organisation (cases, their results, the
- * audit trail, members, API tokens) is reached only through
- * `store.scoped({ organisationId, actor })`: every statement behind it
- * names the organisation, so no query can forget it, and every change it
- * makes writes its audit row (who, when, what, before and after) in the
- * same transaction.
+ * audit trail, members, API tokens, the climate adviser's data) is
+ * reached only through `store.scoped({ organisationId, actor })`: every
+ * statement behind it names the organisation, so no query can forget it,
+ * and every change it makes writes its audit row (who, when, what, before
+ * and after) in the same transaction.
  */
 import { randomBytes } from "node:crypto";
 import type { ResultDocument } from "../case/result-schema.js";
 import type { AccountStore, LoginThrottleStore, MemberStore, SessionStore, TokenAuthStore, TokenStore } from "./accounts.js";
 import type { AuditReader } from "./audit.js";
+import type { ClimateStore } from "./climate.js";
 
 export type CaseSummary = {
   id: string;
@@ -83,7 +84,7 @@ export interface CaseStore {
 }
 
 /** One organisation's data, every change made by `actor`. */
-export type ScopedStore = { scope: Scope; cases: CaseStore; members: MemberStore; tokens: TokenStore; audit: AuditReader };
+export type ScopedStore = { scope: Scope; cases: CaseStore; members: MemberStore; tokens: TokenStore; audit: AuditReader; climate: ClimateStore };
 
 export type Store = {
   scoped(scope: Scope): ScopedStore;
