@@ -43,6 +43,7 @@ export const BROKEN_LINE_REASONS = [
   "org-number-unreadable",
   "columns-missing",
   "line-too-long",
+  "quote-not-closed",
 ] as const;
 export type BrokenLineReason = (typeof BROKEN_LINE_REASONS)[number];
 
