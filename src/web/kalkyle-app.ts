@@ -5,6 +5,7 @@ import { adminAuditRoutes } from "./routes/admin-audit.js";
 import { adminTokenRoutes } from "./routes/admin-tokens.js";
 import { adminUserRoutes } from "./routes/admin-users.js";
 import { apiRoutes } from "./routes/api.js";
+import { climateDashboardRoutes } from "./routes/climate-dashboard.js";
 import { compareRoutes } from "./routes/compare.js";
 import { editorGuardRoutes, editorRoutes } from "./routes/editor.js";
 import { exportRoutes } from "./routes/exports.js";
@@ -20,6 +21,6 @@ export function createKalkyleApp(options: AppOptions) {
     beforeCsrf: [importRoutes],
     // The editor's saves from a lost session or over the body limit are sent on with the draft kept (nothing is changed).
     beforeLimits: [editorGuardRoutes],
-    html: [editorRoutes, compareRoutes, financeRoutes, memoRoutes, exportRoutes, factorRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
+    html: [editorRoutes, compareRoutes, financeRoutes, memoRoutes, exportRoutes, factorRoutes, climateDashboardRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
   });
 }
