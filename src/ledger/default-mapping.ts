@@ -46,8 +46,13 @@ const ruleSchema = z.strictObject({
   name: localized,
   target: targetSchema,
   reason: localized,
-  /** The `sources[].id` the art's name was taken from. */
+  /** The `sources[].id` the name (or, for nameKind "series", the series' description) was taken from. */
   nameSource: z.string().min(1),
+  /**
+   * "art": the art's own name as a source prints it. "series": the art's own name was not found, so the
+   * name says only the code and what its series holds ("Art 370 – …"), and the rule is made for the series.
+   */
+  nameKind: z.enum(["art", "series"]),
   /** False for an art that has left the KOSTRA chart but lives on in many internal charts (290, 790). */
   inCurrentKostraPlan: z.boolean(),
 });

@@ -87,6 +87,13 @@ describe("default mapping for the KOSTRA artskontoplan", () => {
     for (const source of file.sources) expect(source.url).toMatch(/^https?:\/\//);
   });
 
+  it("does not pass off a series description as the art's own name", () => {
+    for (const rule of file.rules.filter((r) => r.nameKind === "series")) {
+      expect(rule.name.nb.startsWith(`Art ${rule.account} – `), rule.account).toBe(true);
+      expect(rule.name.en.startsWith(`Account ${rule.account} – `), rule.account).toBe(true);
+    }
+  });
+
   it("counts the coverage", () => {
     const coverage = mappingCoverage(mapping);
     expect(coverage.accounts).toBe(mapping.rules.length);
@@ -99,6 +106,7 @@ describe("default mapping for the KOSTRA artskontoplan", () => {
       .join(", ");
     console.info(
       `KOSTRA default mapping: ${coverage.accounts} accounts — ${coverage.mapped} mapped, ${coverage.outOfScope} out of scope; ` +
+        `${file.rules.filter((r) => r.nameKind === "series").length} of them named by their series only; ` +
         `${file.unverified.length} listed as unverified (not mapped). Mapped by category: ${byCategory}`,
     );
   });
