@@ -15,7 +15,10 @@ export const CLI_TEXT = {
   kalkyle factors [SØKEORD …] [--group GRUPPE] [--unit ENHET] [--source UTGIVER] [--set ID]
   kalkyle backup FIL [--force]   (DATA_DIR/kalkyle.db, også mens serveren kjører)
   kalkyle restore FIL            (serveren må være stoppet)
-  kalkyle token create --email E [--organisation ID] [--name NAVN]   (en API-nøkkel, skrives ut én gang)`,
+  kalkyle token create --email E [--organisation ID] [--name NAVN]   (en API-nøkkel, skrives ut én gang)
+  kalkyle screen REGNSKAP.csv|.xlsx [--mapping FIL] [--columns FIL] [--format json|table] [--lang nb|en]
+      utslipp fra et regnskapsuttrekk: hver linje kartlagt til en utgiftsbasert faktor (standard for KOSTRA-artskontoplanen);
+      --mapping: egne regler, JSON {"rules": [...]}; --columns: kolonnene, JSON {"account": "Art", "amount": "Beløp", ...}`,
     en: `Usage:
   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en] [--samples N [--seed S] [--cost-range P]]
       --samples: uncertainty by Monte Carlo with N draws (1–100,000); --seed repeats a run (without it a seed is drawn and written in the result);
@@ -24,9 +27,62 @@ export const CLI_TEXT = {
   kalkyle factors [WORDS …] [--group GROUP] [--unit UNIT] [--source PUBLISHER] [--set ID]
   kalkyle backup FILE [--force]   (DATA_DIR/kalkyle.db, also while the server runs)
   kalkyle restore FILE            (the server must be stopped)
-  kalkyle token create --email E [--organisation ID] [--name NAME]   (an API token, printed once)`,
+  kalkyle token create --email E [--organisation ID] [--name NAME]   (an API token, printed once)
+  kalkyle screen LEDGER.csv|.xlsx [--mapping FILE] [--columns FILE] [--format json|table] [--lang nb|en]
+      emissions from an accounting ledger: each line mapped to a spend factor (default: the KOSTRA chart of accounts);
+      --mapping: your own rules, JSON {"rules": [...]}; --columns: the columns, JSON {"account": "Art", "amount": "Beløp", ...}`,
   },
   "no-such-file": { nb: "{file}: finnes ikke", en: "{file}: no such file" },
+  "screen.no-supplier": { nb: "(ingen leverandør)", en: "(no supplier)" },
+  "screen.no-function": { nb: "(ingen funksjon)", en: "(no function)" },
+  "screen.progress": { nb: "{lines} linjer … {percent} %", en: "{lines} lines … {percent} %" },
+  "screen.progress-lines": { nb: "{lines} linjer", en: "{lines} lines" },
+  "screen.not-a-file": { nb: "{file}: er ikke en fil", en: "{file}: is not a file" },
+  "screen.unreadable": { nb: "{file}: kan ikke leses som et regnskapsuttrekk (CSV eller Excel .xlsx)", en: "{file}: cannot be read as a ledger (CSV or Excel .xlsx)" },
+  "screen.read-failed": { nb: "{file}: lesingen stoppet: {detail}", en: "{file}: reading stopped: {detail}" },
+  "screen.empty": { nb: "{file}: filen er tom", en: "{file}: the file is empty" },
+  "screen.no-header": { nb: "{file}: fant ingen overskriftslinje med kolonnenavn", en: "{file}: no header line with column names found" },
+  "screen.json": { nb: "{file}: ikke gyldig JSON ({detail})", en: "{file}: not valid JSON ({detail})" },
+  "screen.mapping-shape": { nb: "{file}: må være et JSON-objekt med «rules»: en liste av regler", en: "{file}: must be a JSON object with \"rules\": a list of rules" },
+  "screen.columns-shape": {
+    nb: "{file}: må være et JSON-objekt fra felt ({fields}) til kolonnens overskrift i filen",
+    en: "{file}: must be a JSON object from field ({fields}) to the column's header in the file",
+  },
+  "screen.columns-field": { nb: "{file}: «{field}» er ikke et felt (felt: {fields})", en: "{file}: \"{field}\" is not a field (fields: {fields})" },
+  "screen.column.required": { nb: "kolonnen for {field} er ikke oppgitt", en: "the column for {field} is not given" },
+  "screen.column.date-or-year": { nb: "en kolonne for dato eller år må oppgis", en: "a column for the date or the year must be given" },
+  "screen.column.not-in-file": { nb: "kolonnen «{header}» for {field} finnes ikke i filen", en: "the column \"{header}\" for {field} is not in the file" },
+  "screen.column.headers": { nb: "kolonnene i filen: {headers}; oppgi kolonnene med --columns FIL", en: "the file's columns: {headers}; give the columns with --columns FILE" },
+  "screen.title": { nb: "Screening av {file} med faktorsett {set}", en: "Screening of {file} with factor set {set}" },
+  "screen.lines": {
+    nb: "Linjer: {total} lest, {mapped} kartlagt, {outOfScope} utenfor omfang, {unmapped} ikke kartlagt ({creditNotes} kreditnotaer)",
+    en: "Lines: {total} read, {mapped} mapped, {outOfScope} out of scope, {unmapped} unmapped ({creditNotes} credit notes)",
+  },
+  "screen.spend": {
+    nb: "Innkjøp: {total} kr i alt, {mapped} kr kartlagt ({share} % av innkjøpene innenfor omfang), {outOfScope} kr utenfor omfang, {unmapped} kr ikke kartlagt",
+    en: "Spend: {total} NOK in all, {mapped} NOK mapped ({share} % of the spend in scope), {outOfScope} NOK out of scope, {unmapped} NOK unmapped",
+  },
+  "screen.tonnes": { nb: "Utslipp: {tonnes} t CO2e", en: "Emissions: {tonnes} t CO2e" },
+  "screen.clamped": {
+    nb: "Prisindeksen har ikke år {years}; beløpene er regnet om fra nærmeste tidligere år i indeksen (det første hvis ingen er tidligere)",
+    en: "The price index has no year {years}; those amounts are converted from the nearest earlier year of the index (the first if none is earlier)",
+  },
+  "screen.byCategory": { nb: "Etter kategori:", en: "By category:" },
+  "screen.hotCategories": { nb: "Største kategorier:", en: "Largest categories:" },
+  "screen.hotSuppliers": { nb: "Største leverandører:", en: "Largest suppliers:" },
+  "screen.unmapped": { nb: "Ikke kartlagte kontoer:", en: "Unmapped accounts:" },
+  "screen.broken": { nb: "Ødelagte linjer: {count}", en: "Broken lines: {count}" },
+  "screen.brokenFirst": { nb: "De første {count}:", en: "The first {count}:" },
+  "screen.brokenLine": { nb: "  linje {line}: {reason} («{found}»)", en: "  line {line}: {reason} (\"{found}\")" },
+  "screen.highRiskNote": { nb: "Høyrisiko: på DFØs høyrisikoliste for brudd på menneskerettigheter i leverandørkjeden", en: "High risk: on DFØ's high-risk list for human rights abuses in supply chains" },
+  "screen.head.category": { nb: "Kategori", en: "Category" },
+  "screen.head.highRisk": { nb: "Høyrisiko", en: "High risk" },
+  "screen.head.supplier": { nb: "Leverandør", en: "Supplier" },
+  "screen.head.orgNumber": { nb: "Org.nr.", en: "Org. no." },
+  "screen.head.account": { nb: "Konto", en: "Account" },
+  "screen.head.nok": { nb: "Kroner", en: "NOK" },
+  "screen.head.tonnes": { nb: "t CO2e", en: "t CO2e" },
+  "screen.head.lines": { nb: "Linjer", en: "Lines" },
   "factors.count": { nb: "{count, plural, one {# faktor} other {# faktorer}} i faktorsett {set}", en: "{count, plural, one {# factor} other {# factors}} in factor set {set}" },
   "factors.unknown-set": { nb: "--set: ukjent faktorsett «{set}» (finnes: {options})", en: "--set: unknown factor set \"{set}\" (available: {options})" },
   "uncertainty.samples": { nb: "--samples: må være et heltall fra 1 til 100 000", en: "--samples: must be a whole number from 1 to 100,000" },

@@ -6,12 +6,15 @@
  *   kalkyle backup FILE [--force]
  *   kalkyle restore FILE
  *   kalkyle token create --email E [--organisation ID] [--name NAME]
+ *   kalkyle screen LEDGER.csv|.xlsx [--mapping FILE] [--columns FILE] [--format json|table] [--lang nb|en]
+ * `screen` lives in its own module, imported only when asked for: it must
+ * not load the case evaluator and the unit engine before a ledger's first
+ * line (the process entry, run-cli.ts, goes to it without this module).
  * Exit status: 0 done (validate lists warnings on stderr), 2 invalid input
  * (every problem with its path; a backup file that cannot be used), 1 fault
  * (also: restore while the server has the database open).
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { checkCase, evaluateDocument, parseJsonText } from "../case/evaluate-document.js";
 import { problemLine, type Lang, type Problem } from "../case/messages.js";
 import { caseWarnings, warningMessage } from "../case/warnings.js";
@@ -22,13 +25,10 @@ import { backupCommand, restoreCommand } from "./backup-command.js";
 import { listFactors } from "./factors-command.js";
 import { tokenCommand } from "./token-command.js";
 import { uncertaintyOptions } from "./uncertainty-options.js";
+import { defaultLang, parseCliArgs } from "./cli-args.js";
 import { resultTable } from "./table.js";
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
-
-function defaultLang(env: NodeJS.ProcessEnv): Lang {
-  return /^(nb|no|nn)/i.test(env.LANG ?? "") ? "nb" : "en";
-}
 
 function readCase(file: string | undefined, io: Io, lang: Lang): { ok: true; value: unknown } | { ok: false } {
   if (!file) {
@@ -55,7 +55,7 @@ function reportProblems(problems: Problem[], io: Io, lang: Lang): void {
 export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: "string", default: "json" }, lang: { type: "string" }, group: { type: "string" }, unit: { type: "string" }, source: { type: "string" }, set: { type: "string" }, force: { type: "boolean" }, email: { type: "string" }, organisation: { type: "string" }, name: { type: "string" }, samples: { type: "string" }, seed: { type: "string" }, "cost-range": { type: "string" }, help: { type: "boolean", short: "h" } } });
+    args = parseCliArgs(argv);
   } catch (error) {
     io.err(`${(error as Error).message}\n${text(defaultLang(env), "cli.usage")}`);
     return 2;
@@ -67,6 +67,7 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
     io.out(text(lang, "cli.usage"));
     return command === undefined && !values.help ? 2 : 0;
   }
+  if (command === "screen") return import("./screen-command.js").then((m) => m.screenFromArgs(args, io, env));
   if (values.format !== "json" && values.format !== "table") {
     io.err(text(lang, "cli.bad-format"));
     return 2;
