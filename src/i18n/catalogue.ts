@@ -34,6 +34,7 @@ import { oidcText } from "../web/i18n/oidc.js";
 import { climatePlanText } from "../web/i18n/climate-plan.js";
 import { climateLedgerText } from "../web/i18n/climate-ledger.js";
 import { climateDashboardText } from "../web/i18n/climate-dashboard.js";
+import { climateApiText } from "../web/i18n/climate-api.js";
 import { LEDGER_TEXT } from "../ledger/ledger-text.js";
 import { formatMessage, type MessageParams } from "./message-format.js";
 
@@ -71,6 +72,7 @@ function areas() {
     climatePlanText,
     climateLedgerText,
     climateDashboardText,
+    climateApiText,
     byCode("ledger", LEDGER_TEXT),
     byCode("problem", PROBLEM_MESSAGES),
     byCode("warning", WARNING_MESSAGES),
