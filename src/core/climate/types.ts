@@ -94,7 +94,7 @@ export type DashboardYear = {
   measured: DecimalText | null;
   /** Avoided by recorded decisions in this year. */
   avoided: DecimalText;
-  /** For years after the last measured one: the last measured total − the decisions' avoided tonnes in the year. */
+  /** For a year without a measurement after the first measured one (so every year after the last): the latest measured total before it − the decisions' avoided tonnes in the year, never below 0. */
   projected: DecimalText | null;
 };
 
