@@ -12,15 +12,19 @@ import { exportRoutes } from "./routes/exports.js";
 import { factorRoutes } from "./routes/factors.js";
 import { financeRoutes } from "./routes/finance.js";
 import { importRoutes } from "./routes/import.js";
+import { ledgerUploadRoutes } from "./routes/ledger-upload.js";
+import { ledgerRoutes } from "./routes/ledgers.js";
+import { screeningRoutes } from "./routes/screening.js";
+import { spendMappingRoutes } from "./routes/spend-mapping.js";
 import { memoRoutes } from "./routes/memo.js";
 
 export function createKalkyleApp(options: AppOptions) {
   return createApp(options, {
     api: [apiRoutes],
-    // Multipart bodies are parsed inside the import route, which then checks the CSRF token itself.
-    beforeCsrf: [importRoutes],
+    // Multipart bodies are parsed inside the import routes (a case file; a ledger, streamed, also as a raw body), which then check the CSRF token themselves.
+    beforeCsrf: [importRoutes, ledgerUploadRoutes],
     // The editor's saves from a lost session or over the body limit are sent on with the draft kept (nothing is changed).
     beforeLimits: [editorGuardRoutes],
-    html: [editorRoutes, compareRoutes, financeRoutes, memoRoutes, exportRoutes, factorRoutes, climateDashboardRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
+    html: [editorRoutes, compareRoutes, financeRoutes, memoRoutes, exportRoutes, factorRoutes, climateDashboardRoutes, ledgerRoutes, screeningRoutes, spendMappingRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
   });
 }
