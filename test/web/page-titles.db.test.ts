@@ -89,6 +89,7 @@ describe("page titles", () => {
         { path: `/cases/${example.id}/memo?samples=100&seed=1`, name: t("memo.kicker"), about: example.title },
         { path: "/import", name: t("import.title") },
         { path: "/factors", name: t("factors.title") },
+        { path: "/climate", name: t("dashboard.pageTitle") },
         { path: "/account", name: t("account.title") },
         { path: ownToken, name: t("tokens.revokeTitle") },
         { path: "/admin/users", name: t("users.title") },
