@@ -1,0 +1,95 @@
+/**
+ * The decisions register (/climate/decisions), its delete confirmation and
+ * the page of the form that records a case's decision. Every figure comes
+ * worked out from the application layer (a decision's avoided tonnes,
+ * by calendar year, and its LCC difference as recorded; the register's
+ * totals from the dashboard figures); here they are only rounded to be
+ * shown and written the language's way.
+ */
+import type { Lang } from "../../case/messages.js";
+import { PURCHASE_CATEGORIES, STRATEGY_AREAS } from "../../core/climate/categories.js";
+import type { DashboardFigures, DecisionRecord } from "../../core/climate/types.js";
+import type { DecisionForm } from "../../app/decisions.js";
+import { translate } from "../i18n/catalog.js";
+import { pageTitle } from "../page.js";
+import { formatDateTime } from "./case-list.js";
+import { shownDecimal, TONNES_SHOWN, type NameOf } from "./climate-plan.js";
+import type { DecisionFormModel } from "./decision-form.js";
+
+const MONTHS = { nb: new Intl.DateTimeFormat("nb-NO", { month: "long", year: "numeric", timeZone: "UTC" }), en: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }) };
+
+/** "2027-01" → "januar 2027" / "January 2027"; other text as it is. */
+export function monthName(month: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? MONTHS[lang].format(new Date(`${m[1]}-${m[2]}-01T00:00:00Z`)) : month;
+}
+
+const categoryName = (id: string, lang: Lang) => (Object.hasOwn(PURCHASE_CATEGORIES, id) ? PURCHASE_CATEGORIES[id as keyof typeof PURCHASE_CATEGORIES][lang] : id);
+const areaName = (id: string, lang: Lang) => (Object.hasOwn(STRATEGY_AREAS, id) ? STRATEGY_AREAS[id as keyof typeof STRATEGY_AREAS][lang] : id);
+
+/** One decision as a row of the register. */
+export function decisionRow(d: DecisionRecord, nameOf: NameOf, lang: Lang, options: { mayDelete: boolean }) {
+  return {
+    id: d.id,
+    caseHref: `/cases/${encodeURIComponent(d.caseId)}`,
+    caseTitle: d.caseTitle,
+    chosenVsBaseline: translate(lang, "decisions.chosenVsBaseline", { chosen: d.chosenName, baseline: d.baselineName }),
+    period: translate(lang, "decisions.period", { start: monthName(d.contractStart, lang), months: d.contractMonths }),
+    category: categoryName(d.category, lang),
+    area: areaName(d.strategyArea, lang),
+    avoided: shownDecimal(d.avoidedTonnes, lang, TONNES_SHOWN),
+    byYear: d.avoidedByYear.map((y) => translate(lang, "decisions.byYear", { year: y.year, tonnes: shownDecimal(y.tonnes, lang, TONNES_SHOWN) })),
+    lcc: shownDecimal(d.lccDifference, lang, 0),
+    factorSet: d.factorSet,
+    recordedAt: formatDateTime(d.recordedAt, lang),
+    recordedBy: nameOf(d.recordedBy),
+    recordedIso: d.recordedAt,
+    note: d.note ? translate(lang, "decisions.note", { note: d.note }) : undefined,
+    deleteHref: options.mayDelete ? `/climate/decisions/${encodeURIComponent(d.id)}/delete` : undefined,
+  };
+}
+
+/** The register's totals as the dashboard worked them out: count, avoided tonnes, LCC difference, and the avoided tonnes of each year that has some. */
+export function totalsModel(figures: DashboardFigures, lang: Lang) {
+  return {
+    count: translate(lang, "decisions.totals.count", { count: figures.decisions.count }),
+    avoided: shownDecimal(figures.decisions.avoidedTonnes, lang, TONNES_SHOWN),
+    lcc: shownDecimal(figures.decisions.lccDifference, lang, 0),
+    years: figures.years.filter((y) => y.avoided !== "0").map((y) => ({ year: y.year, avoided: shownDecimal(y.avoided, lang, TONNES_SHOWN) })),
+  };
+}
+
+export type RegisterInput = { decisions: DecisionRecord[]; figures: DashboardFigures; nameOf: NameOf; mayDelete: boolean; recorded?: string; deleted: boolean; lang: Lang };
+
+export function registerModel(input: RegisterInput): Record<string, unknown> {
+  const { lang } = input;
+  const recorded = input.recorded === undefined ? undefined : input.decisions.find((d) => d.id === input.recorded);
+  return {
+    pageTitle: translate(lang, "decisions.title"),
+    notice: recorded ? translate(lang, "decisions.recorded", { title: recorded.caseTitle }) : input.deleted ? translate(lang, "decisions.deleted") : undefined,
+    rows: input.decisions.map((d) => ({ ...decisionRow(d, input.nameOf, lang, { mayDelete: input.mayDelete }), justRecorded: d.id === recorded?.id })),
+    mayDelete: input.mayDelete,
+    totals: input.decisions.length > 0 ? totalsModel(input.figures, lang) : undefined,
+  };
+}
+
+export function decisionDeleteModel(d: DecisionRecord, lang: Lang): Record<string, unknown> {
+  return {
+    pageTitle: pageTitle(translate(lang, "decisions.deleteTitle"), d.caseTitle),
+    id: d.id,
+    text: translate(lang, "decisions.deleteText", { title: d.caseTitle, chosen: d.chosenName, at: formatDateTime(d.recordedAt, lang) }),
+  };
+}
+
+/** The page of the form: the case, the alternative the decision is measured against, the factor set, and the form. */
+export function decisionPageModel(form: DecisionForm, model: DecisionFormModel, lang: Lang): Record<string, unknown> {
+  return {
+    pageTitle: pageTitle(translate(lang, "decision.title"), form.caseTitle),
+    caseTitle: form.caseTitle,
+    caseHref: `/cases/${encodeURIComponent(form.caseId)}`,
+    action: `/cases/${encodeURIComponent(form.caseId)}/decision`,
+    baselineName: form.baseline.name,
+    factorSet: form.factorSet,
+    form: model,
+  };
+}
