@@ -5,7 +5,8 @@
  * it, the data table beside the chart holds the same figures, animation is
  * off and <body data-charts-ready> is set once the chart is drawn.
  *
- * "climate-years": per year the target path as a line (dashed, ink), and
+ * "climate-years": per year the target path as a line (dashed, ink; white
+ * behind it, so its legend swatch is a dashed outline), and
  * measured, avoided and projected tonnes as bars told apart without colour
  * too (solid, hatched, outlined). The page's print button (data-print,
  * hidden without JavaScript) is shown and wired here; before and after
@@ -24,7 +25,7 @@
 
   function yearsConfig(data) {
     var styles = {
-      target: { type: "line", borderColor: INK, backgroundColor: INK, borderDash: [8, 4], pointStyle: "rectRot", pointRadius: 4, borderWidth: 2, fill: false, tension: 0, spanGaps: true, order: 0 },
+      target: { type: "line", borderColor: INK, backgroundColor: "#ffffff", pointBackgroundColor: INK, borderDash: [8, 4], pointStyle: "rectRot", pointRadius: 4, borderWidth: 2, fill: false, tension: 0, spanGaps: true, order: 0 },
       measured: { type: "bar", backgroundColor: BLUE, borderColor: BLUE, borderWidth: 1, order: 1 },
       avoided: { type: "bar", backgroundColor: kit.hatch(GREEN), borderColor: GREEN, borderWidth: 1, order: 1 },
       projected: { type: "bar", backgroundColor: "rgba(179, 84, 30, 0.15)", borderColor: RUST, borderWidth: 2, order: 1 },
