@@ -154,8 +154,11 @@ function progressReporter(options: ScreenOptions, io: Io) {
         io.err(line(p));
       }
     },
-    done(): void {
-      if (options.terminal) options.terminal.write("\n");
+    /** The end of the file: the count of lines read at 100 %, unless that line is out already. */
+    done(read: number | null): void {
+      const final = read === null || lastTenth >= 10 ? null : line({ bytesRead: 1, bytesTotal: 1, lines: read });
+      if (options.terminal) options.terminal.write(`${final === null ? "" : `\r${final}`}\n`);
+      else if (final !== null) io.err(final);
     },
   };
 }
@@ -200,12 +203,12 @@ export async function screenCommand(options: ScreenOptions, io: Io): Promise<num
       for (const b of next.value.broken) if (brokenLines.length < KEPT_BROKEN_LINES) brokenLines.push(b);
     }
   } catch (error) {
-    progress.done();
+    progress.done(null);
     if (error instanceof LedgerFileError) return refuse({ ok: false, messages: [text(lang, `cli.screen.${error.problem}`, { file })] });
     if (error instanceof LedgerColumnsError) return refuse(columnRefusal(error.problems, chosen.columns ?? {}, error.headers, file, lang));
     return refuse({ ok: false, messages: [text(lang, "cli.screen.read-failed", { file, detail: (error as Error).message })] });
   }
-  progress.done();
+  progress.done(outcome.read);
   const result = totals.result(lang);
   if (options.format === "table") io.out(screeningTable(file, result, { count: brokenCount, lines: brokenLines }, lang));
   else io.out(JSON.stringify({ ...result, import: { file: basename(file), format: outcome.format, read: outcome.read, broken: brokenCount }, brokenLines }, null, 2));
