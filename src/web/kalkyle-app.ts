@@ -6,7 +6,9 @@ import { adminTokenRoutes } from "./routes/admin-tokens.js";
 import { adminUserRoutes } from "./routes/admin-users.js";
 import { apiRoutes } from "./routes/api.js";
 import { climateDashboardRoutes } from "./routes/climate-dashboard.js";
+import { climatePlanRoutes } from "./routes/climate-plan.js";
 import { compareRoutes } from "./routes/compare.js";
+import { decisionRoutes } from "./routes/decisions.js";
 import { editorGuardRoutes, editorRoutes } from "./routes/editor.js";
 import { exportRoutes } from "./routes/exports.js";
 import { factorRoutes } from "./routes/factors.js";
@@ -25,6 +27,6 @@ export function createKalkyleApp(options: AppOptions) {
     beforeCsrf: [importRoutes, ledgerUploadRoutes],
     // The editor's saves from a lost session or over the body limit are sent on with the draft kept (nothing is changed).
     beforeLimits: [editorGuardRoutes],
-    html: [editorRoutes, compareRoutes, financeRoutes, memoRoutes, exportRoutes, factorRoutes, climateDashboardRoutes, ledgerRoutes, screeningRoutes, spendMappingRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
+    html: [editorRoutes, compareRoutes, financeRoutes, memoRoutes, exportRoutes, factorRoutes, climateDashboardRoutes, climatePlanRoutes, decisionRoutes, ledgerRoutes, screeningRoutes, spendMappingRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
   });
 }
