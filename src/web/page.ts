@@ -40,7 +40,7 @@ export function csrfTokenOf(res: Response): string {
 /** What the layout shows of the signed-in user: which links their role has. */
 function navigationOf(req: Request): Record<string, boolean> {
   const role = req.principal?.role;
-  return { signedIn: role !== undefined, mayEditCases: role !== undefined && can(role, "case.create"), isAdmin: role !== undefined && can(role, "user.read") };
+  return { signedIn: role !== undefined, mayEditCases: role !== undefined && can(role, "case.create"), mayRecordDecision: role !== undefined && can(role, "decision.create"), isAdmin: role !== undefined && can(role, "user.read") };
 }
 
 export function renderPage(views: ViewEngine, req: Request, res: Response, page: string, model: Record<string, unknown>, layout: string | null = "main", token: string = csrfTokenOf(res)): string {
