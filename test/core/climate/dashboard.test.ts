@@ -42,6 +42,7 @@ function screening(byYear: Record<number, string>): ScreeningResult {
     hotSpots: { categories: [], suppliers: [] },
     unmapped: [],
     outOfScope: [],
+    priceYearClamped: [],
   };
 }
 
