@@ -18,7 +18,8 @@ export const CLI_TEXT = {
   kalkyle token create --email E [--organisation ID] [--name NAVN]   (en API-nøkkel, skrives ut én gang)
   kalkyle screen REGNSKAP.csv|.xlsx [--mapping FIL] [--columns FIL] [--format json|table] [--lang nb|en]
       utslipp fra et regnskapsuttrekk: hver linje kartlagt til en utgiftsbasert faktor (standard for KOSTRA-artskontoplanen);
-      --mapping: egne regler, JSON {"rules": [...]}; --columns: kolonnene, JSON {"account": "Art", "amount": "Beløp", ...}`,
+      --mapping: egne regler, en JSON-fil med «rules», en liste av regler (docs/ledger-screening.md);
+      --columns: kolonnene, en JSON-fil fra felt (date, year, account, function, supplierName, orgNumber, description, amount) til kolonnens overskrift`,
     en: `Usage:
   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en] [--samples N [--seed S] [--cost-range P]]
       --samples: uncertainty by Monte Carlo with N draws (1–100,000); --seed repeats a run (without it a seed is drawn and written in the result);
@@ -30,7 +31,8 @@ export const CLI_TEXT = {
   kalkyle token create --email E [--organisation ID] [--name NAME]   (an API token, printed once)
   kalkyle screen LEDGER.csv|.xlsx [--mapping FILE] [--columns FILE] [--format json|table] [--lang nb|en]
       emissions from an accounting ledger: each line mapped to a spend factor (default: the KOSTRA chart of accounts);
-      --mapping: your own rules, JSON {"rules": [...]}; --columns: the columns, JSON {"account": "Art", "amount": "Beløp", ...}`,
+      --mapping: your own rules, a JSON file with "rules", a list of rules (docs/ledger-screening.md);
+      --columns: the columns, a JSON file from field (date, year, account, function, supplierName, orgNumber, description, amount) to the column's header`,
   },
   "no-such-file": { nb: "{file}: finnes ikke", en: "{file}: no such file" },
   "screen.no-supplier": { nb: "(ingen leverandør)", en: "(no supplier)" },
