@@ -36,14 +36,14 @@ afterAll(async () => {
 });
 
 function inspect(client: TestClient, body: Buffer, name = "reskontro.csv", token = client.csrfToken) {
-  return client.request(`/climate/ledgers/inspect?name=${encodeURIComponent(name)}`, { method: "POST", body, headers: { "content-type": "application/octet-stream", "x-csrf-token": token, accept: "application/json" } });
+  return client.request(`/climate/ledgers/inspect?name=${encodeURIComponent(name)}`, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/octet-stream", "x-csrf-token": token, accept: "application/json" } });
 }
 
 function upload(client: TestClient, body: Buffer, options: { name?: string; columns?: object | null; token?: string | null } = {}) {
   const columns = options.columns === null ? "" : `&columns=${encodeURIComponent(JSON.stringify(options.columns ?? COLUMNS))}`;
   const headers: Record<string, string> = { "content-type": "text/csv", accept: "application/json" };
   if (options.token !== null) headers["x-csrf-token"] = options.token ?? client.csrfToken;
-  return client.request(`/climate/ledgers/upload?name=${encodeURIComponent(options.name ?? "reskontro.csv")}${columns}`, { method: "POST", body, headers });
+  return client.request(`/climate/ledgers/upload?name=${encodeURIComponent(options.name ?? "reskontro.csv")}${columns}`, { method: "POST", body: new Uint8Array(body), headers });
 }
 
 /** The text of a table's body rows, one string per row, by the table's id. */
