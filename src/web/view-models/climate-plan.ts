@@ -12,6 +12,7 @@ import { editableDecimal } from "../editor/numbers.js";
 import { translate } from "../i18n/catalog.js";
 import { formatNumber } from "../../i18n/numbers.js";
 import { formatDateTime } from "./case-list.js";
+import { climateSubnav } from "./climate-subnav.js";
 import type { PlanForm } from "./climate-plan-form.js";
 
 /** Tonnes CO2e on the climate pages: to a tenth of a tonne. */
@@ -83,6 +84,7 @@ export function planPageModel(input: PlanPageInput): Record<string, unknown> {
   const { lang, plan } = input;
   return {
     pageTitle: translate(lang, "plan.title"),
+    subnav: climateSubnav("plan", lang),
     notice: input.saved !== undefined ? translate(lang, "plan.saved", { version: input.saved }) : undefined,
     conflict: input.conflict !== undefined ? translate(lang, "plan.conflict", { version: input.conflict }) : undefined,
     form: input.form,
@@ -97,6 +99,7 @@ export function planPageModel(input: PlanPageInput): Record<string, unknown> {
 export function planVersionModel(saved: ClimatePlanVersion, targets: YearTarget[], current: number | null, nameOf: NameOf, lang: Lang): Record<string, unknown> {
   return {
     pageTitle: translate(lang, "plan.version.pageTitle", { version: saved.version }),
+    subnav: climateSubnav("plan", lang),
     title: translate(lang, "plan.version.title", { version: saved.version }),
     intro: translate(lang, "plan.version.intro", { at: formatDateTime(saved.savedAt, lang), by: nameOf(saved.savedBy) }),
     savedAtIso: saved.savedAt,

@@ -13,6 +13,7 @@ import type { DecisionForm } from "../../app/decisions.js";
 import { translate } from "../i18n/catalog.js";
 import { pageTitle } from "../page.js";
 import { formatDateTime } from "./case-list.js";
+import { climateSubnav } from "./climate-subnav.js";
 import { shownDecimal, TONNES_SHOWN, type NameOf } from "./climate-plan.js";
 import type { DecisionFormModel } from "./decision-form.js";
 
@@ -66,6 +67,7 @@ export function registerModel(input: RegisterInput): Record<string, unknown> {
   const recorded = input.recorded === undefined ? undefined : input.decisions.find((d) => d.id === input.recorded);
   return {
     pageTitle: translate(lang, "decisions.title"),
+    subnav: climateSubnav("decisions", lang),
     notice: recorded ? translate(lang, "decisions.recorded", { title: recorded.caseTitle }) : input.deleted ? translate(lang, "decisions.deleted") : undefined,
     rows: input.decisions.map((d) => ({ ...decisionRow(d, input.nameOf, lang, { mayDelete: input.mayDelete }), justRecorded: d.id === recorded?.id })),
     mayDelete: input.mayDelete,
