@@ -37,7 +37,8 @@ export type RecordRead = { kind: "line"; line: LedgerLine } | { kind: "broken"; 
 
 const EMPTY: RecordRead = { kind: "empty" };
 
-const text = (cell: Cell): string => (cell === null || cell === undefined ? "" : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim());
+const text = (cell: Cell): string =>
+  typeof cell === "string" ? (cell.length === 0 ? cell : cell.trim()) : cell === null || cell === undefined ? "" : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
 const optional = (cell: Cell): string | null => {
   const t = text(cell);
   return t === "" ? null : t;
@@ -82,15 +83,25 @@ export function readRecord(cells: ArrayLike<Cell>, lineNumber: number, columns: 
       if (orgNumber === null) return broken(lineNumber, "org-number-unreadable", "orgNumber", found);
     }
   }
-  const cell = (index: number) => (index >= 0 ? optional(cells[index]) : null);
-  return {
-    kind: "line",
-    line: { lineNumber, year, date, account, function: cell(columns.function), supplierName: cell(columns.supplierName), orgNumber, description: cell(columns.description), amountOre: amount.ore },
+  const line: LedgerLine = {
+    lineNumber,
+    year,
+    date,
+    account,
+    function: columns.function >= 0 ? optional(cells[columns.function]) : null,
+    supplierName: columns.supplierName >= 0 ? optional(cells[columns.supplierName]) : null,
+    orgNumber,
+    description: columns.description >= 0 ? optional(cells[columns.description]) : null,
+    amountOre: amount.ore,
   };
+  return { kind: "line", line };
 }
 
 function isEmptyRecord(cells: ArrayLike<Cell>): boolean {
-  for (let i = 0; i < cells.length; i++) if (text(cells[i]) !== "") return false;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === "string" ? cell.length > 0 && cell.trim() !== "" : cell !== null && cell !== undefined) return false;
+  }
   return true;
 }
 
@@ -101,6 +112,7 @@ export function readYear(cell: Cell): number | null {
   return /^\d{4}$/.test(t) ? Number(t) : null;
 }
 
+const NINE_DIGITS = /^\d{9}$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -121,6 +133,8 @@ export function readDate(cell: Cell): string | null {
     return new Date(EXCEL_EPOCH + cell * DAY_MS).toISOString().slice(0, 10);
   }
   const t = text(cell);
+  const quick = quickDate(t);
+  if (quick !== undefined) return quick;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?: .*)?$/.exec(t);
@@ -130,10 +144,40 @@ export function readDate(cell: Cell): string | null {
   return null;
 }
 
+const digit = (t: string, i: number) => t.charCodeAt(i) - 48;
+const twoDigits = (t: string, i: number) => {
+  const a = digit(t, i);
+  const b = digit(t, i + 1);
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+/** The two commonest forms read without a regular expression: "2025-03-31" (returned as it is) and "31.03.2025"; undefined for the others. */
+function quickDate(t: string): string | null | undefined {
+  if (t.length !== 10) return undefined;
+  if (t.charCodeAt(4) === 45 && t.charCodeAt(7) === 45) {
+    const century = twoDigits(t, 0);
+    const year = twoDigits(t, 2);
+    const month = twoDigits(t, 5);
+    const day = twoDigits(t, 8);
+    if (century < 0 || year < 0 || month < 0 || day < 0) return undefined;
+    return isoDate(century * 100 + year, month, day) === null ? null : t;
+  }
+  if (t.charCodeAt(2) === 46 && t.charCodeAt(5) === 46) {
+    const day = twoDigits(t, 0);
+    const month = twoDigits(t, 3);
+    const century = twoDigits(t, 6);
+    const year = twoDigits(t, 8);
+    if (century < 0 || year < 0 || month < 0 || day < 0) return undefined;
+    return isoDate(century * 100 + year, month, day);
+  }
+  return undefined;
+}
+
 /** Nine digits from "NO 912 345 678 MVA", "912345678" or 912345678; null otherwise. */
 export function readOrgNumber(found: string): string | null {
+  if (found.length === 9 && NINE_DIGITS.test(found)) return found;
   let t = found.replace(/[\s\u00a0\u202f]/g, "").toUpperCase();
   if (t.startsWith("NO")) t = t.slice(2);
   if (t.endsWith("MVA")) t = t.slice(0, -3);
-  return /^\d{9}$/.test(t) ? t : null;
+  return NINE_DIGITS.test(t) ? t : null;
 }

@@ -55,7 +55,20 @@ export class RecordGuard {
     let recordStart = 0;
     const delimiter = this.#delimiter;
     const max = this.#maxLength;
+    let nextQuote = -2; // where the next quote is, from the last search (-1: none left)
     for (let i = this.#tail.length; i < s.length; i++) {
+      // fast path: a whole line without a quote, from a record's start, is one record
+      if (state === FIELD_START && i === recordStart) {
+        const lineEnd = s.indexOf("\n", i);
+        if (lineEnd >= 0 && lineEnd - i <= max) {
+          if (nextQuote !== -1 && nextQuote < i) nextQuote = s.indexOf('"', i);
+          if (nextQuote === -1 || nextQuote > lineEnd) {
+            recordStart = lineEnd + 1;
+            i = lineEnd;
+            continue;
+          }
+        }
+      }
       const c = s.charCodeAt(i);
       if (state === SKIPPING) {
         if (c === LF || c === CR) {
