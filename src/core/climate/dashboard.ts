@@ -60,7 +60,7 @@ function measuredTonnes(plan: ClimatePlanDocument | null, screening: ScreeningRe
 }
 
 /** The latest measured year at or before `year`, or null. */
-function measuredBefore(measured: Measured, year: number): { year: number; tonnes: Decimal; source: "baseline" | "screening" } | null {
+function latestMeasuredUpTo(measured: Measured, year: number): { year: number; tonnes: Decimal; source: "baseline" | "screening" } | null {
   let found: number | null = null;
   for (const y of measured.keys()) if (y <= year && (found === null || y > found)) found = y;
   return found === null ? null : { year: found, ...measured.get(found)! };
@@ -86,7 +86,7 @@ type YearFigures = { year: number; target: Decimal | null; measured: Decimal | n
 function yearFigures(year: number, targets: Map<number, Decimal>, measured: Measured, avoided: Map<number, Decimal>): YearFigures {
   const avoidedInYear = avoided.get(year) ?? ZERO;
   const own = measured.get(year)?.tonnes ?? null;
-  const from = own === null ? (measuredBefore(measured, year)?.tonnes ?? null) : null;
+  const from = own === null ? (latestMeasuredUpTo(measured, year)?.tonnes ?? null) : null;
   const projected = from === null ? null : nonNegative(from.minus(avoidedInYear));
   return { year, target: targets.get(year) ?? null, measured: own, avoided: avoidedInYear, projected, projectedFrom: from };
 }
@@ -127,7 +127,7 @@ function costOfNeutrality(plan: ClimatePlanDocument, year: YearFigures): Dashboa
 function directIndirect(plan: ClimatePlanDocument | null, measured: Measured): DashboardFigures["directIndirect"] {
   if (plan === null) return null;
   const totals = baselineTotals(plan);
-  const last = measuredBefore(measured, Number.POSITIVE_INFINITY)!;
+  const last = latestMeasuredUpTo(measured, Number.POSITIVE_INFINITY)!;
   if (last.source === "baseline") return { source: "baseline", year: plan.baseline.year, directTonnes: decimalText(totals.direct), indirectTonnes: decimalText(totals.indirect) };
   return { source: "screening", year: last.year, directTonnes: decimalText(totals.direct), indirectTonnes: decimalText(last.tonnes.minus(totals.direct)) };
 }
