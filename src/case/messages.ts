@@ -5,6 +5,7 @@
  */
 import { text } from "../i18n/catalogue.js";
 import { CLIMATE_PROBLEM_MESSAGES } from "../core/climate/climate-problems.js";
+import { LEDGER_PROBLEM_MESSAGES } from "../ledger/ledger-problems.js";
 
 export type Lang = "nb" | "en";
 
@@ -76,6 +77,7 @@ export const PROBLEM_MESSAGES = {
   "time-limit": { nb: "beregningen ble stoppet etter {seconds} sekunder: saken er for tung til å beregnes", en: "the calculation was stopped after {seconds} seconds: the case is too heavy to evaluate" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },
   ...CLIMATE_PROBLEM_MESSAGES,
+  ...LEDGER_PROBLEM_MESSAGES,
 } satisfies Record<string, Bilingual>;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

@@ -65,7 +65,7 @@ export function createApp(options: AppOptions, extraRoutes: { api?: RouteModule[
   const pool = options.pool ?? createEvaluationPool(options.library);
   const ctx: AppContext = {
     store: options.store,
-    app: createApplication({ store: options.store, pool }),
+    app: createApplication({ store: options.store, pool, library: options.library }),
     library: options.library,
     render: makeRender(views),
     saveSession: (req, res) => saveSession(options.store.sessions, req, res, sessionOptions),
