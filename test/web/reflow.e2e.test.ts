@@ -182,6 +182,8 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       // the decision memo of the largest, a short run (its measures, tornado charts and sources)
       await visit(`/cases/${id}/memo?samples=100&seed=1`, "body[data-charts-ready]");
       await visit(`/cases/${id}/delete`);
+      // the climate dashboard (empty here: its figures at 320 px are in climate-dashboard.browser.test.ts)
+      await visit("/climate", "body[data-charts-ready]");
       await visit("/factors");
       await visit("/factors?q=diesel");
       await visit("/factors?q=kontorstol");
