@@ -9,6 +9,7 @@
  *   PUT    /cases/:id    optional If-Match: version → 409 when someone saved in between
  *   DELETE /cases/:id    204
  *   GET    /factors      ?q= &group= &unit= &source= &set= &limit= &lang= (the factor search, best match first, as the editor's picker uses it)
+ *   …/climate/…          the climate plan, decisions, ledgers, mapping, screening and dashboard (api-climate.ts)
  * Every call needs `Authorization: Bearer <token>` (401 without; 403 when
  * the token's user may not do it; 404 for another organisation's case).
  * Every error is `{ "errors": [ { path, code, message } ] }` (errors.ts), in
@@ -28,6 +29,7 @@ import { ConflictError } from "../../app/errors.js";
 import { HttpError, notFound } from "../errors.js";
 import { handlers, idParam, problemIssue } from "../handler.js";
 import { factorSearch } from "./factors.js";
+import { climateApiRoutes } from "./api-climate.js";
 import { requireToken } from "../auth.js";
 
 /** The JSON body's bytes (parsed in the evaluation pool); a request without one is refused as "(document)" required. */
@@ -132,6 +134,7 @@ export function apiRoutes(ctx: AppContext): Router {
   );
 
   router.get("/factors", factorSearch(ctx));
+  router.use(climateApiRoutes(ctx));
 
   // Anything else under /api/v1 is a JSON 404 here, never a page of the HTML app.
   router.use((_req, _res, next) => next(notFound()));
