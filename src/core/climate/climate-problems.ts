@@ -10,10 +10,7 @@ export const CLIMATE_PROBLEM_MESSAGES = {
     nb: "«{value}» er ikke et tall; skriv tonn eller kroner med desimalpunktum og uten mellomrom, f.eks. «1234.5»",
     en: "\"{value}\" is not a number; write tonnes or kroner with a decimal point and no spaces, e.g. \"1234.5\"",
   },
-  "climate-duplicate-category": {
-    nb: "kategorien «{category}» er oppgitt to ganger (første gang i rad {first}); slå radene sammen",
-    en: "the category \"{category}\" is given twice (first in row {first}); merge the rows",
-  },
+  "climate-duplicate-category": { nb: "kategorien er oppgitt før, i rad {first}; slå radene sammen", en: "the category is already given in row {first}; merge the rows" },
   "climate-duplicate-year": { nb: "året {year} har allerede et mål", en: "the year {year} already has a target" },
   "climate-end-before-start": { nb: "sluttåret ({end}) må være etter startåret ({start})", en: "the end year ({end}) must be after the start year ({start})" },
   "climate-constant-rate-zero": {
