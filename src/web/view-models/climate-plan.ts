@@ -33,7 +33,7 @@ export function namesFor(own: { id: string; name: string }, lang: Lang): NameOf 
 
 /** The target path's years, rounded to a tenth of a tonne. */
 export function targetsModel(targets: readonly YearTarget[], version: number, lang: Lang) {
-  return { caption: translate(lang, "plan.targets.caption", { version }), rows: targets.map((t) => ({ year: t.year, tonnes: shownDecimal(t.tonnes, lang, TONNES_SHOWN) })) };
+  return { caption: translate(lang, "plan.targets.caption", { version }), rows: targets.map((t) => ({ year: t.year, target: shownDecimal(t.tonnes, lang, TONNES_SHOWN) })) };
 }
 
 /** The versions, newest first, each linked to its read-only page. */

@@ -50,13 +50,12 @@ export function decisionRow(d: DecisionRecord, nameOf: NameOf, lang: Lang, optio
   };
 }
 
-/** The register's totals as the dashboard worked them out: count, avoided tonnes, LCC difference, and the avoided tonnes of each year that has some. */
+/** The register's totals as the dashboard worked them out: count, avoided tonnes, LCC difference. */
 export function totalsModel(figures: DashboardFigures, lang: Lang) {
   return {
     count: translate(lang, "decisions.totals.count", { count: figures.decisions.count }),
     avoided: shownDecimal(figures.decisions.avoidedTonnes, lang, TONNES_SHOWN),
     lcc: shownDecimal(figures.decisions.lccDifference, lang, 0),
-    years: figures.years.filter((y) => y.avoided !== "0").map((y) => ({ year: y.year, avoided: shownDecimal(y.avoided, lang, TONNES_SHOWN) })),
   };
 }
 
