@@ -109,7 +109,7 @@ export const climateLedgerText = {
     "ledgers.delete.text": "Slette importen av {file}? {imported, plural, one {# linje} other {# linjer}} som kom med denne importen, fjernes fra screeningen. Filen kan importeres på nytt senere.",
     "ledgers.delete.confirm": "Slett importen",
 
-    "screening.pageTitle": "Resultat av regnskapsscreeningen",
+    "screening.pageTitle": "Regnskapsscreening",
     "screening.intro": "Utslippene er anslått fra beløpene i regnskapet med utgiftsbaserte faktorer (EXIOBASE) i faktorsett {set}. Det er et grovt anslag som viser hvor utslippene og risikoen ligger, ikke et fullstendig klimaregnskap.",
     "screening.empty": "Ingen regnskapslinjer er importert ennå. Importer leverandørreskontroen eller hovedboken, så viser denne siden utslippene etter kategori, leverandør, funksjon og år.",
     "screening.toImport": "Importer et regnskap",
@@ -310,7 +310,7 @@ export const climateLedgerText = {
     "ledgers.delete.text": "Delete the import of {file}? The {imported, plural, one {# line} other {# lines}} this import brought are removed from the screening. The file can be imported again later.",
     "ledgers.delete.confirm": "Delete the import",
 
-    "screening.pageTitle": "Ledger screening results",
+    "screening.pageTitle": "Ledger screening",
     "screening.intro": "Emissions are estimated from the ledger's amounts with spend-based factors (EXIOBASE) of factor set {set}. It is a rough estimate that shows where the emissions and the risks lie, not a full carbon account.",
     "screening.empty": "No ledger lines have been imported yet. Import the supplier ledger or the general ledger, and this page shows the emissions by category, supplier, function and year.",
     "screening.toImport": "Import a ledger",

@@ -21,10 +21,11 @@ const TONNE_DECIMALS = 1;
 
 export type HighRiskCitation = { title: string; url: string; year: number; publisher: string };
 
-type Row = { name: string; tonnes: string; nok: string; lines: string };
+/** Named unlike the template helpers (`tonnes`, `nok`), which a bare {{tonnes}} would call instead. */
+type Row = { name: string; tCo2e: string; kroner: string; lines: string };
 
 function rowOf(row: ScreeningRow, name: string, lang: Lang): Row {
-  return { name, tonnes: formatDecimalText(row.tonnes, lang, TONNE_DECIMALS), nok: formatDecimalText(row.nok, lang, 0), lines: formatNumber(row.lines, lang) };
+  return { name, tCo2e: formatDecimalText(row.tonnes, lang, TONNE_DECIMALS), kroner: formatDecimalText(row.nok, lang, 0), lines: formatNumber(row.lines, lang) };
 }
 
 /** The default mapping's reasons by their bokmål text, so a kept screening (worded in bokmål) shows a default's reason in the page's language. */
@@ -66,11 +67,11 @@ export function screeningModel(input: { result: ScreeningResult | null; defaults
     unmapped: result.unmapped.map((u) => ({
       account: u.account,
       lines: formatNumber(u.lines, lang),
-      nok: formatDecimalText(u.nok, lang, 0),
+      kroner: formatDecimalText(u.nok, lang, 0),
       href: `/climate/mapping?account=${encodeURIComponent(u.account)}#new-rule`,
       label: translate(lang, "screening.mapThisLabel", { account: u.account }),
     })),
-    outOfScope: result.outOfScope.map((o) => ({ account: o.account, reason: reasons.get(o.reason)?.[lang] ?? o.reason, lines: formatNumber(o.lines, lang), nok: formatDecimalText(o.nok, lang, 0) })),
+    outOfScope: result.outOfScope.map((o) => ({ account: o.account, reason: reasons.get(o.reason)?.[lang] ?? o.reason, lines: formatNumber(o.lines, lang), kroner: formatDecimalText(o.nok, lang, 0) })),
     priceYearClamped: result.priceYearClamped.length > 0 ? translate(lang, "screening.priceYearClamped", { years: result.priceYearClamped.join(", ") }) : undefined,
     factorSet: translate(lang, "screening.factorSet", { set: result.factorSet, hash: result.factorSetHash }),
   };
