@@ -141,6 +141,13 @@ describe("ledger screening of a small ledger, by hand", () => {
     close(result.byYear.find((r) => r.year === 2021)!.tonnes, byHand("1000", 2019, FOOD));
   });
 
+  it("sums øre exactly past 2^53, where a plain number would round", () => {
+    const big = 2 ** 52 - 1; // 4 503 599 627 370 495 øre
+    const lines = [big, big, big, 1].map((ore) => ({ ...line(2024, "11500", null, null, "Mat", "0"), amountOre: ore }));
+    // 3 × 4 503 599 627 370 495 + 1 = 13 510 798 882 111 486 øre
+    expect(screen(lines).spend.totalNok).toBe("135107988821114.86");
+  });
+
   it("equals kalkyle evaluate of cases with the same spend lines as spend items", () => {
     const library = loadFactorLibrary();
     // A case refuses a negative spend: the credit note is taken off the first food line (100 000 − 10 000).
