@@ -11,6 +11,8 @@
  *   not allowed in one's organisation   → 403, nothing read or changed
  *   another organisation's case/member/ → 404 (or 403 when the role may not
  *   member's token                        do it at all), the case's title nowhere
+ * The climate API (plan, decisions, ledgers, mapping) is tried the same
+ * way: another organisation's decision or ledger import is a 404.
  * A few rows are also written out literally below. One server a store:
  * SQLite, and PostgreSQL when KALKYLE_TEST_DATABASE_URL is set.
  */
@@ -37,10 +39,18 @@ type Subject = { name: string; role: Role; client: TestClient & { user: TestUser
 type Attempt = (s: Subject, id: string) => Promise<Response>;
 /**
  * One request a user may try: the action it needs; what it is about (`case`: a case of organisation A; `member`: a
- * member of A; `member-token`: a live token of a member of A; `own-token`: one of the user's own tokens; none:
- * nothing of A's in particular); whether it changes a case (then it gets a case of its own when allowed).
+ * member of A; `member-token`: a live token of a member of A; `own-token`: one of the user's own tokens; `decision`: a
+ * new decision recorded in A; `ledger-import`: a new ledger import of A; none: nothing of A's in particular); whether
+ * it changes a case (then it gets a case of its own when allowed).
  */
-type Row = { name: string; action: Action; target?: "case" | "member" | "member-token" | "own-token"; changes?: boolean; send: Attempt };
+type Row = { name: string; action: Action; target?: "case" | "member" | "member-token" | "own-token" | "decision" | "ledger-import"; changes?: boolean; send: Attempt };
+/** Targets that belong to organisation A: another organisation's user gets 404 for them. */
+const OF_ORGANISATION_A: Row["target"][] = ["case", "member", "member-token", "decision", "ledger-import"];
+
+/** A small ledger as Norwegian Excel writes it (Windows-1252, `;`). */
+const LEDGER = Buffer.from("År;Art;Leverandør;Beløp\r\n2025;115;Østlandske Matforsyning AS;1 234,50\r\n2025;100;Kontorrekvisita Ålesund AS;500,00\r\n", "latin1");
+/** A valid climate plan: a baseline, a straight line to 0 in 2030. */
+const CLIMATE_PLAN = { baseline: { year: 2019, categories: [{ category: "food", directTonnes: 0, indirectTonnes: 1200 }] }, target: { kind: "shape", shape: "linear", start: { year: 2019, tonnes: 1200 }, end: { year: 2030, tonnes: 0 } } };
 
 
 let server: TestServer<Store>;
@@ -55,6 +65,8 @@ let targetMember: string;
 const api = (s: Subject, path: string, init: RequestInit = {}) =>
   fetch(`${server.publicUrl}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json", ...init.headers } });
 const json = (value: unknown) => JSON.stringify(value);
+/** A decision on organisation A's shared case (the smallest example), as a buyer records it. */
+const decisionOn = (caseId: string) => ({ caseId, chosen: (example.alternatives as { id: string }[])[0]!.id, contractStart: "2026-01", contractMonths: 12, category: "other", strategyArea: "climate-environment" });
 
 const ROWS: Row[] = [
   // Pages and forms
@@ -86,6 +98,21 @@ const ROWS: Row[] = [
   { name: "API DELETE /cases/:id", action: "case.delete", target: "case", changes: true, send: (s, id) => api(s, `/cases/${id}`, { method: "DELETE" }) },
   { name: "API POST /evaluate", action: "case.evaluate", send: (s) => api(s, "/evaluate", { method: "POST", body: json(example) }) },
   { name: "API GET /factors", action: "factors.read", send: (s) => api(s, "/factors?q=diesel") },
+  // The climate API
+  { name: "API GET /climate/dashboard", action: "climate.read", send: (s) => api(s, "/climate/dashboard") },
+  { name: "API GET /climate/plan/versions", action: "climate.read", send: (s) => api(s, "/climate/plan/versions") },
+  { name: "API GET /climate/decisions", action: "climate.read", send: (s) => api(s, "/climate/decisions") },
+  { name: "API GET /climate/decisions/:id", action: "climate.read", target: "decision", send: (s, id) => api(s, `/climate/decisions/${id}`) },
+  { name: "API GET /climate/ledgers", action: "climate.read", send: (s) => api(s, "/climate/ledgers") },
+  { name: "API GET /climate/ledgers/:id", action: "climate.read", target: "ledger-import", send: (s, id) => api(s, `/climate/ledgers/${id}`) },
+  { name: "API GET /climate/mapping", action: "climate.read", send: (s) => api(s, "/climate/mapping") },
+  { name: "API PUT /climate/plan", action: "climate.plan", send: (s) => api(s, "/climate/plan", { method: "PUT", body: json(CLIMATE_PLAN) }) },
+  { name: "API POST /climate/decisions", action: "decision.create", target: "case", send: (s, id) => api(s, "/climate/decisions", { method: "POST", body: json(decisionOn(id)) }) },
+  { name: "API DELETE /climate/decisions/:id", action: "decision.delete", target: "decision", send: (s, id) => api(s, `/climate/decisions/${id}`, { method: "DELETE" }) },
+  { name: "API POST /climate/ledgers (text/csv)", action: "ledger.import", send: (s) => api(s, "/climate/ledgers?name=regnskap.csv", { method: "POST", body: new Uint8Array(LEDGER), headers: { "content-type": "text/csv; charset=windows-1252" } }) },
+  { name: "API POST /climate/ledgers/inspect", action: "ledger.import", send: (s) => api(s, "/climate/ledgers/inspect", { method: "POST", body: new Uint8Array(LEDGER), headers: { "content-type": "text/csv" } }) },
+  { name: "API DELETE /climate/ledgers/:id", action: "ledger.delete", target: "ledger-import", send: (s, id) => api(s, `/climate/ledgers/${id}`, { method: "DELETE" }) },
+  { name: "API PUT /climate/mapping", action: "mapping.update", send: (s) => api(s, "/climate/mapping", { method: "PUT", body: json({ rules: [] }) }) },
   // One's own page and tokens
   { name: "GET /account", action: "account.own", send: (s) => s.client.request("/account") },
   { name: "POST /account/password", action: "account.own", send: (s) => s.client.postForm("/account/password", { current: TEST_PASSWORD, next: "et nytt passord for rollematrisen", repeat: "et nytt passord for rollematrisen" }) },
@@ -115,13 +142,14 @@ async function caseInA(): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-/** What a refused request must leave as it was: the cases, the memberships, the target member's role and password, the tokens. */
+/** What a refused request must leave as it was: the cases, the memberships, the target member's role and password, the tokens, the climate plans, decisions, ledger imports and lines, and mapping rules. */
 async function state(): Promise<string> {
   return JSON.stringify([
     await countOf(server.store, "SELECT count(*) AS n FROM cases"),
     await rowsOf(server.store, "SELECT user_id, organisation_id, role FROM memberships ORDER BY user_id, organisation_id"),
     await rowsOf(server.store, "SELECT password_hash FROM users WHERE id = ?", [targetMember]),
     await rowsOf(server.store, "SELECT id, revoked_at FROM api_tokens ORDER BY id"),
+    ...(await Promise.all(["climate_plans", "decisions", "ledger_imports", "ledger_lines", "mapping_rules"].map((table) => countOf(server.store, `SELECT count(*) AS n FROM ${table}`)))),
   ]);
 }
 
@@ -152,11 +180,14 @@ async function setUp(database: "sqlite" | "postgres"): Promise<void> {
 /** What the row should answer for this subject: "allowed", "forbidden" (403) or "not found" (404). */
 function expected(row: Row, s: Subject): "allowed" | "forbidden" | "not found" {
   if (!can(s.role, row.action)) return "forbidden";
-  return s.sameOrganisation || (row.target !== "case" && row.target !== "member" && row.target !== "member-token") ? "allowed" : "not found";
+  return s.sameOrganisation || !OF_ORGANISATION_A.includes(row.target) ? "allowed" : "not found";
 }
 
-/** The id the row is tried on: organisation A's shared case (or a fresh one, for a change that will be allowed), the target member, a new token of the target member's, or a new token of the user's own. */
+/** The id the row is tried on: organisation A's shared case (or a fresh one, for a change that will be allowed), the target member, a new token of the target member's, a new token of the user's own, a new decision or ledger import of A's. */
 async function targetOf(row: Row, s: Subject, want: string): Promise<string> {
+  const adminOfA = { ...server.admin, via: "api" as const };
+  if (row.target === "decision") return (await server.ctx.app.decisions.record(adminOfA, decisionOn(sharedCase))).id;
+  if (row.target === "ledger-import") return (await server.ctx.app.ledgers.import(adminOfA, { fileName: "a.csv", source: (async function* () { yield LEDGER; })(), bytesTotal: LEDGER.length, columns: null })).importId;
   if (row.target === "member") return targetMember;
   if (row.target === "member-token") return (await server.ctx.app.tokens.create({ userId: targetMember, organisationId: server.organisationId, role: "buyer", via: "web" }, { name: "a member's" })).info.id;
   if (row.target === "own-token") return (await server.ctx.app.tokens.create({ ...s.client.user, via: "web" }, { name: "to revoke" })).info.id;
