@@ -90,6 +90,8 @@ describe("page titles", () => {
         { path: "/import", name: t("import.title") },
         { path: "/factors", name: t("factors.title") },
         { path: "/climate", name: t("dashboard.pageTitle") },
+        { path: "/climate/plan", name: t("plan.title") },
+        { path: "/climate/decisions", name: t("decisions.title") },
         { path: "/account", name: t("account.title") },
         { path: ownToken, name: t("tokens.revokeTitle") },
         { path: "/admin/users", name: t("users.title") },
