@@ -9,7 +9,7 @@
  * description and amountOre; the n-th line of the same content in a file
  * (n ≥ 2) hashes that content with "#n" added. The count of each content
  * within the file is kept in an open-addressing table of 48 bits of the
- * content's hash (typed arrays, about 24 bytes a line), not in a Map of
+ * content's hash (typed arrays, about 32 bytes a line), not in a Map of
  * strings, so a million lines stay within a few tens of megabytes.
  *
  * Example: const fp = fingerprinter(); fp(line) !== fp(sameLine)  (the second is "#2")
@@ -33,40 +33,45 @@ function content(line: LedgerLine): string {
 /** Counts per 48-bit key, growing by doubling (keys are non-zero: zero marks an empty slot). */
 class OccurrenceTable {
   #keys = new Float64Array(1 << 16);
+  #slots = new Int32Array(1 << 16);
   #counts = new Uint32Array(1 << 16);
   #size = 0;
 
-  /** Adds one occurrence of `key` and returns how many there are now. */
-  add(key: number): number {
+  /** Adds one occurrence of `key` (`slot`: 30 other bits of the same hash, where to look first) and returns how many there are now. */
+  add(key: number, slot: number): number {
     if (this.#size * 2 >= this.#keys.length) this.#grow();
     const mask = this.#keys.length - 1;
-    let slot = key % (mask + 1);
+    let at = slot & mask;
     for (;;) {
-      const k = this.#keys[slot]!;
-      if (k === key) return ++this.#counts[slot]!;
+      const k = this.#keys[at]!;
+      if (k === key) return ++this.#counts[at]!;
       if (k === 0) {
-        this.#keys[slot] = key;
-        this.#counts[slot] = 1;
+        this.#keys[at] = key;
+        this.#slots[at] = slot;
+        this.#counts[at] = 1;
         this.#size++;
         return 1;
       }
-      slot = (slot + 1) & mask;
+      at = (at + 1) & mask;
     }
   }
 
   #grow() {
     const keys = this.#keys;
+    const slots = this.#slots;
     const counts = this.#counts;
     this.#keys = new Float64Array(keys.length * 2);
+    this.#slots = new Int32Array(keys.length * 2);
     this.#counts = new Uint32Array(keys.length * 2);
     const mask = this.#keys.length - 1;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       if (key === 0) continue;
-      let slot = key % (mask + 1);
-      while (this.#keys[slot] !== 0) slot = (slot + 1) & mask;
-      this.#keys[slot] = key;
-      this.#counts[slot] = counts[i]!;
+      let at = slots[i]! & mask;
+      while (this.#keys[at] !== 0) at = (at + 1) & mask;
+      this.#keys[at] = key;
+      this.#slots[at] = slots[i]!;
+      this.#counts[at] = counts[i]!;
     }
   }
 }
@@ -78,13 +83,20 @@ function keyOf(digest: string): number {
   return key + 1;
 }
 
+/** 30 bits from characters 8–12 of the digest (independent of the key's), where the table looks first. */
+function slotOf(digest: string): number {
+  let slot = 0;
+  for (let i = 8; i < 13; i++) slot = (slot << 6) | SIXBITS[digest.charCodeAt(i)]!;
+  return slot;
+}
+
 /** A fingerprinter for one file: call it on the file's lines in order. */
 export function fingerprinter(): (line: LedgerLine) => string {
   const seen = new OccurrenceTable();
   return (line) => {
     const text = content(line);
     const digest = hash("sha1", text, "base64url");
-    const n = seen.add(keyOf(digest));
+    const n = seen.add(keyOf(digest), slotOf(digest));
     return n === 1 ? digest : hash("sha1", `${text}#${n}`, "base64url");
   };
 }

@@ -24,7 +24,7 @@ import { parse as parseSync } from "csv-parse/sync";
 import { columnProblems, suggestColumns } from "./columns.js";
 import { detectDelimiter, LedgerDecoder, type LedgerDelimiter } from "./decode.js";
 import { LedgerColumnsError, LedgerFileError } from "./ledger-errors.js";
-import { type Cell, columnIndexes, type ColumnIndexes, MAX_LINE_LENGTH, readRecord } from "./ledger-line.js";
+import { type Cell, columnIndexes, type ColumnIndexes, MAX_LINE_LENGTH, readRecord, RepeatedTexts } from "./ledger-line.js";
 import { RecordGuard, TOO_LONG_MARKER, UNCLOSED_MARKER } from "./record-guard.js";
 import type { BrokenLine, ColumnMapping, ImportProgress, LedgerFormat, LedgerLine } from "./types.js";
 
@@ -95,6 +95,7 @@ class Batches {
   #reportedLines = 0;
   #reportedBytes = 0;
   readonly #size: number;
+  readonly #repeated = new RepeatedTexts();
   columns: ColumnIndexes | null = null;
   headers: string[] = [];
 
@@ -120,7 +121,7 @@ class Batches {
       this.broken.push({ lineNumber, reason: first === TOO_LONG_MARKER ? "line-too-long" : first === UNCLOSED_MARKER ? "quote-not-closed" : "line-too-long", field: null, found: "" });
       this.read++;
     } else {
-      const result = readRecord(cells, lineNumber, this.columns!);
+      const result = readRecord(cells, lineNumber, this.columns!, this.#repeated);
       if (result.kind === "line") this.lines.push(result.line);
       else if (result.kind === "broken") this.broken.push(result.broken);
       if (result.kind !== "empty") this.read++;
