@@ -142,6 +142,17 @@ describe("kalkyle screen", { timeout: 60_000 }, () => {
     expect(written.join("")).toMatch(/\r6 linjer … 100 %\n$/);
   });
 
+  it("as a child process, screen loads no unit engine, case evaluator, search index or database driver", () => {
+    // A resolve hook that names every package the process loads, on stderr.
+    const hooks = file("hooks.mjs", `export async function resolve(s, c, next) { const r = await next(s, c); const m = r.url.match(/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//); if (m) process.stderr.write("PACKAGE " + m[1] + "\\n"); return r; }`);
+    const register = file("register.mjs", `import { register } from "node:module"; register(${JSON.stringify(`file://${hooks}`)});`);
+    const child = spawnSync(process.execPath, ["--import", register, "bin/kalkyle.js", "screen", LEDGER], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "C" }, timeout: 60_000 });
+    expect(child.status).toBe(0);
+    const packages = new Set([...child.stderr.matchAll(/^PACKAGE (\S+)$/gmu)].map((m) => m[1]));
+    expect(packages.has("csv-parse")).toBe(true);
+    for (const heavy of ["mathjs", "minisearch", "better-sqlite3", "pg", "exceljs"]) expect(packages.has(heavy), heavy).toBe(false);
+  });
+
   it("as a child process: the process entry runs screen, JSON on stdout, progress on stderr", () => {
     const child = spawnSync(process.execPath, ["bin/kalkyle.js", "screen", LEDGER], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "C" }, timeout: 60_000 });
     expect(child.status).toBe(0);
