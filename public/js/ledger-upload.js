@@ -36,7 +36,7 @@
   var progress = document.getElementById("ledger-progress");
   var errorsBox = document.querySelector("[data-upload-errors]");
   var token = form.querySelector('input[name="_csrf"]').value;
-  /** "choose": no columns shown yet; "columns": the column step is shown; "sending": the file is on its way. */
+  /** "choose": no columns shown yet; "columns": the column step is shown; "workbook": an .xlsx whose columns are read on import; "sending": the file is on its way. */
   var step = "choose";
 
   function say(message) {
@@ -110,7 +110,7 @@
         link.textContent = place.box.querySelector("label").textContent + ": " + problem.message;
         item.appendChild(link);
       } else {
-        item.textContent = problem.message;
+        item.textContent = problem.label ? problem.label + ": " + problem.message : problem.message;
       }
       list.appendChild(item);
     });
@@ -132,6 +132,15 @@
     step = "choose";
     submit.textContent = text.next;
     progressBox.hidden = true;
+  }
+
+  /** An .xlsx workbook: its headers are read as it is imported, so the columns are the remembered or suggested ones. */
+  function showWorkbook() {
+    var old = columnsStep();
+    if (old) old.parentNode.removeChild(old);
+    step = "workbook";
+    submit.textContent = text.confirm;
+    say(text.workbook);
   }
 
   function showColumns(file, found) {
@@ -177,7 +186,8 @@
           say(text.failed);
           return refused(answer.data);
         }
-        showColumns(file, answer.data);
+        if (answer.data.format && answer.data.format.kind === "xlsx" && answer.data.headers.length === 0) showWorkbook();
+        else showColumns(file, answer.data);
       })
       .catch(function () {
         submit.disabled = false;
@@ -197,8 +207,10 @@
     return mapping;
   }
 
-  function upload(file) {
+  /** Sends the file; `columns` null: the server takes the remembered or suggested columns of the file's headers. */
+  function upload(file, columns) {
     clearErrors();
+    var returnTo = step;
     step = "sending";
     submit.disabled = true;
     progressBox.hidden = false;
@@ -207,7 +219,7 @@
     var announced = 0;
     say(fill(text.progress, { percent: 0 }));
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", "/climate/ledgers/upload?name=" + encodeURIComponent(file.name) + "&columns=" + encodeURIComponent(JSON.stringify(chosenColumns())));
+    xhr.open("POST", "/climate/ledgers/upload?name=" + encodeURIComponent(file.name) + (columns ? "&columns=" + encodeURIComponent(JSON.stringify(columns)) : ""));
     xhr.setRequestHeader("Content-Type", /\.xlsx$/i.test(file.name) ? XLSX_TYPE : "text/csv");
     xhr.setRequestHeader("X-CSRF-Token", token);
     xhr.setRequestHeader("Accept", "application/json");
@@ -238,7 +250,7 @@
         window.location.assign(data.href);
         return;
       }
-      step = "columns";
+      step = returnTo;
       submit.disabled = false;
       progressBox.hidden = true;
       say(text.failed);
@@ -246,7 +258,7 @@
       refused(data);
     };
     xhr.onerror = function () {
-      step = "columns";
+      step = returnTo;
       submit.disabled = false;
       progressBox.hidden = true;
       say(text.network);
@@ -270,7 +282,8 @@
     var file = fileInput.files && fileInput.files[0];
     if (!file) return showErrors([{ path: "file", message: text.noFile }]);
     if (file.size > Number(text.limitBytes)) return showErrors([{ path: "file", message: text.tooLarge }]);
-    if (step === "choose" || !columnsStep()) inspect(file);
-    else upload(file);
+    if (step === "workbook") upload(file, null);
+    else if (step === "choose" || !columnsStep()) inspect(file);
+    else upload(file, chosenColumns());
   });
 })();

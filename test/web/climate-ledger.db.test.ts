@@ -7,6 +7,7 @@
  * over the limit), and an adviser's rule that maps an unmapped account and
  * so changes the screening.
  */
+import ExcelJS from "exceljs";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestClient, type TestServer } from "./harness.js";
@@ -39,9 +40,9 @@ function inspect(client: TestClient, body: Buffer, name = "reskontro.csv", token
   return client.request(`/climate/ledgers/inspect?name=${encodeURIComponent(name)}`, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/octet-stream", "x-csrf-token": token, accept: "application/json" } });
 }
 
-function upload(client: TestClient, body: Buffer, options: { name?: string; columns?: object | null; token?: string | null } = {}) {
+function upload(client: TestClient, body: Buffer, options: { name?: string; columns?: object | null; token?: string | null; type?: string } = {}) {
   const columns = options.columns === null ? "" : `&columns=${encodeURIComponent(JSON.stringify(options.columns ?? COLUMNS))}`;
-  const headers: Record<string, string> = { "content-type": "text/csv", accept: "application/json" };
+  const headers: Record<string, string> = { "content-type": options.type ?? "text/csv", accept: "application/json" };
   if (options.token !== null) headers["x-csrf-token"] = options.token ?? client.csrfToken;
   return client.request(`/climate/ledgers/upload?name=${encodeURIComponent(options.name ?? "reskontro.csv")}${columns}`, { method: "POST", body: new Uint8Array(body), headers });
 }
@@ -90,6 +91,21 @@ describe("importing a ledger", () => {
     expect(await res.json()).toMatchObject({ read: 4, imported: 0, duplicates: 3, broken: 1 });
     const { html } = await adviser.get("/climate/ledgers");
     expect(html).toContain("reskontro-igjen.csv");
+  });
+
+  it("takes an Excel workbook, whose columns are suggested from its headers while it is read", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Reskontro");
+    sheet.addRow(["År", "Art", "Leverandørnavn", "Beløp"]);
+    sheet.addRow([2025, "120", "Kontorrekvisita Ålesund AS", 2500.5]);
+    sheet.addRow([2025, "195", "Lisensbutikken AS", 400]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const inspected = (await (await inspect(adviser, xlsx, "reskontro.xlsx")).json()) as { format: { kind: string }; headers: string[] };
+    // a workbook's headers are in its last parts: the page imports it with the remembered or suggested columns
+    expect(inspected.format.kind).toBe("xlsx");
+    const res = await upload(adviser, xlsx, { name: "reskontro.xlsx", columns: null, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ read: 2, imported: 2, broken: 0 });
   });
 
   it("takes the file as a multipart form without JavaScript, the token before the file, and shows the summary", async () => {
@@ -161,7 +177,7 @@ describe("importing a ledger", () => {
     expect((await adviser.request("/climate/ledgers", { method: "POST", body: form })).status).toBe(403);
     const { html: list } = await adviser.get("/climate/ledgers");
     expect(list).not.toContain("uten-token.csv");
-    expect(rowsOf(list, "ledger-imports")).toHaveLength(3);
+    expect(rowsOf(list, "ledger-imports")).toHaveLength(4);
   });
 });
 
@@ -169,8 +185,8 @@ describe("mapping an unmapped account", () => {
   it("changes the screening: account 195 leaves the unmapped list and its spend counts", async () => {
     const before = await adviser.get("/climate/screening");
     expect(before.res.status).toBe(200);
-    // account 195: one line of 1 000,00 kr, written the Norwegian way (a no-break space between the groups)
-    expect(rowsOf(before.html, "unmapped-accounts")).toContain("195 1 1\u00a0000 Kartlegg");
+    // account 195: a line of 1 000,00 kr from the CSV and one of 400 from the workbook, written the Norwegian way (a no-break space between the groups)
+    expect(rowsOf(before.html, "unmapped-accounts")).toContain("195 2 1\u00a0400 Kartlegg");
     // every figure of the tables is written out (a dash stands for a figure that could not be shown)
     expect(before.html).not.toMatch(/<td class="num">–<\/td>/);
     const shareBefore = /data-figure="mapped-share"><dt>[^<]+<\/dt><dd>([^<]+)</.exec(before.html)![1];

@@ -27,7 +27,7 @@ import { LEDGER_FIELDS, type ColumnMapping, type ImportSummary } from "../../led
 import { principalOf, requireLogin } from "../auth.js";
 import type { AppContext } from "../context.js";
 import { HttpError } from "../errors.js";
-import { translate } from "../i18n/catalog.js";
+import { translate, translateKey } from "../i18n/catalog.js";
 import { langOf } from "../page.js";
 import { isCsrfValid } from "../security.js";
 import { declaredLength, HEAD_BYTES, limitedUpload, UploadTooLargeError, type LimitedUpload } from "../upload-stream.js";
@@ -69,7 +69,8 @@ function problemsJson(problems: Problem[], columns: ColumnMapping | null, lang: 
   return {
     errors: problems.map((p) => {
       const field = columnFieldOf(p);
-      return { path: p.path, code: p.code, message: field ? columnProblemMessage(p, columns?.[field], lang) : fileProblemMessage(p, lang) };
+      // the field's name too, for a page that has no select to put the problem beside (a workbook's columns are read on import)
+      return { path: p.path, code: p.code, message: field ? columnProblemMessage(p, columns?.[field], lang) : fileProblemMessage(p, lang), ...(field ? { label: translateKey(lang, `ledgers.field.${field}`) } : {}) };
     }),
   };
 }
@@ -127,6 +128,8 @@ async function refusedForm(ctx: AppContext, req: Request, res: Response, princip
   if (fileProblem || !outcome?.upload) return renderLedgersPage(ctx, req, res, { fileError: fileProblem ? fileProblemMessage(fileProblem, lang) : translate(lang, "ledgers.upload.noFile") }, 400);
   // the columns were refused: the file's headers from its head, so the column step can offer them
   const found = await ctx.app.ledgers.inspect(principal, outcome.fileName, outcome.upload.head());
+  // a workbook's headers are only known once it is read: the problems in words, each with its field's name
+  if (found.format.headers.length === 0) return renderLedgersPage(ctx, req, res, { problems: problemsJson(error.problems, outcome.columns, lang).errors.map((e) => ("label" in e ? `${e.label}: ${e.message}` : e.message)) }, 400);
   const chosen = outcome.columns ?? found.remembered ?? found.suggested;
   const origin = outcome.columns ? undefined : found.remembered ? "remembered" : "suggested";
   return renderLedgersPage(ctx, req, res, { columns: columnStep({ lang, headers: found.format.headers, chosen, origin, format: found.format, problems: error.problems }) }, 400);

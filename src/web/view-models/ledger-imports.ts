@@ -72,6 +72,7 @@ export function ledgersPageModel(input: { imports: ImportSummary[]; lang: Lang; 
       noFile: translate(lang, "ledgers.upload.noFile"),
       problems: translate(lang, "ledgers.upload.problems", { count: "{count}" }),
       remembered: translate(lang, "ledgers.columns.remembered"),
+      workbook: translate(lang, "ledgers.columns.workbook"),
       suggested: translate(lang, "ledgers.columns.suggested"),
       limitBytes: String(input.limit.bytes),
       tooLarge: translate(lang, "ledgers.file.tooLarge", { limit: String(input.limit.mb) }),
