@@ -219,3 +219,23 @@ describe("mapping an unmapped account", () => {
     expect(html).toContain('value="lisens"');
   });
 });
+
+describe("deleting an import", () => {
+  it("asks first, then removes the import and its lines; a buyer may not", async () => {
+    const { html } = await adviser.get("/climate/ledgers");
+    const id = /href="\/climate\/ledgers\/imports\/([^"/]+)\/delete"/.exec(html)![1]!;
+    const buyer = await server.clientAs("buyer");
+    await buyer.get("/climate/ledgers");
+    expect((await buyer.get(`/climate/ledgers/imports/${id}/delete`)).res.status).toBe(403);
+    expect((await buyer.postForm(`/climate/ledgers/imports/${id}/delete`, {})).status).toBe(403);
+
+    const confirm = await adviser.get(`/climate/ledgers/imports/${id}/delete`);
+    expect(confirm.res.status).toBe(200);
+    expect(confirm.html).toContain(`action="/climate/ledgers/imports/${id}/delete"`);
+    const removed = await adviser.postForm(`/climate/ledgers/imports/${id}/delete`, {});
+    expect(removed.status).toBe(303);
+    expect(removed.headers.get("location")).toBe("/climate/ledgers");
+    expect((await adviser.get(`/climate/ledgers/imports/${id}`)).res.status).toBe(404);
+    expect((await adviser.get("/climate/ledgers")).html).not.toContain(`/climate/ledgers/imports/${id}"`);
+  });
+});
