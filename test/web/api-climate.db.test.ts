@@ -10,6 +10,7 @@
  * the mapping rules are saved with If-Match; every refusal is in English
  * and, with ?lang=nb, in bokmål; nothing without a token.
  */
+import ExcelJS from "exceljs";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../src/app/principal.js";
@@ -245,6 +246,18 @@ describe.each(STORES)("the climate API on $name", ({ database, skip }) => {
       expect(await (await api(buyer, summary.href.replace("/api/v1", ""))).json()).toMatchObject({ importId: firstImport, imported: 4 });
     });
 
+    it.skipIf(skip)("an Excel workbook (.xlsx) as its own type → 201, its lines already held counted as duplicates", async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet("Regnskap");
+      sheet.addRow(["År", "Art", "Funksjon", "Leverandør", "Org.nr", "Tekst", "Beløp"]);
+      sheet.addRow([2025, "115", "254", "Østlandske Matforsyning AS", "923456789", "Matvarer til sykehjem", 12345.67]);
+      sheet.addRow([2023, "100", "120", "Kontorrekvisita Ålesund AS", "945678901", "Kontorrekvisita", 800]);
+      const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const res = await upload(adviser, "?name=regnskap.xlsx", { raw: xlsx, type: XLSX_TYPE });
+      expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+      expect(await res.json()).toMatchObject({ fileName: "regnskap.xlsx", format: { kind: "xlsx" }, read: 2, imported: 1, duplicates: 1, broken: 0, years: [2023, 2025] });
+    });
+
     it.skipIf(skip)("columns given as JSON are used and remembered for files with these headers", async () => {
       // the columns the reader suggests, chosen: the lines read are the same, so none is counted twice
       const chosen = { year: "År", account: "Art", function: "Funksjon", supplierName: "Leverandør", orgNumber: "Org.nr", description: "Tekst", amount: "Beløp" };
@@ -268,7 +281,9 @@ describe.each(STORES)("the climate API on $name", ({ database, skip }) => {
 
     it.skipIf(skip)("an unreadable body → 400 with the problem at \"file\", in both languages; an empty one too", async () => {
       const binary = new Uint8Array([0x41, 0x3b, 0x42, 0x0a, 0x00, 0x01, 0x02, 0x3b, 0x0a]);
-      for (const [raw, type] of [[binary, CSV_TYPE], [LEDGER, XLSX_TYPE]] as const) {
+      // a ZIP's first bytes and then nothing a workbook holds
+      const brokenWorkbook = new Uint8Array(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 7)]));
+      for (const [raw, type] of [[binary, CSV_TYPE], [brokenWorkbook, XLSX_TYPE]] as const) {
         const { en, nb } = await refusedInBoth((lang) => upload(adviser, withLang("", lang), { raw, type }), 400);
         expect(en).toEqual([{ path: "file", code: "ledger-unreadable", message: "the file cannot be read as CSV or Excel (.xlsx)" }]);
         expect(nb[0]!.message).toBe("filen kan ikke leses som CSV eller Excel (.xlsx)");
@@ -324,7 +339,8 @@ describe.each(STORES)("the climate API on $name", ({ database, skip }) => {
       expectSameFigures(screened, fromApp);
       expect(typeof screened.totalTonnes).toBe("number");
       expect(screened.totalTonnes).toBeGreaterThan(0);
-      expect(screened.lines).toMatchObject({ total: 4, creditNotes: 1 });
+      // four lines of the CSV file and the workbook's one line of 2023 (its other line is one of the CSV's)
+      expect(screened.lines).toMatchObject({ total: 5, creditNotes: 1 });
       expect(screened.bySupplier.map((s) => s.orgNumber)).toContain("923456789");
 
       const dashboard = await api(buyer, "/climate/dashboard");

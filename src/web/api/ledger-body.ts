@@ -10,6 +10,9 @@
  * `Connection: close` (closeUnlessRead), so nothing is drained from a
  * client still sending.
  *
+ * The type decides only what is accepted and the file's default name: the
+ * reader tells a workbook from a CSV file, and the encoding, by the bytes.
+ *
  * Example: `Content-Type: text/csv; charset=windows-1252` → req.body.chunks
  * yields the file as it arrives; the reader detects the encoding itself.
  */
