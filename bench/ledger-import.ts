@@ -86,7 +86,8 @@ async function main(): Promise<void> {
     const runs: Record<string, Measure[]> = Object.fromEntries(Object.keys(ROWS).map((row) => [row, []]));
     for (let run = 0; run < RUNS; run++) for (const row of Object.keys(ROWS)) runs[row]!.push(runRow(row, file));
     const floor = median(runs["csv-parse"]!.map((m) => m.seconds));
-    console.log(`  (the child's own start under tsx: peak RSS ${Math.round(Math.max(...runs["tsx start"]!.map((m) => m.maxRssMb)))} MB)`);
+    const startRssMb = Math.round(Math.max(...runs["tsx start"]!.map((m) => m.maxRssMb)));
+    console.log(`  (the child's own start under tsx: peak RSS ${startRssMb} MB)`);
     delete runs["tsx start"];
     const results = Object.entries(runs).map(([row, measures]) => {
       const seconds = median(measures.map((m) => m.seconds));
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
       console.log(`  ${r.row.padEnd(12)} ${r.seconds.toFixed(2).padStart(6)} s  ${r.linesPerSecond.toLocaleString("en").padStart(9)} lines/s  peak RSS ${String(r.peakRssMb).padStart(4)} MB  ${r.shareOfCsvParse.toFixed(2)} × csv-parse's speed`);
       if (r.lines !== LINES) console.log(`    (read ${r.lines} lines, not ${LINES})`);
     }
-    writeFileSync(join(ROOT, "bench/results/ledger-import.json"), `${JSON.stringify({ lines: LINES, bytes: size, runs: RUNS, results }, null, 2)}\n`);
+    writeFileSync(join(ROOT, "bench/results/ledger-import.json"), `${JSON.stringify({ lines: LINES, bytes: size, runs: RUNS, startRssMb, results }, null, 2)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -49,14 +49,15 @@ const isZip = (head: Uint8Array) => head.length >= 4 && head[0] === 0x50 && head
 
 /**
  * What the first bytes of a file say: its kind, encoding, delimiter and
- * headers, or why it cannot be a ledger. A workbook's headers are only
+ * headers, or why it cannot be a ledger (the kind from the ZIP magic, not
+ * the name, as readLedger does). A workbook's headers are only
  * known once it is read (its first row may be anywhere in the archive):
  * they are [] here, and readLedger suggests the mapping from them.
  */
 export function inspectLedger(fileName: string, head: Buffer): { format: LedgerFormat } | { problem: "unreadable" | "empty" | "no-header" } {
   if (head.length === 0) return { problem: "empty" };
   if (isZip(head)) return { format: { encoding: "utf-8", delimiter: ";", kind: "xlsx", headers: [] } };
-  if (head.includes(0) || fileName.toLowerCase().endsWith(".xlsx")) return { problem: "unreadable" };
+  if (head.includes(0)) return { problem: "unreadable" };
   const decoder = new LedgerDecoder();
   const text = decoder.write(head);
   const end = headerEnd(text);
@@ -178,11 +179,18 @@ export async function* readLedger(source: AsyncIterable<Buffer>, options: ReadLe
 
 /** The first chunk, then the rest, each counted as read. */
 async function* counted(first: Buffer, rest: AsyncIterator<Buffer>, batches: Batches): AsyncGenerator<Buffer> {
-  batches.bytes(first.length);
-  yield first;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    batches.bytes(next.value.length);
-    yield next.value;
+  let done = false;
+  try {
+    batches.bytes(first.length);
+    yield first;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      batches.bytes(next.value.length);
+      yield next.value;
+    }
+    done = true;
+  } finally {
+    // left early (a workbook's later sheets are not read, or an error): close the source, e.g. the file
+    if (!done) await rest.return?.();
   }
 }
 
