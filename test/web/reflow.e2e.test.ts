@@ -184,6 +184,9 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await visit(`/cases/${id}/delete`);
       // the climate dashboard (empty here: its figures at 320 px are in climate-dashboard.browser.test.ts)
       await visit("/climate", "body[data-charts-ready]");
+      // the climate plan's form and the decisions register (empty here: filled in, and refused, in climate-plan.browser.test.ts)
+      await visit("/climate/plan");
+      await visit("/climate/decisions");
       await visit("/factors");
       await visit("/factors?q=diesel");
       await visit("/factors?q=kontorstol");
