@@ -188,7 +188,8 @@ export function ledgerUploadRoutes(ctx: AppContext): Router {
   router.post("/climate/ledgers", async (req, res) => {
     const principal = principalOf(req);
     authorize(principal, "ledger.import");
-    if (!req.is("multipart/form-data")) throw new HttpError(415, "ledgers.upload.unsupportedType");
+    // any other body was read before this route (a form), so its token is known: a missing one is refused first
+    if (!req.is("multipart/form-data")) throw csrfOk(req) ? new HttpError(415, "ledgers.upload.unsupportedType") : new HttpError(403, "error.forbidden");
     const length = declaredLength(req.headers["content-length"]);
     if (length !== null && length > LEDGER_UPLOAD_LIMIT_BYTES + FORM_OVERHEAD_BYTES) {
       res.set("Connection", "close");
