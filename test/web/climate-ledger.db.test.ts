@@ -189,6 +189,8 @@ describe("mapping an unmapped account", () => {
     expect(rowsOf(before.html, "unmapped-accounts")).toContain("195 2 1\u00a0400 Kartlegg");
     // every figure of the tables is written out (a dash stands for a figure that could not be shown)
     expect(before.html).not.toMatch(/<td class="num">–<\/td>/);
+    // the factor set and its checksum the figures were computed with
+    expect(before.html).toMatch(/Faktorsett 2025-\d+, sjekksum sha256:[0-9a-f]{64}\./);
     const shareBefore = /data-figure="mapped-share"><dt>[^<]+<\/dt><dd>([^<]+)</.exec(before.html)![1];
 
     const { html: mappingPage } = await adviser.get("/climate/mapping?account=195");

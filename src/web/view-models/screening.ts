@@ -73,6 +73,6 @@ export function screeningModel(input: { result: ScreeningResult | null; defaults
     })),
     outOfScope: result.outOfScope.map((o) => ({ account: o.account, reason: reasons.get(o.reason)?.[lang] ?? o.reason, lines: formatNumber(o.lines, lang), kroner: formatDecimalText(o.nok, lang, 0) })),
     priceYearClamped: result.priceYearClamped.length > 0 ? translate(lang, "screening.priceYearClamped", { years: result.priceYearClamped.join(", ") }) : undefined,
-    factorSet: translate(lang, "screening.factorSet", { set: result.factorSet, hash: result.factorSetHash }),
+    factorSetNote: translate(lang, "screening.factorSet", { set: result.factorSet, hash: result.factorSetHash }),
   };
 }
