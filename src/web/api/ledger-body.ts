@@ -52,6 +52,8 @@ export type LedgerUpload = {
   head(size: number): Promise<Buffer>;
   /** Whether the body was read to its end. */
   finished(): boolean;
+  /** Whether more than the limit came: the answer is 413 whatever a reader made of the error (a workbook's reader calls it unreadable). */
+  tooLarge(): boolean;
 };
 
 export function isLedgerUpload(value: unknown): value is LedgerUpload {
@@ -65,15 +67,19 @@ function declaredLength(header: string | undefined): number | null {
   return header !== undefined && /^\d{1,16}$/.test(header) ? Number(header) : null;
 }
 
-function upload(req: Request, kind: LedgerKind, bytesTotal: number | null): LedgerUpload {
+function upload(req: Request, kind: LedgerKind, bytesTotal: number | null, limitBytes: number): LedgerUpload {
   let done = false;
+  let over = false;
   async function* read(): AsyncIterable<Buffer> {
     let received = 0;
     // destroyOnReturn: false, so a reader that stops early leaves the request to be answered
     for await (const chunk of req.iterator({ destroyOnReturn: false })) {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
       received += buffer.length;
-      if (received > LEDGER_API_LIMIT_BYTES) throw new LedgerTooLargeError();
+      if (received > limitBytes) {
+        over = true;
+        throw new LedgerTooLargeError();
+      }
       yield buffer;
     }
     done = true;
@@ -89,24 +95,26 @@ function upload(req: Request, kind: LedgerKind, bytesTotal: number | null): Ledg
     }
     return Buffer.concat(kept).subarray(0, size);
   }
-  return { kind, chunks, bytesTotal, head, finished: () => done };
+  return { kind, chunks, bytesTotal, head, finished: () => done, tooLarge: () => over };
 }
 
-/** Checks the type and the declared length, and leaves the body unread as `req.body` (a LedgerUpload). */
-export const ledgerBody: RequestHandler = (req, res, next) => {
+/** Checks the type and the declared length, and leaves the body unread as `req.body` (a LedgerUpload of at most `limitBytes`). */
+export const ledgerBodyWithin = (limitBytes: number): RequestHandler => (req, res, next) => {
   const kind = (LEDGER_MEDIA_TYPES as Record<string, LedgerKind>)[mediaTypeOf(req.headers["content-type"])];
   if (kind === undefined) {
     res.set("Connection", "close");
     return next(new LedgerMediaTypeError());
   }
   const bytesTotal = declaredLength(req.headers["content-length"]);
-  if (bytesTotal !== null && bytesTotal > LEDGER_API_LIMIT_BYTES) {
+  if (bytesTotal !== null && bytesTotal > limitBytes) {
     res.set("Connection", "close");
     return next(new LedgerTooLargeError());
   }
-  req.body = upload(req, kind, bytesTotal);
+  req.body = upload(req, kind, bytesTotal, limitBytes);
   next();
 };
+
+export const ledgerBody = ledgerBodyWithin(LEDGER_API_LIMIT_BYTES);
 
 /** After an answer that left the body unread (a refusal, an inspection of the head): close the connection rather than drain the rest. */
 export function closeUnlessRead(req: Request, res: Response): void {

@@ -79,7 +79,7 @@ const refusals: ErrorRequestHandler = (error, req, res, next) => {
   const send = (status: number, errors: { path: string; code: string; message: string }[]) => void res.status(status).json({ errors });
   if (error instanceof ClimateRefusal) return send(error.status, [{ path: error.path, code: error.code, message: translate(lang, error.key, error.params) }]);
   if (error instanceof LedgerMediaTypeError) return send(415, [{ path: "(request)", code: "api.unsupportedMediaType", message: translate(lang, "climateApi.ledgerMediaType") }]);
-  if (error instanceof LedgerTooLargeError) return send(413, [{ path: "file", code: "limit-body", message: translate(lang, "climateApi.ledgerTooLarge", { limit: String(LEDGER_API_LIMIT_MB) }) }]);
+  if (error instanceof LedgerTooLargeError || (isLedgerUpload(req.body) && req.body.tooLarge())) return send(413, [{ path: "file", code: "limit-body", message: translate(lang, "climateApi.ledgerTooLarge", { limit: String(LEDGER_API_LIMIT_MB) }) }]);
   if (error instanceof InvalidInputError && isLedgerUpload(req.body)) return send(400, error.problems.map((p) => ({ path: p.path, code: p.code, message: ledgerProblemMessage(p, lang) })));
   next(error);
 };
