@@ -20,7 +20,7 @@ import { writeLedger } from "../support/ledger-fixtures.js";
 import { launchBrowser, openPage, seriousViolations, type WatchedPage } from "./browser.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
-const LINES = 30_000;
+const LINES = 12_000;
 let server: TestServer;
 let browser: Browser;
 let dir: string;
