@@ -29,9 +29,9 @@ export class NotFoundError extends Error {
   }
 }
 
-/** Someone saved in between, or the change would break a rule (the last administrator). */
+/** Someone saved in between, the change would break a rule (the last administrator), or another import of the organisation is running. */
 export class ConflictError extends Error {
-  constructor(readonly reason: "version" | "last-admin" | "email-taken") {
+  constructor(readonly reason: "version" | "last-admin" | "email-taken" | "import-running") {
     super(`conflict: ${reason}`);
     this.name = "ConflictError";
   }

@@ -149,7 +149,8 @@ export function ledgerUseCases({ store, library }: { store: Store; library: Fact
      * (the same file again, an overlapping period) are counted as
      * duplicates, broken lines are counted and the first ones kept with
      * their line number and reason. An import that fails half-way leaves
-     * no line behind.
+     * no line behind. ConflictError("import-running") while another import
+     * of the organisation is under way (one at a time per organisation).
      */
     async import(p: Principal, request: ImportRequest): Promise<ImportSummary> {
       authorize(p, "ledger.import");
@@ -159,7 +160,9 @@ export function ledgerUseCases({ store, library }: { store: Store; library: Fact
       const columns = await columnsFor(p, format, request.columns);
       if (request.columns !== null && format.kind === "csv") await climate.rememberColumnMapping(headerSignature(format.headers), request.columns);
 
-      const importId = await climate.beginImport(request.fileName);
+      const begun = await climate.beginImport(request.fileName);
+      if (!begun.ok) throw new ConflictError(begun.reason);
+      const { importId } = begun;
       const fingerprint = fingerprinter();
       const brokenLines: BrokenLine[] = [];
       const years = new Set<number>();

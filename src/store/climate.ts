@@ -20,6 +20,8 @@ export type StoredLedgerLine = Omit<LedgerLine, "lineNumber" | "date"> & { seq: 
 
 export type PlanSaveOutcome = { ok: true; saved: ClimatePlanVersion } | { ok: false; reason: "conflict" };
 export type RulesSaveOutcome = { ok: true; version: number } | { ok: false; reason: "conflict" };
+/** An import starts unless the organisation has another one open that had a batch within the last 15 minutes (STALE_IMPORT_MS). */
+export type BeginImportOutcome = { ok: true; importId: string } | { ok: false; reason: "import-running" };
 
 export interface ClimateStore {
   /** The newest version of the plan; null before the first save. */
@@ -42,8 +44,11 @@ export interface ClimateStore {
   columnMapping(signature: string): Promise<ColumnMapping | null>;
   rememberColumnMapping(signature: string, mapping: ColumnMapping): Promise<void>;
 
-  /** Starts an import; lines are added in batches, then the import is finished (audited `ledger.import`) or abandoned (its lines removed). */
-  beginImport(fileName: string): Promise<string>;
+  /**
+   * Starts an import; lines are added in batches, then the import is finished (audited `ledger.import`) or abandoned (its lines removed).
+   * Refused ("import-running") while another import of the organisation is open and not stale: one import at a time per organisation.
+   */
+  beginImport(fileName: string): Promise<BeginImportOutcome>;
   /** Inserts the lines whose fingerprint the organisation does not hold yet: how many were new and how many were already there. */
   addLines(importId: string, lines: FingerprintedLine[]): Promise<{ inserted: number; duplicates: number }>;
   finishImport(importId: string, summary: ImportSummary): Promise<void>;

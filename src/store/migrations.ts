@@ -28,14 +28,22 @@
  * decisions (the whole record as JSON), ledger imports and their lines,
  * remembered column mappings, mapping rule versions, the one kept
  * screening per organisation and a ledger revision counter. A line is kept
- * once per organisation by its fingerprint (UNIQUE), belongs to its import
- * through (import_id, organisation_id), so it can never sit under another
- * organisation's import, and goes with it (ON DELETE CASCADE). Lines are
+ * once per organisation by its fingerprint: PostgreSQL through its unique
+ * index on (organisation_id, fingerprint); SQLite through the import's
+ * in-memory set of the organisation's fingerprints (sqlite-climate.ts,
+ * fingerprint-keys.ts), with one import at a time per organisation,
+ * because a unique index on random digests made a million lines cost
+ * about 28 s of CPU there against about 3 s for appending. A line
+ * belongs to its import through (import_id, organisation_id), so it can
+ * never sit under another organisation's import, and goes with it (ON DELETE CASCADE). Lines are
  * read a batch at a time by (organisation_id, seq). An import is 'open'
  * while its lines arrive; touched_at says when the last batch came, so a
  * start that finds an open import long untouched (its process stopped)
- * clears it. The line's seq is AUTOINCREMENT in SQLite and an identity
- * column in PostgreSQL, its amount whole øre (INTEGER / BIGINT).
+ * clears it. The line's seq is AUTOINCREMENT in SQLite (never reused:
+ * without it a removed newest import's numbers would be given again, and
+ * a screening reading a batch at a time after `seq` could miss the new
+ * lines) and an identity column in PostgreSQL, its amount whole øre
+ * (INTEGER / BIGINT).
  */
 export type Dialect = "sqlite" | "postgres";
 
@@ -324,7 +332,6 @@ export const MIGRATIONS: readonly Migration[] = [
           org_number TEXT,
           description TEXT,
           amount_ore INTEGER NOT NULL,
-          UNIQUE (organisation_id, fingerprint),
           FOREIGN KEY (import_id, organisation_id) REFERENCES ledger_imports (id, organisation_id) ON DELETE CASCADE
         );
         CREATE INDEX ledger_lines_read ON ledger_lines (organisation_id, seq);

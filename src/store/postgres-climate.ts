@@ -8,13 +8,17 @@
  * one version wait for each other and the second finds the version moved:
  * a conflict, never a duplicate key. A batch of ledger lines is one
  * INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING (one round
- * trip per batch; rowCount gives the new ones). Lines of an open import
- * are not read, as in SQLite.
+ * trip per batch; rowCount gives the new ones): here the unique index on
+ * (organisation_id, fingerprint) keeps a line once. Lines of an open
+ * import are not read, as in SQLite. As in SQLite, an organisation runs
+ * one import at a time: beginImport takes the organisation's import lock
+ * and refuses ("import-running") while another import is open and not
+ * stale.
  */
 import type pg from "pg";
 import type { ClimatePlanDocument, ClimatePlanVersion, DecisionRecord } from "../core/climate/types.js";
 import type { ColumnMapping, ImportSummary, MappingRule, ScreeningResult } from "../ledger/types.js";
-import type { ClimateStore, FingerprintedLine, PlanSaveOutcome, RulesSaveOutcome } from "./climate.js";
+import type { BeginImportOutcome, ClimateStore, FingerprintedLine, PlanSaveOutcome, RulesSaveOutcome } from "./climate.js";
 import { importImage, LINE_COLUMNS, planImage, STALE_IMPORT_MS, toStoredLine, type LineRow } from "./climate-rows.js";
 import { withStoreErrors } from "./errors.js";
 import { writeAudit } from "./postgres-audit.js";
@@ -25,8 +29,8 @@ type PlanRow = { version: number; saved_at: Date; saved_by: string | null; docum
 
 const toPlan = (row: PlanRow): ClimatePlanVersion => ({ version: row.version, document: JSON.parse(row.document) as ClimatePlanDocument, savedAt: row.saved_at.toISOString(), savedBy: row.saved_by });
 
-/** First key of the advisory locks that serialise versioned saves; the second is the organisation's hash. */
-const VERSION_LOCK = { plan: 4_711_3001, rules: 4_711_3002 } as const;
+/** First key of the advisory locks that serialise versioned saves and import starts; the second is the organisation's hash. */
+const VERSION_LOCK = { plan: 4_711_3001, rules: 4_711_3002, imports: 4_711_3003 } as const;
 
 async function lockVersions(c: Queryable, kind: keyof typeof VERSION_LOCK, organisationId: string): Promise<void> {
   await c.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [VERSION_LOCK[kind], organisationId]);
@@ -116,13 +120,16 @@ export function postgresClimate(pool: pg.Pool, clock: () => Date): (scope: Scope
           await c.query("INSERT INTO ledger_columns (organisation_id, signature, mapping) VALUES ($1, $2, $3) ON CONFLICT (organisation_id, signature) DO UPDATE SET mapping = excluded.mapping", [org, signature, text]);
           await writeAudit(c, scope, now(), { action: "ledger.columns", entityType: "column-mapping", entityId: signature, before: before ? JSON.parse(before.mapping) : undefined, after: mapping });
         }),
-      beginImport: async (fileName: string) =>
+      beginImport: async (fileName: string): Promise<BeginImportOutcome> =>
         inTransaction(pool, async (c) => {
+          await lockVersions(c, "imports", org);
           const at = clock();
           await c.query("DELETE FROM ledger_imports WHERE organisation_id = $1 AND state = 'open' AND touched_at < $2", [org, new Date(at.getTime() - STALE_IMPORT_MS).toISOString()]);
-          const id = newId();
-          await c.query("INSERT INTO ledger_imports (id, organisation_id, file_name, state, created_at, touched_at) VALUES ($1, $2, $3, 'open', $4, $4)", [id, org, fileName, at.toISOString()]);
-          return id;
+          const open = await c.query("SELECT 1 FROM ledger_imports WHERE organisation_id = $1 AND state = 'open' LIMIT 1", [org]);
+          if (open.rowCount) return { ok: false, reason: "import-running" };
+          const importId = newId();
+          await c.query("INSERT INTO ledger_imports (id, organisation_id, file_name, state, created_at, touched_at) VALUES ($1, $2, $3, 'open', $4, $4)", [importId, org, fileName, at.toISOString()]);
+          return { ok: true, importId };
         }),
       addLines: async (importId: string, lines: FingerprintedLine[]) =>
         inTransaction(pool, async (c) => {

@@ -5,10 +5,23 @@
  * transaction (see sqlite-store.ts), so a version check reads what the
  * last writer committed.
  *
- * Ledger lines arrive a batch at a time: one transaction per batch runs
- * one prepared INSERT … ON CONFLICT (organisation_id, fingerprint) DO
- * NOTHING per line and counts `changes` (1: new, 0: already kept), so a
- * million lines import in seconds and nothing is held between batches.
+ * Ledger lines arrive a batch at a time, one transaction per batch. A
+ * line is kept once per organisation by its fingerprint, but not through
+ * a UNIQUE index: on random SHA-1 digests that index costs about 28 s of
+ * CPU for a million lines, against about 3 s for plain appends. Instead
+ * beginImport reads the organisation's fingerprints into a set of 64-bit
+ * keys (fingerprint-keys.ts; about 16 MB for a million lines), held in
+ * this process for that import until it is finished or abandoned, and
+ * addLines inserts a line only when its key is new (and adds it). Two
+ * different lines sharing a key (about n² / 2^65 for n lines: 3 in 100
+ * million at a million) would make the second counted as a duplicate.
+ * The set is only right while no other import of the organisation adds
+ * lines, so beginImport refuses ("import-running") while another import
+ * is open and was touched within STALE_IMPORT_MS; that check is in the
+ * database, so it holds across processes. When lines are removed while
+ * an import is open (the ledger revision moved), the next batch reads the
+ * set again.
+ *
  * Lines of an import still open are not read (`lines` joins the finished
  * imports), so an import that fails half-way counts nothing, and the
  * ledger revision moves exactly when the lines read change: at finish and
@@ -17,11 +30,15 @@
 import type Database from "better-sqlite3";
 import type { ClimatePlanDocument, ClimatePlanVersion, DecisionRecord } from "../core/climate/types.js";
 import type { ColumnMapping, ImportSummary, MappingRule, ScreeningResult } from "../ledger/types.js";
-import type { ClimateStore, FingerprintedLine, PlanSaveOutcome, RulesSaveOutcome } from "./climate.js";
+import type { BeginImportOutcome, ClimateStore, FingerprintedLine, PlanSaveOutcome, RulesSaveOutcome } from "./climate.js";
 import { importImage, LINE_COLUMNS, planImage, STALE_IMPORT_MS, toStoredLine, type LineRow } from "./climate-rows.js";
 import { withStoreErrors } from "./errors.js";
+import { FingerprintKeys } from "./fingerprint-keys.js";
 import type { AuditWriter } from "./sqlite-audit.js";
 import { newId, type Scope } from "./store.js";
+
+/** The fingerprint set of the import this process runs for an organisation, and the ledger revision it was read at. */
+type HeldKeys = { importId: string; keys: FingerprintKeys; revision: number };
 
 type PlanRow = { version: number; saved_at: string; saved_by: string | null; document: string };
 
@@ -41,12 +58,14 @@ function statements(db: Database.Database) {
     columnsOf: p<{ mapping: string }>("SELECT mapping FROM ledger_columns WHERE organisation_id = ? AND signature = ?"),
     keepColumns: p("INSERT INTO ledger_columns (organisation_id, signature, mapping) VALUES (?, ?, ?) ON CONFLICT (organisation_id, signature) DO UPDATE SET mapping = excluded.mapping"),
     clearStale: p("DELETE FROM ledger_imports WHERE organisation_id = ? AND state = 'open' AND touched_at < ?"),
+    openImport: p<{ id: string }>("SELECT id FROM ledger_imports WHERE organisation_id = ? AND state = 'open' LIMIT 1"),
     insertImport: p("INSERT INTO ledger_imports (id, organisation_id, file_name, state, created_at, touched_at) VALUES (?, ?, ?, 'open', ?, ?)"),
     touchImport: p("UPDATE ledger_imports SET touched_at = ? WHERE organisation_id = ? AND id = ? AND state = 'open'"),
     insertLine: p(
       `INSERT INTO ledger_lines (organisation_id, import_id, fingerprint, year, account, function, supplier_name, org_number, description, amount_ore)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (organisation_id, fingerprint) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    fingerprints: p<string>("SELECT fingerprint FROM ledger_lines WHERE organisation_id = ?").pluck(),
     finishImport: p("UPDATE ledger_imports SET state = 'done', summary = ?, touched_at = ? WHERE organisation_id = ? AND id = ? AND state = 'open'"),
     abandonImport: p("DELETE FROM ledger_imports WHERE organisation_id = ? AND id = ? AND state = 'open'"),
     importList: p<{ summary: string }>("SELECT summary FROM ledger_imports WHERE organisation_id = ? AND state = 'done' ORDER BY created_at DESC, id"),
@@ -101,22 +120,45 @@ export function sqliteClimate(db: Database.Database, clock: () => Date, audit: A
     s.keepColumns.run(scope.organisationId, signature, text);
     audit(scope, now(), { action: "ledger.columns", entityType: "column-mapping", entityId: signature, before: before ? JSON.parse(before.mapping) : undefined, after: mapping });
   });
-  const beginImport = db.transaction((scope: Scope, fileName: string): string => {
+  /** Per organisation, the fingerprint set of its one open import started by this process. */
+  const held = new Map<string, HeldKeys>();
+  const revisionOf = (org: string) => s.revision.get(org)?.revision ?? 0;
+  const readKeys = (org: string): FingerprintKeys => {
+    const keys = new FingerprintKeys();
+    for (const fingerprint of s.fingerprints.iterate(org)) keys.add(fingerprint);
+    return keys;
+  };
+  const beginImport = db.transaction((scope: Scope, fileName: string): { outcome: BeginImportOutcome; keys?: HeldKeys } => {
+    const org = scope.organisationId;
     const at = clock();
-    s.clearStale.run(scope.organisationId, new Date(at.getTime() - STALE_IMPORT_MS).toISOString());
-    const id = newId();
-    s.insertImport.run(id, scope.organisationId, fileName, at.toISOString(), at.toISOString());
-    return id;
+    s.clearStale.run(org, new Date(at.getTime() - STALE_IMPORT_MS).toISOString());
+    if (s.openImport.get(org)) return { outcome: { ok: false, reason: "import-running" } };
+    const importId = newId();
+    s.insertImport.run(importId, org, fileName, at.toISOString(), at.toISOString());
+    return { outcome: { ok: true, importId }, keys: { importId, keys: readKeys(org), revision: revisionOf(org) } };
   });
   const addLines = db.transaction((scope: Scope, importId: string, lines: FingerprintedLine[]) => {
     const org = scope.organisationId;
-    if (s.touchImport.run(now(), org, importId).changes === 0) throw new Error(`no open ledger import ${importId} in this organisation`);
+    const mine = held.get(org);
+    if (mine?.importId !== importId || s.touchImport.run(now(), org, importId).changes === 0) throw new Error(`no open ledger import ${importId} in this organisation`);
+    const revision = revisionOf(org);
+    if (revision !== mine.revision) {
+      // An import was removed meanwhile: its fingerprints must count as new again.
+      mine.keys = readKeys(org);
+      mine.revision = revision;
+    }
     let inserted = 0;
     for (const { fingerprint, line: l } of lines) {
-      inserted += s.insertLine.run(org, importId, fingerprint, l.year, l.account, l.function, l.supplierName, l.orgNumber, l.description, l.amountOre).changes;
+      if (!mine.keys.add(fingerprint)) continue;
+      s.insertLine.run(org, importId, fingerprint, l.year, l.account, l.function, l.supplierName, l.orgNumber, l.description, l.amountOre);
+      inserted++;
     }
     return { inserted, duplicates: lines.length - inserted };
   });
+  /** Frees the set of this import (the organisation's entry may already be a newer import's). */
+  const release = (org: string, importId: string) => {
+    if (held.get(org)?.importId === importId) held.delete(org);
+  };
   const finishImport = db.transaction((scope: Scope, importId: string, summary: ImportSummary) => {
     const at = now();
     const kept: ImportSummary = { ...summary, importId };
@@ -167,10 +209,20 @@ export function sqliteClimate(db: Database.Database, clock: () => Date, audit: A
         return row ? (JSON.parse(row.mapping) as ColumnMapping) : null;
       },
       rememberColumnMapping: async (signature: string, mapping: ColumnMapping) => rememberColumns.immediate(scope, signature, mapping),
-      beginImport: async (fileName: string) => beginImport.immediate(scope, fileName),
+      beginImport: async (fileName: string) => {
+        const { outcome, keys } = beginImport.immediate(scope, fileName);
+        if (keys) held.set(org, keys);
+        return outcome;
+      },
       addLines: async (importId: string, lines: FingerprintedLine[]) => addLines.immediate(scope, importId, lines),
-      finishImport: async (importId: string, summary: ImportSummary) => finishImport.immediate(scope, importId, summary),
-      abandonImport: async (importId: string) => void db.transaction(() => s.abandonImport.run(org, importId)).immediate(),
+      finishImport: async (importId: string, summary: ImportSummary) => {
+        finishImport.immediate(scope, importId, summary);
+        release(org, importId);
+      },
+      abandonImport: async (importId: string) => {
+        release(org, importId);
+        db.transaction(() => s.abandonImport.run(org, importId)).immediate();
+      },
       imports: async () => s.importList.all(org).map((r) => JSON.parse(r.summary) as ImportSummary),
       removeImport: async (importId: string) => removeImport.immediate(scope, importId),
       lines: async (afterSeq: number, limit: number) => s.lines.all(org, afterSeq, limit).map(toStoredLine),

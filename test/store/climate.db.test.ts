@@ -43,9 +43,9 @@ const decisionInput = (caseId: string): Omit<DecisionRecord, "id" | "recordedAt"
   lccDifference: "-1000",
 });
 
-/** Line n of a ledger, its fingerprint a SHA-256 of n as a reader's would be (so two files with the same n are the same lines). */
+/** Line n of a ledger, its fingerprint a SHA-1 of n in base64url as a reader's would be (so two files with the same n are the same lines). */
 const line = (n: number): FingerprintedLine => ({
-  fingerprint: createHash("sha256").update(`line ${n}`).digest("hex"),
+  fingerprint: createHash("sha1").update(`line ${n}`).digest("base64url"),
   line: { lineNumber: n + 2, year: 2020 + (n % 5), date: null, account: `1${n % 900}`, function: n % 3 === 0 ? null : "120", supplierName: `Leverandør ${n % 7}`, orgNumber: null, description: n % 2 ? "«kontor»" : null, amountOre: (n % 11) * 12_345 - 50_000 },
 });
 const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => line(from + i));
@@ -63,9 +63,16 @@ const summary = (importId: string, broken: number): ImportSummary => ({
   importedAt: "2026-03-01T00:00:00.000Z",
 });
 
+/** Starts an import that must not be refused. */
+async function begin(climate: ScopedStore["climate"], fileName: string): Promise<string> {
+  const outcome = await climate.beginImport(fileName);
+  if (!outcome.ok) throw new Error(`import refused: ${outcome.reason}`);
+  return outcome.importId;
+}
+
 /** Imports lines as one file: begin, batches, finish. */
 async function importFile(climate: ScopedStore["climate"], batches: FingerprintedLine[][]) {
-  const id = await climate.beginImport("hovedbok.csv");
+  const id = await begin(climate, "hovedbok.csv");
   const counts = { inserted: 0, duplicates: 0 };
   for (const batch of batches) {
     const c = await climate.addLines(id, batch);
@@ -97,7 +104,7 @@ describe.each(ADAPTERS)("$name climate store", (adapter) => {
   /** A fresh organisation's store, changes made by one user over the web. */
   const organisation = async () => {
     const o = await store.accounts.createOrganisation(`Kommune ${++count}`, { userId: null, via: "system" });
-    return store.scoped({ organisationId: o.id, actor: { userId: "u-1", via: "web" } });
+    return { ...store.scoped({ organisationId: o.id, actor: { userId: "u-1", via: "web" } }), organisationId: o.id };
   };
   beforeAll(async () => {
     database = await adapter.database();
@@ -171,7 +178,7 @@ describe.each(ADAPTERS)("$name climate store", (adapter) => {
     expect(first).toMatchObject({ inserted: 1000, duplicates: 0 });
     expect(await climate.ledgerRevision()).toBe(1);
     // Overlapping period: lines 500–999 again, 1000–1199 new, and line 1100 twice in one batch.
-    const second = await climate.beginImport("hovedbok-2.csv");
+    const second = await begin(climate, "hovedbok-2.csv");
     expect(await climate.addLines(second, [...lines(500, 1200), line(1100)])).toEqual({ inserted: 200, duplicates: 501 });
     await climate.finishImport(second, summary(second, 50));
     expect(await climate.ledgerRevision()).toBe(2);
@@ -186,10 +193,56 @@ describe.each(ADAPTERS)("$name climate store", (adapter) => {
     expect((entries[0]?.after as ImportSummary).broken).toBe(50);
   });
 
+  it("counts every line of the same file imported twice as a duplicate, and an overlapping file's old lines exactly", async () => {
+    const { climate } = await organisation();
+    expect(await importFile(climate, [lines(0, 3000), lines(3000, 5000)])).toMatchObject({ inserted: 5000, duplicates: 0 });
+    expect(await importFile(climate, [lines(0, 2500), lines(2500, 5000)])).toMatchObject({ inserted: 0, duplicates: 5000 });
+    expect(await importFile(climate, [lines(4000, 7000)])).toMatchObject({ inserted: 2000, duplicates: 1000 });
+    expect(await everyLine(climate, 4000)).toHaveLength(7000);
+  });
+
+  it("runs one import at a time per organisation: a second start is refused while the first is open, not once it is done, stale or abandoned", async () => {
+    const { climate, organisationId } = await organisation();
+    const other = await organisation();
+    const first = await begin(climate, "a.csv");
+    expect(await climate.beginImport("b.csv")).toEqual({ ok: false, reason: "import-running" });
+    // another organisation imports meanwhile
+    expect((await importFile(other.climate, [lines(0, 10)])).inserted).toBe(10);
+    expect(await climate.addLines(first, lines(0, 10))).toEqual({ inserted: 10, duplicates: 0 });
+    await climate.finishImport(first, summary(first, 0));
+    const second = await begin(climate, "b.csv");
+    await climate.abandonImport(second);
+    const third = await begin(climate, "c.csv");
+    expect(await climate.addLines(third, lines(5, 15))).toEqual({ inserted: 5, duplicates: 5 });
+    // 14 minutes after its last batch the import still runs; after 16 it is taken for one whose process stopped
+    const later = async (minutes: number) => {
+      const opened = await database.open({ clock: () => new Date(Date.now() + minutes * 60_000) });
+      return opened.scoped({ organisationId, actor: { userId: "u-1", via: "web" } }).climate;
+    };
+    expect(await (await later(14)).beginImport("d.csv")).toEqual({ ok: false, reason: "import-running" });
+    const afterStale = await later(16);
+    const fourth = await begin(afterStale, "d.csv");
+    await expect(climate.addLines(third, lines(15, 16))).rejects.toThrow(/no open ledger import/);
+    expect(await afterStale.addLines(fourth, lines(5, 15))).toEqual({ inserted: 5, duplicates: 5 });
+    await afterStale.finishImport(fourth, summary(fourth, 0));
+    expect(await everyLine(climate, 100)).toHaveLength(15);
+  });
+
+  it("counts the lines of an import removed while another is open as new again", async () => {
+    const { climate } = await organisation();
+    const kept = await importFile(climate, [lines(0, 100)]);
+    const open = await begin(climate, "ny.csv");
+    expect(await climate.addLines(open, lines(100, 110))).toEqual({ inserted: 10, duplicates: 0 });
+    expect(await climate.removeImport(kept.id)).toBe(true);
+    expect(await climate.addLines(open, lines(0, 120))).toEqual({ inserted: 110, duplicates: 10 });
+    await climate.finishImport(open, summary(open, 0));
+    expect(await everyLine(climate, 100)).toHaveLength(120);
+  });
+
   it("leaves nothing of an abandoned import, reads no line of an open one, and removes an import's lines with it", async () => {
     const { climate, audit } = await organisation();
     const kept = await importFile(climate, [lines(0, 100)]);
-    const failed = await climate.beginImport("halv.csv");
+    const failed = await begin(climate, "halv.csv");
     expect(await climate.addLines(failed, lines(50, 300))).toEqual({ inserted: 200, duplicates: 50 });
     expect(await everyLine(climate, 64)).toHaveLength(100);
     await climate.abandonImport(failed);
@@ -257,7 +310,7 @@ describe.each(ADAPTERS)("$name climate store", (adapter) => {
   it.runIf(adapter.name === "SQLite")("imports 200 000 lines in batches of 5 000 (timing printed)", async () => {
     const { climate } = await organisation();
     const started = performance.now();
-    const id = await climate.beginImport("stor.csv");
+    const id = await begin(climate, "stor.csv");
     let inserted = 0;
     for (let from = 0; from < 200_000; from += 5000) inserted += (await climate.addLines(id, lines(from, from + 5000))).inserted;
     await climate.finishImport(id, summary(id, 0));

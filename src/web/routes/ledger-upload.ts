@@ -19,7 +19,7 @@ import { Router, type Request, type Response } from "express";
 import multer from "multer";
 import type { Readable } from "node:stream";
 import { z } from "zod";
-import { InvalidInputError } from "../../app/errors.js";
+import { ConflictError, InvalidInputError } from "../../app/errors.js";
 import { authorize } from "../../app/policy.js";
 import type { Principal } from "../../app/principal.js";
 import type { Lang, Problem } from "../../case/messages.js";
@@ -79,6 +79,9 @@ function summaryJson(summary: ImportSummary) {
   return { importId: summary.importId, href: `/climate/ledgers/imports/${encodeURIComponent(summary.importId)}`, read: summary.read, imported: summary.imported, duplicates: summary.duplicates, broken: summary.broken };
 }
 
+/** Another import of the organisation is under way (one at a time): said beside the file. */
+const importRunningJson = (lang: Lang) => ({ errors: [{ path: "file", code: "import-running", message: translate(lang, "error.import-running") }] });
+
 const tooLargeJson = (lang: Lang) => ({ errors: [{ path: "file", code: "too-large", message: translate(lang, "ledgers.file.tooLarge", { limit: String(LEDGER_UPLOAD_LIMIT_MB) }) }] });
 
 /** The whole of a small body (the head of a file), or UploadTooLargeError past `limit`. */
@@ -123,6 +126,7 @@ async function refusedForm(ctx: AppContext, req: Request, res: Response, princip
   const outcome = (error as { outcome?: FormOutcome }).outcome;
   res.set("Connection", "close");
   if (error instanceof UploadTooLargeError) return renderLedgersPage(ctx, req, res, { fileError: translate(lang, "ledgers.file.tooLarge", { limit: String(LEDGER_UPLOAD_LIMIT_MB) }) }, 413);
+  if (error instanceof ConflictError) return renderLedgersPage(ctx, req, res, { fileError: translate(lang, "error.import-running") }, 409);
   if (!(error instanceof InvalidInputError)) throw error instanceof HttpError ? error : new HttpError(400, "error.generic");
   const fileProblem = error.problems.find((p) => columnFieldOf(p) === null);
   if (fileProblem || !outcome?.upload) return renderLedgersPage(ctx, req, res, { fileError: fileProblem ? fileProblemMessage(fileProblem, lang) : translate(lang, "ledgers.upload.noFile") }, 400);
@@ -180,6 +184,7 @@ export function ledgerUploadRoutes(ctx: AppContext): Router {
       if (!req.complete) res.set("Connection", "close");
       if (error instanceof UploadTooLargeError) return void res.status(413).json(tooLargeJson(lang));
       if (error instanceof InvalidInputError) return void res.status(400).json(problemsJson(error.problems, columns, lang));
+      if (error instanceof ConflictError) return void res.status(409).json(importRunningJson(lang));
       throw error;
     }
   });
