@@ -11,18 +11,25 @@
  *   - csv-parse: createReadStream → csv-parse, counting records: the floor;
  *   - readLedger: decode, guard, csv-parse, amounts, dates, organisation
  *     numbers and a fingerprint per line, batches of 5 000 as an import
- *     stores them.
+ *     stores them;
+ *   - kalkyle screen: the command line from dist/ (`npm run bench` builds
+ *     first) in a plain node process, JSON answer, the whole screening;
+ *   - web upload: the app on a new SQLite database in the child, the file
+ *     streamed to POST /api/v1/climate/ledgers with an administrator's
+ *     token, every line stored (the request's time; the child's peak RSS
+ *     holds the server, the client and tsx).
  * Lines per second, peak RSS (which includes tsx's own, printed apart), and each row's speed as a share of
  * csv-parse's; the targets are ≥ 0.5 and < 200 MB. Figures only, no
  * assertions; also written to bench/results/ledger-import.json.
  *
- * More rows (the command line, the web upload) go into ROWS: a row reads
- * the file and returns the number of lines it saw.
+ * A row reads the file and returns the number of lines it saw.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { fingerprinter } from "../src/ledger/fingerprint.js";
 import { readLedger } from "../src/ledger/read-ledger.js";
@@ -55,20 +62,76 @@ const ROWS: Record<string, (file: string) => Promise<number>> = {
     }
     return last === "" ? 0 : lines;
   },
+  "kalkyle screen": async () => LINES,
+  "web upload": async (file) => {
+    // Imported here, not at the top: the other rows' children must not carry the app's modules in their RSS.
+    const [{ firstStart }, { loadFactorLibrary }, { openSqliteStore }, { createKalkyleApp }, { silentLogger }, { chromiumPdfRenderer }] = await Promise.all([
+      import("../src/app/first-start.js"),
+      import("../src/factors/load.js"),
+      import("../src/store/sqlite-store.js"),
+      import("../src/web/kalkyle-app.js"),
+      import("../src/web/logger.js"),
+      import("../src/web/pdf.js"),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), "ledger-bench-web-"));
+    const store = openSqliteStore(join(dir, "bench.db"));
+    try {
+      const first = await firstStart(store, { KALKYLE_ADMIN_EMAIL: "bench@kalkyle.local", KALKYLE_ADMIN_PASSWORD: "bench-administrator-password" }, []);
+      const admin = await store.accounts.userByEmail("bench@kalkyle.local");
+      const kalkyle = createKalkyleApp({ store, library: loadFactorLibrary(), pdf: chromiumPdfRenderer(), logger: silentLogger() });
+      const server = kalkyle.app.listen(0, "127.0.0.1");
+      await new Promise((resolve) => server.once("listening", resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const { secret } = await kalkyle.ctx.app.tokens.create({ userId: admin!.id, organisationId: first.organisationId, role: "admin", via: "cli" }, { name: "bench" });
+      uploadRssBeforeMb = process.memoryUsage().rss / 1048576;
+      const started = performance.now();
+      const res = await fetch(`${url}/api/v1/climate/ledgers?name=ledger.csv`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}`, "content-type": "text/csv" },
+        body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+        duplex: "half",
+      } as RequestInit);
+      const summary = (await res.json()) as { read?: number; imported?: number };
+      uploadSeconds = (performance.now() - started) / 1000;
+      server.close();
+      await kalkyle.close();
+      return res.status === 201 ? (summary.read ?? 0) : 0;
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
 };
 
-type Measure = { seconds: number; lines: number; maxRssMb: number };
+/** The web row's own time: the upload request alone, not the server's start; and the RSS of the running server (its worker threads included) before the upload. */
+let uploadSeconds: number | null = null;
+let uploadRssBeforeMb: number | null = null;
+
+type Measure = { seconds: number; lines: number; maxRssMb: number; rssBeforeMb?: number };
 
 /** In the child: run one row, print what it measured. */
 async function child(row: string, file: string): Promise<void> {
   const start = performance.now();
   const lines = await ROWS[row]!(file);
-  const seconds = (performance.now() - start) / 1000;
-  const measure: Measure = { seconds, lines, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const seconds = uploadSeconds ?? (performance.now() - start) / 1000;
+  const measure: Measure = { seconds, lines, maxRssMb: process.resourceUsage().maxRSS / 1024, ...(uploadRssBeforeMb === null ? {} : { rssBeforeMb: uploadRssBeforeMb }) };
   process.stdout.write(JSON.stringify(measure));
 }
 
+/** The command line as a user runs it, from dist/ in a plain node process; its peak RSS read at its exit. */
+function runCli(file: string): Measure {
+  const rss = "data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS '+process.resourceUsage().maxRSS+'\\n'))";
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ["--import", rss, join(ROOT, "dist/cli/run-cli.js"), "screen", file, "--format", "json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, env: { ...process.env, LANG: "en" } });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`kalkyle screen exited with ${run.status}: ${run.stderr.slice(-500)}`);
+  const lines = (JSON.parse(run.stdout) as { import?: { read?: number } }).import?.read ?? 0;
+  const maxRssKb = Number(/maxRSS (\d+)/.exec(run.stderr)?.[1] ?? 0);
+  return { seconds, lines, maxRssMb: maxRssKb / 1024 };
+}
+
 function runRow(row: string, file: string): Measure {
+  if (row === "kalkyle screen") return runCli(file);
   const out = execFileSync(process.execPath, ["--import", "tsx", "--expose-gc", SELF, "--row", row, file], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
   return JSON.parse(out) as Measure;
 }
@@ -92,10 +155,20 @@ async function main(): Promise<void> {
     const results = Object.entries(runs).map(([row, measures]) => {
       const seconds = median(measures.map((m) => m.seconds));
       const lines = measures[0]!.lines;
-      return { row, lines, seconds, linesPerSecond: Math.round(lines / seconds), peakRssMb: Math.round(Math.max(...measures.map((m) => m.maxRssMb))), shareOfCsvParse: Number((floor / seconds).toFixed(2)) };
+      const before = measures.map((m) => m.rssBeforeMb).filter((mb) => mb !== undefined);
+      return {
+        row,
+        lines,
+        seconds,
+        linesPerSecond: Math.round(lines / seconds),
+        peakRssMb: Math.round(Math.max(...measures.map((m) => m.maxRssMb))),
+        ...(before.length > 0 ? { serverRssBeforeMb: Math.round(Math.min(...before)) } : {}),
+        shareOfCsvParse: Number((floor / seconds).toFixed(2)),
+      };
     });
     for (const r of results) {
       console.log(`  ${r.row.padEnd(12)} ${r.seconds.toFixed(2).padStart(6)} s  ${r.linesPerSecond.toLocaleString("en").padStart(9)} lines/s  peak RSS ${String(r.peakRssMb).padStart(4)} MB  ${r.shareOfCsvParse.toFixed(2)} × csv-parse's speed`);
+      if (r.serverRssBeforeMb !== undefined) console.log(`    (the running server, its evaluation workers included, held ${r.serverRssBeforeMb} MB before the upload: the import added ${r.peakRssMb - r.serverRssBeforeMb} MB)`);
       if (r.lines !== LINES) console.log(`    (read ${r.lines} lines, not ${LINES})`);
     }
     writeFileSync(join(ROOT, "bench/results/ledger-import.json"), `${JSON.stringify({ lines: LINES, bytes: size, runs: RUNS, startRssMb, results }, null, 2)}\n`);
