@@ -50,8 +50,8 @@ export function openSqliteStore(file: string, clock: () => Date = () => new Date
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   db.pragma("synchronous = FULL");
-  // 64 MiB of page cache (the default is 2 MiB): a ledger import adds lines under a unique index of
-  // random fingerprints, and a page that stays cached between batches is neither read back nor spilled.
+  // 64 MiB of page cache (the default is 2 MiB): a ledger import appends lines under two indexes
+  // besides the table, and a page that stays cached between batches is neither read back nor spilled.
   db.pragma("cache_size = -65536");
   migrate(db);
   const audit = sqliteAuditWriter(db);
