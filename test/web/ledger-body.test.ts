@@ -16,7 +16,8 @@ const LIMIT = 100;
 function receive(chunks: Buffer[], headers: Record<string, string>): { req: Request; res: Response & { headers: Record<string, string> }; error: unknown; stream: Readable } {
   const stream = Readable.from(chunks);
   const req = Object.assign(stream, { headers }) as unknown as Request;
-  const res = { headers: {} as Record<string, string>, headersSent: false, set(name: string, value: string) { this.headers[name] = value; return this; } } as unknown as Response & { headers: Record<string, string> };
+  const sent: Record<string, string> = {};
+  const res = { headers: sent, headersSent: false, set: (name: string, value: string) => void (sent[name] = value) } as unknown as Response & { headers: Record<string, string> };
   let error: unknown = "next was not called";
   ledgerBodyWithin(LIMIT)(req, res, (e?: unknown) => (error = e));
   return { req, res, error, stream };

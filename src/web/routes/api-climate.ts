@@ -49,11 +49,10 @@ import { translate, translateKey, type MessageKey } from "../i18n/catalog.js";
 /** A refusal of this API's own, answered by `refusals` below: status, where, a code a client can branch on, and the message's key. */
 class ClimateRefusal extends Error {
   constructor(
-    readonly status: 404 | 409 | 413 | 415,
+    readonly status: 404 | 409,
     readonly path: string,
     readonly code: string,
     readonly key: MessageKey,
-    readonly params: Record<string, string> = {},
   ) {
     super(code);
   }
@@ -77,7 +76,7 @@ const refusals: ErrorRequestHandler = (error, req, res, next) => {
   closeUnlessRead(req, res);
   const lang = apiLang(req);
   const send = (status: number, errors: { path: string; code: string; message: string }[]) => void res.status(status).json({ errors });
-  if (error instanceof ClimateRefusal) return send(error.status, [{ path: error.path, code: error.code, message: translate(lang, error.key, error.params) }]);
+  if (error instanceof ClimateRefusal) return send(error.status, [{ path: error.path, code: error.code, message: translate(lang, error.key) }]);
   if (error instanceof LedgerMediaTypeError) return send(415, [{ path: "(request)", code: "api.unsupportedMediaType", message: translate(lang, "climateApi.ledgerMediaType") }]);
   if (error instanceof LedgerTooLargeError || (isLedgerUpload(req.body) && req.body.tooLarge())) return send(413, [{ path: "file", code: "limit-body", message: translate(lang, "climateApi.ledgerTooLarge", { limit: String(LEDGER_API_LIMIT_MB) }) }]);
   if (error instanceof InvalidInputError && isLedgerUpload(req.body)) return send(400, error.problems.map((p) => ({ path: p.path, code: p.code, message: ledgerProblemMessage(p, lang) })));
