@@ -49,7 +49,8 @@ export function formatText(format: LedgerFormat, lang: Lang): string {
 /** A column problem in words: the step's own wording for the reader's codes, else the problem catalogue's. */
 export function columnProblemMessage(problem: Problem, header: string | undefined, lang: Lang): string {
   const own = `ledgers.columns.problem.${problem.code}`;
-  return translateKey(lang, own, { header: header ?? "" }) !== own ? translateKey(lang, own, { header: header ?? "" }) : problemMessage(problem, lang);
+  const text = translateKey(lang, own, { header: header ?? "" });
+  return text !== own ? text : problemMessage(problem, lang);
 }
 
 /** The ledger field a problem is about (`columns.account` → "account"), or null for a problem elsewhere. */
