@@ -187,6 +187,10 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       // the climate plan's form and the decisions register (empty here: filled in, and refused, in climate-plan.browser.test.ts)
       await visit("/climate/plan");
       await visit("/climate/decisions");
+      // the ledger imports with the upload form, the screening's empty state and the account mapping (filled in, and each upload step, in climate-ledger.browser.test.ts)
+      await visit("/climate/ledgers");
+      await visit("/climate/screening");
+      await visit("/climate/mapping");
       await visit("/factors");
       await visit("/factors?q=diesel");
       await visit("/factors?q=kontorstol");
