@@ -4,8 +4,9 @@
  * multipart form, the summary's counts and the broken line's number, a
  * re-import that adds nothing, the refusals (a buyer, a missing CSRF
  * token, a file that is no ledger, columns that cannot be read, a body
- * over the limit), and an adviser's rule that maps an unmapped account and
- * so changes the screening.
+ * over the limit, a second import while one is under way), and an
+ * adviser's rule that maps an unmapped account and so changes the
+ * screening.
  */
 import ExcelJS from "exceljs";
 import { request as httpRequest } from "node:http";
@@ -239,5 +240,33 @@ describe("deleting an import", () => {
     expect(removed.headers.get("location")).toBe("/climate/ledgers");
     expect((await adviser.get(`/climate/ledgers/imports/${id}`)).res.status).toBe(404);
     expect((await adviser.get("/climate/ledgers")).html).not.toContain(`/climate/ledgers/imports/${id}"`);
+  });
+});
+
+describe("two imports at once", () => {
+  it("refuses a second import of the organisation while one is under way (409, in both languages: the script, the form, the API)", async () => {
+    const climate = server.store.scoped({ organisationId: server.organisationId, actor: { userId: server.admin.userId, via: "web" } }).climate;
+    const running = await climate.beginImport("annen.csv");
+    if (!running.ok) throw new Error(`import refused: ${running.reason}`);
+    try {
+      const script = await upload(adviser, LEDGER, { name: "samtidig.csv" });
+      expect(script.status).toBe(409);
+      expect(await script.json()).toEqual({ errors: [{ path: "file", code: "import-running", message: "Et annet regnskap importeres nå; prøv igjen når det er ferdig." }] });
+
+      const form = new FormData();
+      form.set("_csrf", adviser.csrfToken);
+      form.set("file", new Blob([LEDGER], { type: "text/csv" }), "samtidig.csv");
+      const page = await adviser.request("/climate/ledgers", { method: "POST", body: form });
+      expect(page.status).toBe(409);
+      expect(await page.text()).toContain("Et annet regnskap importeres nå; prøv igjen når det er ferdig.");
+
+      const api = await fetch(`${server.publicUrl}/api/v1/climate/ledgers?name=samtidig.csv`, { method: "POST", headers: { authorization: `Bearer ${server.token}`, "content-type": "text/csv", "accept-language": "en" }, body: new Uint8Array(LEDGER) });
+      expect(api.status).toBe(409);
+      expect(((await api.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe("Another ledger is being imported; try again when it is done.");
+    } finally {
+      await climate.abandonImport(running.importId);
+    }
+    // once it is over, the next import goes through
+    expect((await upload(adviser, LEDGER, { name: "etterpå.csv" })).status).toBe(200);
   });
 });
