@@ -17,6 +17,7 @@ import type { Principal } from "../../src/app/principal.js";
 import type { Role } from "../../src/store/accounts.js";
 import type { Store } from "../../src/store/store.js";
 import { postgresAvailable, POSTGRES_MISSING } from "../support/postgres.js";
+import { countOf } from "../support/store-rows.js";
 import { twoAlternativeCase } from "../support/two-alternatives.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
@@ -322,6 +323,24 @@ describe.each(STORES)("the climate API on $name", ({ database, skip }) => {
       expect(answer.connection).toBe("close");
       expect(JSON.parse(answer.body)).toEqual({ errors: [{ path: "file", code: "limit-body", message: "The ledger is larger than 500 MB, the most one upload may send. Nothing was imported." }] });
       expect((await api(adviser, "/climate/ledgers")).status).toBe(200);
+    });
+
+    it.skipIf(skip)("an upload the client breaks off keeps nothing: no import, no line, and the server answers on", async () => {
+      const count = (sql: string) => countOf(server.store, sql);
+      const lines = await count("SELECT count(*) AS n FROM ledger_lines");
+      const imports = (await (await api(adviser, "/climate/ledgers")).json()) as { imports: unknown[] };
+      const header = "År;Art;Leverandør;Beløp\r\n";
+      const body = Buffer.from(header + Array.from({ length: 20_000 }, (_, i) => `2025;115;Avbrutt leverandør ${i};${i},00\r\n`).join(""), "latin1");
+      await new Promise<void>((resolve) => {
+        const req = httpRequest(new URL(`${server.publicUrl}/api/v1/climate/ledgers?name=avbrutt.csv`), { method: "POST", headers: { authorization: `Bearer ${adviser.token}`, "content-type": CSV_TYPE, "content-length": String(body.length * 2) } });
+        req.on("error", () => resolve());
+        req.write(body, () => setTimeout(() => req.destroy(), 300));
+      });
+      // the server notices, abandons the import and removes what it had stored
+      for (let i = 0; i < 50 && (await count("SELECT count(*) AS n FROM ledger_imports WHERE state = 'open'")) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await count("SELECT count(*) AS n FROM ledger_imports WHERE state = 'open'")).toBe(0);
+      expect(await count("SELECT count(*) AS n FROM ledger_lines")).toBe(lines);
+      expect(await (await api(adviser, "/climate/ledgers")).json()).toEqual(imports);
     });
 
     it.skipIf(skip)("a buyer's token may list the imports but not import or delete (403)", async () => {

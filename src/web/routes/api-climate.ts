@@ -73,6 +73,8 @@ function ledgerProblemMessage(problem: Problem, lang: Lang): string {
 
 /** This API's own refusals and a ledger's problems, in the one error body; anything else goes on to the app's error handler. */
 const refusals: ErrorRequestHandler = (error, req, res, next) => {
+  // The client went away in the middle of a ledger: nobody to answer, and the import was abandoned (nothing kept); not a fault of ours.
+  if (isLedgerUpload(req.body) && !req.body.finished() && req.destroyed) return void res.status(400).end();
   closeUnlessRead(req, res);
   const lang = apiLang(req);
   const send = (status: number, errors: { path: string; code: string; message: string }[]) => void res.status(status).json({ errors });
