@@ -26,7 +26,7 @@ export const HISTORY_LIMIT = 50;
  * that does not evaluate. A case stopped by the time limit is not saved:
  * InvalidInputError (too large) with the problem.
  */
-async function resultOf(pool: EvaluationPool, document: Record<string, unknown>): Promise<ResultOfVersion | undefined> {
+export async function resultOf(pool: EvaluationPool, document: Record<string, unknown>): Promise<ResultOfVersion | undefined> {
   const outcome = await pool.result(document);
   if (!outcome.ok) {
     if (outcome.problems.some(isLimitProblem)) throw new InvalidInputError(outcome.problems, true);

@@ -46,6 +46,13 @@ export function climateUseCases({ store, screening }: { store: Store; screening:
       if (!outcome.ok) throw new ConflictError("version");
       return outcome.saved;
     },
+    /** The names of the users who saved plan versions or recorded decisions, by id (an account since removed keeps no name). */
+    async names(p: Principal, userIds: readonly (string | null)[]): Promise<Record<string, string>> {
+      authorize(p, "climate.read");
+      const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
+      const users = await Promise.all(ids.map((id) => store.accounts.user(id)));
+      return Object.fromEntries(users.flatMap((u) => (u === null ? [] : [[u.id, u.name.trim() === "" ? u.email : u.name]])));
+    },
     /** The calendar years the plan's target path draws (pure: no permission needed beyond holding the plan). */
     targets,
     async dashboard(p: Principal): Promise<Dashboard> {

@@ -6,13 +6,17 @@
  * with, the avoided tonnes against the case's baseline alternative spread
  * over the contract's calendar years, the LCC difference) and kept as
  * they were: a later factor set or a later edit of the case never
- * rewrites a recorded decision.
+ * rewrites a recorded decision. A version kept without its result (the
+ * examples seeded at first start) is evaluated in the pool first, as a
+ * save would have.
  */
 import { decisionFigures } from "../core/climate/decision-figures.js";
 import { parseDecisionInput } from "../core/climate/decision-input.js";
 import type { DecisionRecord } from "../core/climate/types.js";
 import type { ResultDocument } from "../case/result-schema.js";
+import type { EvaluationPool } from "../pool/evaluation-pool.js";
 import type { Store, StoredCase } from "../store/store.js";
+import { resultOf } from "./cases.js";
 import { InvalidInputError, NotFoundError } from "./errors.js";
 import { authorize } from "./policy.js";
 import { scopeOf, type Principal } from "./principal.js";
@@ -33,7 +37,7 @@ function baselineOf(result: ResultDocument): string {
   return result.comparison[0]?.baseline ?? result.alternatives[0]!.id;
 }
 
-export function decisionUseCases({ store }: { store: Store }) {
+export function decisionUseCases({ store, pool }: { store: Store; pool: EvaluationPool }) {
   const scopedOf = (p: Principal) => store.scoped(scopeOf(p));
 
   /** The case and the result of its current version; a case whose current version does not evaluate cannot be decided on. */
@@ -42,10 +46,12 @@ export function decisionUseCases({ store }: { store: Store }) {
     const stored = typeof caseId === "string" && caseId !== "" ? await scoped.cases.get(caseId) : null;
     if (stored === null) throw new NotFoundError();
     const kept = await scoped.cases.latestResult(stored.id);
-    if (kept === null || kept.version !== stored.version || kept.result.alternatives.length === 0) {
+    const current = kept !== null && kept.version === stored.version ? kept : await resultOf(pool, stored.document);
+    const result = current?.result as ResultDocument | undefined;
+    if (current === undefined || result === undefined || result.alternatives.length === 0) {
       throw new InvalidInputError([{ path: "caseId", code: "decision-no-result", params: {} }]);
     }
-    return { stored, result: kept.result, factorSet: kept.factorSet };
+    return { stored, result, factorSet: current.factorSet };
   }
 
   return {

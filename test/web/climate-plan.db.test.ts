@@ -285,10 +285,10 @@ describe.each(STORES)("the climate plan and the decisions register on $name", ({
       expect(row![9]).toMatch(/, Test buyer \(deg\)$/);
       // the totals, from the dashboard's figures: one decision, 5,2 t, −200 kr
       expect(text(html)).toContain(`Til sammen Registrerte beslutninger 1 beslutning Unngått i alt 5,2 t CO2e LCC-forskjell i alt ${MINUS}200 kr`);
-      // an adviser reads the same register; the buyer's name is not theirs
+      // an adviser reads the same register: the buyer's name, not "(deg)"
       const adviser = await server.clientAs("adviser");
       const seen = tableRows((await adviser.get("/climate/decisions")).html, "cap-decisions");
-      expect(seen[0]![9]).toMatch(/, et annet medlem$/);
+      expect(seen[0]![9]).toMatch(/, Test buyer$/);
     });
 
     it("the register in English writes the figures the English way", async () => {
@@ -296,6 +296,20 @@ describe.each(STORES)("the climate plan and the decisions register on $name", ({
       const { html } = await buyer.get("/climate/decisions?lang=en");
       const [row] = tableRows(html, "cap-decisions");
       expect(row!.slice(2, 8)).toEqual(["from January 2027, 24 months", "Transport and vehicles", "Climate and environment", "5.2", "2027: 4.0 2028: 1.2", "-200"]);
+    });
+
+    it("a case kept without a result (as the examples are seeded) is evaluated when its decision is recorded", async () => {
+      const kept = await server.store.scoped({ organisationId: server.admin.organisationId, actor: { userId: null, via: "system" } }).cases.create({ ...DECIDED_CASE, title: "Seeded" });
+      expect(await server.store.scoped({ organisationId: server.admin.organisationId, actor: { userId: null, via: "system" } }).cases.latestResult(kept.id)).toBeNull();
+      const buyer = await server.clientAs("buyer");
+      expect((await buyer.get(`/cases/${kept.id}/decision`)).res.status).toBe(200);
+      const res = await buyer.postForm(`/cases/${kept.id}/decision`, { chosen: "B", contractStart: "2027-01", contractMonths: "24", category: "transport", strategyArea: "climate-environment", note: "" });
+      expect(res.status).toBe(303);
+      const rows = tableRows((await buyer.get("/climate/decisions")).html, "cap-decisions");
+      const seeded = rows.find((r) => r[0] === "Seeded")!;
+      expect(seeded.slice(5, 7)).toEqual(["5,2", "2027: 4,0 2028: 1,2"]);
+      const id = (await server.ctx.app.decisions.list({ ...server.admin, via: "web" })).find((d) => d.caseTitle === "Seeded")!.id;
+      await server.ctx.app.decisions.remove({ ...server.admin, via: "web" }, id);
     });
 
     it("a decision is deleted after a confirmation; finance may read the register but not delete", async () => {

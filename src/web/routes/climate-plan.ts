@@ -26,7 +26,8 @@ import { namesFor, planPageModel, planVersionModel } from "../view-models/climat
 /** What the page shows besides the form: the saved plan, its versions, its years, and who the reader is (for "saved by"). */
 async function planContext(app: Application, principal: Principal, lang: Lang) {
   const [plan, versions, me] = await Promise.all([app.climate.plan(principal), app.climate.planVersions(principal), app.accounts.me(principal)]);
-  return { plan, versions, targets: plan ? app.climate.targets(plan.document) : [], nameOf: namesFor(me.user, lang) };
+  const names = await app.climate.names(principal, versions.map((v) => v.savedBy));
+  return { plan, versions, targets: plan ? app.climate.targets(plan.document) : [], nameOf: namesFor(me.user, lang, names) };
 }
 
 type Shown = { page: Record<string, unknown>; status: number } | { redirect: string };
@@ -108,7 +109,8 @@ export function climatePlanRoutes(ctx: AppContext): Router {
       call: async (app, principal, { params, lang }) => {
         const version = /^\d{1,9}$/.test(params.version) ? Number(params.version) : 0;
         const [saved, current, me] = await Promise.all([app.climate.planVersion(principal, version), app.climate.plan(principal), app.accounts.me(principal)]);
-        return planVersionModel(saved, app.climate.targets(saved.document), current?.version ?? null, namesFor(me.user, lang), lang);
+        const names = await app.climate.names(principal, [saved.savedBy]);
+        return planVersionModel(saved, app.climate.targets(saved.document), current?.version ?? null, namesFor(me.user, lang, names), lang);
       },
       respond: { view: "climate-plan-version", model: (model) => model },
     }),

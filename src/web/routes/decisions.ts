@@ -87,10 +87,11 @@ export function decisionRoutes(ctx: AppContext): Router {
       permission: "climate.read",
       call: async (app, principal, { query, lang }) => {
         const [dashboard, me] = await Promise.all([app.climate.dashboard(principal), app.accounts.me(principal)]);
+        const names = await app.climate.names(principal, dashboard.decisions.map((d) => d.recordedBy));
         return registerModel({
           decisions: dashboard.decisions,
           figures: dashboard.figures,
-          nameOf: namesFor(me.user, lang),
+          nameOf: namesFor(me.user, lang, names),
           mayDelete: can(principal.role, "decision.delete"),
           recorded: typeof query.recorded === "string" ? query.recorded : undefined,
           deleted: query.deleted !== undefined,

@@ -27,8 +27,13 @@ export function shownDecimal(text: string, lang: Lang, places: number): string {
 export type NameOf = (userId: string | null) => string;
 
 /** The member's own name for their own id; anyone else as "another member"; Kalkyle itself as "the system". */
-export function namesFor(own: { id: string; name: string }, lang: Lang): NameOf {
-  return (userId) => (userId === null ? translate(lang, "plan.history.system") : userId === own.id ? translate(lang, "plan.who.you", { name: own.name }) : translate(lang, "plan.who.other"));
+/** "Ola Nordmann (deg)" for oneself, the member's name for another, "et annet medlem" for an account since removed. */
+export function namesFor(own: { id: string; name: string }, lang: Lang, names: Readonly<Record<string, string>> = {}): NameOf {
+  return (userId) => {
+    if (userId === null) return translate(lang, "plan.history.system");
+    if (userId === own.id) return translate(lang, "plan.who.you", { name: own.name });
+    return names[userId] ?? translate(lang, "plan.who.other");
+  };
 }
 
 /** The target path's years, rounded to a tenth of a tonne. */
