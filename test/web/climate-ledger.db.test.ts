@@ -164,6 +164,22 @@ describe("importing a ledger", () => {
     expect(answer.body).toContain("500 MB");
   });
 
+  it("answers a form declared larger than the limit with the page again, the limit beside the file (413)", async () => {
+    const url = new URL(adviser.base);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest({ host: url.hostname, port: url.port, path: "/climate/ledgers", method: "POST", headers: { cookie: adviser.cookie, "content-type": "multipart/form-data; boundary=xyz", "content-length": String(600 * 1024 * 1024) } });
+      req.on("response", (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.write(`--xyz\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${adviser.csrfToken}\r\n`);
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('id="ledger-file-error">Filen er større enn grensen på 500 MB. Ingenting er importert.<');
+  });
+
   it("refuses a buyer (403) and a request without the CSRF token (403); nothing is imported", async () => {
     const buyer = await server.clientAs("buyer");
     const { res: page, html } = await buyer.get("/climate/ledgers");
