@@ -180,6 +180,25 @@ describe("importing a ledger", () => {
     expect(answer.body).toContain('id="ledger-file-error">Filen er større enn grensen på 500 MB. Ingenting er importert.<');
   });
 
+  it("leaves nothing behind when the browser breaks off an upload, and the next import goes through", async () => {
+    const url = new URL(adviser.base);
+    await new Promise<void>((resolve) => {
+      const req = httpRequest({ host: url.hostname, port: url.port, path: "/climate/ledgers/upload?name=avbrutt.csv", method: "POST", headers: { cookie: adviser.cookie, "x-csrf-token": adviser.csrfToken, "content-type": "text/csv", accept: "application/json", "content-length": String(LEDGER.length * 1000) } });
+      req.on("error", () => resolve());
+      req.write(LEDGER);
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 300);
+    });
+    // the broken-off import is abandoned (its lock released) shortly after: a new one is taken, not refused as running
+    let status = 0;
+    await expect.poll(async () => (status = status === 200 ? 200 : (await upload(adviser, LEDGER, { name: "etter-avbrudd.csv" })).status), { timeout: 5_000 }).toBe(200);
+    const { html } = await adviser.get("/climate/ledgers");
+    expect(html).not.toContain("avbrutt.csv");
+    expect(html).toContain("etter-avbrudd.csv");
+  });
+
   it("refuses a buyer (403) and a request without the CSRF token (403); nothing is imported", async () => {
     const buyer = await server.clientAs("buyer");
     const { res: page, html } = await buyer.get("/climate/ledgers");
@@ -194,7 +213,7 @@ describe("importing a ledger", () => {
     expect((await adviser.request("/climate/ledgers", { method: "POST", body: form })).status).toBe(403);
     const { html: list } = await adviser.get("/climate/ledgers");
     expect(list).not.toContain("uten-token.csv");
-    expect(rowsOf(list, "ledger-imports")).toHaveLength(4);
+    expect(rowsOf(list, "ledger-imports")).toHaveLength(5);
   });
 });
 

@@ -180,6 +180,8 @@ export function ledgerUploadRoutes(ctx: AppContext): Router {
       const summary = await ctx.app.ledgers.import(principal, { fileName: baseName(query.data.name), source: upload.chunks, bytesTotal: length, columns });
       res.set("Cache-Control", "no-store").json(summaryJson(summary));
     } catch (error) {
+      // the client went away mid-file: nobody to answer, and the import was abandoned (nothing kept); not a fault of ours
+      if (req.destroyed && !req.complete) return void res.status(400).end();
       // the rest of an unread body is not waited for: the answer goes out and the connection closes
       if (!req.complete) res.set("Connection", "close");
       if (error instanceof UploadTooLargeError) return void res.status(413).json(tooLargeJson(lang));
