@@ -13,15 +13,20 @@
  *   longer than the analysis carry nothing (the case says nothing of them).
  * - avoidedTonnes is the sum over the contract; each calendar year's
  *   figure is rounded so that the years add up to it exactly.
- * - Direct and indirect: the result gives the scopes only for the whole
- *   analysis, not by year, so the whole analysis's direct (and indirect)
- *   difference is scaled by the share of the analysis's months that fall
- *   within the contract. They add up to avoidedTonnes only when the
- *   contract covers the whole analysis or the difference is the same every
- *   year; a scaling by tonnes instead would divide by a difference that
- *   can be near zero.
+ * - Direct and indirect add up exactly to avoidedTonnes. The result gives
+ *   the direct split only for the whole analysis, not by year, so direct =
+ *   the whole analysis's direct difference × the share of the analysis's
+ *   months that fall within the contract (a scaling by tonnes instead would
+ *   divide by a difference that can be near zero); indirect = avoidedTonnes
+ *   − direct, the rest. Indirect can so be negative while direct is
+ *   positive, when the contract holds the years where the difference is
+ *   smallest.
+ * - analysisAvoidedTonnes = baseline's total − chosen's total over the
+ *   case's whole analysis period: the figure the case's comparison page
+ *   shows; avoidedTonnes counts only the contract's months.
  * - lccDifference = chosen's present value − baseline's, over the whole
- *   analysis (the case's own period, not the contract's months).
+ *   analysis (the case's own period, not the contract's months), rounded
+ *   to øre (2 decimals, half away from zero).
  *
  * Example: contract from 2026-07 for 24 months, the chosen alternative
  * avoiding 12 t in analysis years 0 and 1 → 2026: 6 t, 2027: 12 t,
@@ -34,7 +39,7 @@ import type { DecisionRecord } from "./types.js";
 
 export type DecisionFigures = Pick<
   DecisionRecord,
-  "baseline" | "baselineName" | "chosenName" | "avoidedTonnes" | "avoidedDirectTonnes" | "avoidedIndirectTonnes" | "avoidedByYear" | "lccDifference" | "factorSet" | "factorSetHash"
+  "baseline" | "baselineName" | "chosenName" | "avoidedTonnes" | "avoidedDirectTonnes" | "avoidedIndirectTonnes" | "avoidedByYear" | "analysisAvoidedTonnes" | "lccDifference" | "factorSet" | "factorSetHash"
 >;
 
 type Alternative = ResultDocument["alternatives"][number];
@@ -93,16 +98,19 @@ export function decisionFigures(result: ResultDocument, chosen: string, contract
   const { byYear, coveredMonths } = spreadOverContract(difference, contractStart, contractMonths);
   const avoided = [...byYear.values()].reduce((a, b) => a.plus(b), ZERO);
   const share = years === 0 ? ZERO : new Decimal(coveredMonths).div(12 * years);
-  const scaled = (key: "directKg" | "indirectKg") => decimalText(tonnesOf(base.emissions[key]).minus(tonnesOf(pick.emissions[key])).mul(share));
+  const avoidedText = decimalText(avoided);
+  const direct = decimalText(tonnesOf(base.emissions.directKg).minus(tonnesOf(pick.emissions.directKg)).mul(share));
+  const lcc = new Decimal(pick.lcc.presentValue).minus(new Decimal(base.lcc.presentValue)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return {
     baseline: base.id,
     baselineName: base.name,
     chosenName: pick.name,
-    avoidedTonnes: decimalText(avoided),
-    avoidedDirectTonnes: scaled("directKg"),
-    avoidedIndirectTonnes: scaled("indirectKg"),
+    avoidedTonnes: avoidedText,
+    avoidedDirectTonnes: direct,
+    avoidedIndirectTonnes: decimalText(new Decimal(avoidedText).minus(direct)),
     avoidedByYear: roundedByYear(byYear),
-    lccDifference: decimalText(new Decimal(pick.lcc.presentValue).minus(new Decimal(base.lcc.presentValue))),
+    analysisAvoidedTonnes: decimalText(tonnesOf(base.emissions.totalKg).minus(tonnesOf(pick.emissions.totalKg))),
+    lccDifference: decimalText(lcc),
     factorSet: result.factorSet,
     factorSetHash: result.factorSetHash,
   };

@@ -76,11 +76,19 @@ export type DecisionRecord = DecisionInput & {
   factorSetHash: string;
   /** Baseline's tonnes − chosen's tonnes over the contract (positive: avoided). */
   avoidedTonnes: DecimalText;
+  /** Direct + indirect = avoidedTonnes exactly: direct is the case's direct difference × the contract's share of the analysis's months; indirect the rest (docs/climate.md). */
   avoidedDirectTonnes: DecimalText;
   avoidedIndirectTonnes: DecimalText;
   /** The same avoided tonnes by calendar year (only years with a share of the contract). */
   avoidedByYear: { year: number; tonnes: DecimalText }[];
-  /** Chosen's present value − baseline's (NOK; negative: the chosen costs less over its life). */
+  /**
+   * Baseline's tonnes − chosen's tonnes over the case's whole analysis
+   * period (what the comparison page shows), beside avoidedTonnes, which
+   * counts only the contract's months. Absent in decisions recorded
+   * before it was kept.
+   */
+  analysisAvoidedTonnes?: DecimalText;
+  /** Chosen's present value − baseline's (NOK, rounded to øre; negative: the chosen costs less over its life). */
   lccDifference: DecimalText;
   recordedAt: string;
   recordedBy: string | null;

@@ -53,9 +53,9 @@ describe("decisionFigures: avoided tonnes spread over the contract's calendar ye
     expect(figures.avoidedDirectTonnes).toBe("24");
     expect(figures.avoidedIndirectTonnes).toBe("0");
   });
-  it("a contract shorter than the analysis: direct and indirect scaled by its share of the analysis's months", () => {
+  it("a contract shorter than the analysis: direct scaled by its share of the analysis's months, indirect the rest", () => {
     // N = 2: differences 12, 24, 36 t; 6 months from January 2026 → 6 × 12/12 = 6 t
-    // share of the analysis: 6 of 36 months = 1/6; direct (90 − 18) t × 1/6 = 12; indirect (30 − 30) × 1/6 = 0
+    // share of the analysis: 6 of 36 months = 1/6; direct (90 − 18) t × 1/6 = 12; indirect 6 − 12 = −6
     const result = resultDocument([
       { id: "old", kgByYear: [20_000, 30_000, 40_000], directKg: 90_000, indirectKg: 0, presentValue: 50 },
       { id: "new", kgByYear: [8_000, 6_000, 4_000], directKg: 18_000, indirectKg: 0, presentValue: 20.5 },
@@ -64,9 +64,36 @@ describe("decisionFigures: avoided tonnes spread over the contract's calendar ye
     expect(figures.avoidedByYear).toEqual([{ year: 2026, tonnes: "6" }]);
     expect(figures.avoidedTonnes).toBe("6");
     expect(figures.avoidedDirectTonnes).toBe("12");
-    expect(figures.avoidedIndirectTonnes).toBe("0");
+    expect(figures.avoidedIndirectTonnes).toBe("-6");
+    // the whole analysis: (90 − 18) t, what the case's comparison page shows
+    expect(figures.analysisAvoidedTonnes).toBe("72");
     // 20.5 − 50
     expect(figures.lccDifference).toBe("-29.5");
+  });
+  it("the issue's case: 18 months of a longer analysis; direct + indirect = avoided exactly", () => {
+    // N = 2 (36 months), differences 20, 30, 40 t; 18 months from January 2026:
+    // 2026: 12 × 20/12 = 20 t; 2027: 6 × 30/12 = 15 t → 35 t; whole analysis 90 t
+    // direct (45 − 0) t × 18/36 = 22.5 t; indirect 35 − 22.5 = 12.5 t
+    const result = resultDocument([
+      { id: "old", kgByYear: [30_000, 40_000, 50_000], directKg: 45_000, presentValue: 1_000_000.004 },
+      { id: "new", kgByYear: [10_000, 10_000, 10_000], directKg: 0, presentValue: 1_543_862.125 },
+    ]);
+    const figures = decisionFigures(result, "new", "2026-01", 18);
+    expect(figures.avoidedTonnes).toBe("35");
+    expect(figures.avoidedDirectTonnes).toBe("22.5");
+    expect(figures.avoidedIndirectTonnes).toBe("12.5");
+    expect(figures.analysisAvoidedTonnes).toBe("90");
+    // 543 862.121 → rounded to øre
+    expect(figures.lccDifference).toBe("543862.12");
+  });
+  it("rounds the LCC difference to øre, half away from zero", () => {
+    const result = resultDocument([
+      { id: "a", kgByYear: [0, 0], presentValue: 100 },
+      { id: "b", kgByYear: [0, 0], presentValue: 100.005 },
+      { id: "c", kgByYear: [0, 0], presentValue: 99.995 },
+    ]);
+    expect(decisionFigures(result, "b", "2026-01", 12).lccDifference).toBe("0.01");
+    expect(decisionFigures(result, "c", "2026-01", 12).lccDifference).toBe("-0.01");
   });
   it("rounds each year to 9 decimals so that the years add up to the total exactly", () => {
     // 1 t in year 0; December 2026 and January 2027 each carry 1/12 t = 0.0833333333…
@@ -118,6 +145,19 @@ describe("decisionFigures: laws", () => {
         const figures = decisionFigures(result, "pick", start, 12 * n);
         const expected = a.slice(0, n).reduce((s, kg, i) => s.plus(kg).minus(b[i]!), new Decimal(0)).div(1000);
         expect(figures.avoidedTonnes).toBe(decimalText(expected));
+      }),
+    );
+  });
+  it("direct + indirect add up to the avoided tonnes exactly, whatever the contract", () => {
+    fc.assert(
+      fc.property(yearly, yearly, fc.integer({ min: -1_000_000, max: 1_000_000 }), month, fc.integer({ min: 1, max: 120 }), (a, b, direct, start, months) => {
+        const n = Math.min(a.length, b.length);
+        const result = resultDocument([
+          { id: "base", kgByYear: a.slice(0, n), directKg: direct },
+          { id: "pick", kgByYear: b.slice(0, n), directKg: 0 },
+        ]);
+        const figures = decisionFigures(result, "pick", start, months);
+        expect(decimalText(new Decimal(figures.avoidedDirectTonnes).plus(figures.avoidedIndirectTonnes))).toBe(figures.avoidedTonnes);
       }),
     );
   });
