@@ -12,14 +12,24 @@
  *   screening covers, the screened tonnes (purchases: indirect) plus the
  *   baseline's direct tonnes, which the spend factors do not measure. The
  *   screening wins where both give a year.
- * - Projected, in each year without a measurement after the first
- *   measured one: the latest measured total before it − the decisions'
- *   avoided tonnes in that year, never below 0. (So the years after the
- *   last measured one, and a year the ledgers skip, both have a figure.)
+ * - Projected, only in each year after the last measured one: the last
+ *   measured total − the decisions' avoided tonnes in that year, never
+ *   below 0. A year without a measurement before the last measured one
+ *   (between the baseline and the first screened year, or a year the
+ *   ledgers skip) shows neither: carrying an old total into it would draw
+ *   a fall that never happened. The one exception is the neutrality year:
+ *   unmeasured and before the last measured year, it is expected from the
+ *   latest measurement before it − its avoided tonnes, so that the gap
+ *   and the cost of neutrality stay defined.
  * - Gap in the neutrality year: expected (measured, else projected) −
  *   target.
  * - Direct and indirect: in the last measured year (screening: direct
- *   from the baseline, indirect screened; else the baseline's own split).
+ *   from the baseline, in the baseline's year, indirect screened; else the
+ *   baseline's own split). directYear says which year the direct tonnes
+ *   come from.
+ * - mappedShare: the screening's share of the spend in scope that is
+ *   mapped to a factor (0–1), so a measured year from a ledger can say it
+ *   covers only the mapped spend; null without a screening.
  * - Cost of neutrality: expected tonnes in the neutrality year ×
  *   compensation price; without the decisions, the same year's tonnes as
  *   they would have been without their avoided tonnes.
@@ -83,10 +93,18 @@ function yearRange(plan: ClimatePlanDocument | null, targetYears: number[], scre
 /** Each year's target, measured, avoided and projected tonnes (unrounded); `projectedFrom`: the measured total a projection starts from. */
 type YearFigures = { year: number; target: Decimal | null; measured: Decimal | null; avoided: Decimal; projected: Decimal | null; projectedFrom: Decimal | null };
 
-function yearFigures(year: number, targets: Map<number, Decimal>, measured: Measured, avoided: Map<number, Decimal>): YearFigures {
+/** The last measured year, or null when nothing is measured. */
+function lastMeasuredYear(measured: Measured): number | null {
+  return measured.size === 0 ? null : Math.max(...measured.keys());
+}
+
+/** `expectAlways`: project even before the last measured year (the neutrality year, whose gap and cost need a figure). */
+function yearFigures(year: number, targets: Map<number, Decimal>, measured: Measured, avoided: Map<number, Decimal>, expectAlways = false): YearFigures {
   const avoidedInYear = avoided.get(year) ?? ZERO;
   const own = measured.get(year)?.tonnes ?? null;
-  const from = own === null ? (latestMeasuredUpTo(measured, year)?.tonnes ?? null) : null;
+  const last = lastMeasuredYear(measured);
+  const projects = own === null && last !== null && (year > last || expectAlways);
+  const from = projects ? (latestMeasuredUpTo(measured, year)?.tonnes ?? null) : null;
   const projected = from === null ? null : nonNegative(from.minus(avoidedInYear));
   return { year, target: targets.get(year) ?? null, measured: own, avoided: avoidedInYear, projected, projectedFrom: from };
 }
@@ -128,8 +146,9 @@ function directIndirect(plan: ClimatePlanDocument | null, measured: Measured): D
   if (plan === null) return null;
   const totals = baselineTotals(plan);
   const last = latestMeasuredUpTo(measured, Number.POSITIVE_INFINITY)!;
-  if (last.source === "baseline") return { source: "baseline", year: plan.baseline.year, directTonnes: decimalText(totals.direct), indirectTonnes: decimalText(totals.indirect) };
-  return { source: "screening", year: last.year, directTonnes: decimalText(totals.direct), indirectTonnes: decimalText(last.tonnes.minus(totals.direct)) };
+  const directYear = plan.baseline.year;
+  if (last.source === "baseline") return { source: "baseline", year: directYear, directYear, directTonnes: decimalText(totals.direct), indirectTonnes: decimalText(totals.indirect) };
+  return { source: "screening", year: last.year, directYear, directTonnes: decimalText(totals.direct), indirectTonnes: decimalText(last.tonnes.minus(totals.direct)) };
 }
 
 export function dashboardFigures(input: DashboardInput): DashboardFigures {
@@ -140,8 +159,8 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const measured = measuredTonnes(plan, screening);
   const avoided = avoidedTonnes(decisions);
   const range = yearRange(plan, targetList.map((t) => t.year), (screening?.byYear ?? []).map((r) => r.year), neutralityYear);
-  const years = range === null ? [] : Array.from({ length: range.last - range.first + 1 }, (_, i) => yearFigures(range.first + i, targets, measured, avoided));
-  const inNeutralityYear = yearFigures(neutralityYear, targets, measured, avoided);
+  const inNeutralityYear = yearFigures(neutralityYear, targets, measured, avoided, true);
+  const years = range === null ? [] : Array.from({ length: range.last - range.first + 1 }, (_, i) => (range.first + i === neutralityYear ? inNeutralityYear : yearFigures(range.first + i, targets, measured, avoided)));
   const expected = inNeutralityYear.measured ?? inNeutralityYear.projected;
   const target = inNeutralityYear.target;
   return {
@@ -157,5 +176,6 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     },
     directIndirect: directIndirect(plan, measured),
     costOfNeutrality: plan ? costOfNeutrality(plan, inNeutralityYear) : null,
+    mappedShare: screening === null ? null : screening.spend.mappedShare,
   };
 }

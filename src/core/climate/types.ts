@@ -102,7 +102,13 @@ export type DashboardYear = {
   measured: DecimalText | null;
   /** Avoided by recorded decisions in this year. */
   avoided: DecimalText;
-  /** For a year without a measurement after the first measured one (so every year after the last): the latest measured total before it − the decisions' avoided tonnes in the year, never below 0. */
+  /**
+   * Only for a year after the last measured one: the last measured total −
+   * the decisions' avoided tonnes in the year, never below 0. Null in a year
+   * before the last measured one that has no measurement (nothing is known
+   * of it), except the neutrality year, which is expected from the latest
+   * measurement before it − its avoided tonnes (docs/climate.md).
+   */
   projected: DecimalText | null;
 };
 
@@ -113,7 +119,14 @@ export type DashboardFigures = {
   /** In the neutrality year: expected (measured or projected) − target; null without a plan. */
   gap: { year: number; expected: DecimalText; target: DecimalText; gap: DecimalText } | null;
   decisions: { count: number; avoidedTonnes: DecimalText; avoidedInNeutralityYear: DecimalText; lccDifference: DecimalText };
-  directIndirect: { source: "baseline" | "screening"; year: number; directTonnes: DecimalText; indirectTonnes: DecimalText } | null;
+  /**
+   * Direct (the municipality's own and its contractors' fuel on sites and
+   * deliveries) and indirect tonnes in the last measured year `year`. The
+   * spend factors do not measure direct emissions, so the direct tonnes
+   * always come from the baseline, in `directYear` (the baseline's year);
+   * with source "screening", the indirect tonnes are the screening's of `year`.
+   */
+  directIndirect: { source: "baseline" | "screening"; year: number; directYear: number; directTonnes: DecimalText; indirectTonnes: DecimalText } | null;
   /** Residual tonnes in the neutrality year × the compensation price, with and without the recorded decisions. */
   costOfNeutrality: {
     year: number;
@@ -125,4 +138,6 @@ export type DashboardFigures = {
     costWithoutDecisions: DecimalText;
     loweredBy: DecimalText;
   } | null;
+  /** The screening's share of the spend in scope mapped to a factor (0–1): a year measured from a ledger covers only this share; null without a screening. */
+  mappedShare: DecimalText | null;
 };

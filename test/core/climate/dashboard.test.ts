@@ -95,8 +95,8 @@ describe("dashboardFigures: the worked example of docs/climate.md", () => {
     // 2026: 1 700 − 100; 2027: 1 700 − 160; 2028: 1 700 − 60; 2029: 1 700 − 0
     const projected = Object.fromEntries(figures.years.filter((y) => y.year > 2025).map((y) => [y.year, y.projected]));
     expect(projected).toEqual({ 2026: "1600", 2027: "1540", 2028: "1640", 2029: "1700" });
-    // a year between two measured ones projects from the earlier: 2020–2023 from 2019's 2 000 t
-    expect(figures.years.find((y) => y.year === 2022)!.projected).toBe("2000");
+    // a year before the last measured one without a measurement shows nothing: 2019's total is not carried into 2020–2023
+    for (const year of [2020, 2021, 2022, 2023]) expect(figures.years.find((y) => y.year === year)).toMatchObject({ measured: null, projected: null });
     expect(figures.years.find((y) => y.year === 2024)!.projected).toBeNull();
     expect(figures.years.map((y) => y.avoided)).toEqual(["0", "0", "0", "0", "0", "0", "50", "100", "160", "60", "0"]);
   });
@@ -107,7 +107,7 @@ describe("dashboardFigures: the worked example of docs/climate.md", () => {
     expect(figures.decisions).toEqual({ count: 2, avoidedTonnes: "370", avoidedInNeutralityYear: "160", lccDifference: "-500" });
   });
   it("splits direct and indirect in the last screened year: the baseline's direct, the screened indirect", () => {
-    expect(figures.directIndirect).toEqual({ source: "screening", year: 2025, directTonnes: "800", indirectTonnes: "900" });
+    expect(figures.directIndirect).toEqual({ source: "screening", year: 2025, directYear: 2019, directTonnes: "800", indirectTonnes: "900" });
   });
   it("the cost of neutrality: 1 540 t × 1 000 kr; without the decisions 1 700 t; lowered by 160 000 kr", () => {
     expect(figures.costOfNeutrality).toEqual({
@@ -130,15 +130,36 @@ describe("dashboardFigures: the other cases", () => {
     expect(figures.gap).toEqual({ year: 2027, expected: "1300", target: "400", gap: "900" });
     expect(figures.costOfNeutrality).toMatchObject({ residualTonnes: "1300", cost: "1300000", residualWithoutDecisions: "1460", costWithoutDecisions: "1460000", loweredBy: "160000" });
   });
+  it("a year the ledgers skip, before the last screened one, has no figure; a year after it is projected", () => {
+    const figures = dashboardFigures({ plan: plan(), planVersion: 1, decisions: DECISIONS, screening: screening({ 2024: "1000", 2026: "700" }) });
+    // 2025 lies between 2024 and 2026: nothing measured, nothing projected, its avoided tonnes still shown
+    expect(figures.years.find((y) => y.year === 2025)).toEqual({ year: 2025, target: "800", measured: null, avoided: "50", projected: null });
+    // 2028 after 2026's 700 + 800 t: 1 500 − 60
+    expect(figures.years.find((y) => y.year === 2028)!.projected).toBe("1440");
+  });
+  it("an unmeasured neutrality year before the last measured year is expected from the latest measurement before it − its avoided tonnes", () => {
+    // screened 2024: 1 000 + 800 = 1 800 t; 2029: 100 + 800 = 900 t. 2027 unmeasured: 1 800 − 160 = 1 640 t
+    const figures = dashboardFigures({ plan: plan(), planVersion: 1, decisions: DECISIONS, screening: screening({ 2024: "1000", 2029: "100" }) });
+    expect(figures.years.find((y) => y.year === 2027)).toEqual({ year: 2027, target: "400", measured: null, avoided: "160", projected: "1640" });
+    expect(figures.years.find((y) => y.year === 2026)!.projected).toBeNull();
+    expect(figures.years.find((y) => y.year === 2028)!.projected).toBeNull();
+    expect(figures.gap).toEqual({ year: 2027, expected: "1640", target: "400", gap: "1240" });
+    expect(figures.costOfNeutrality).toMatchObject({ residualTonnes: "1640", residualWithoutDecisions: "1800" });
+  });
+  it("carries the screening's share of mapped spend", () => {
+    const withShare = { ...screening({ 2025: "900" }), spend: { totalNok: "100", mappedNok: "62.5", outOfScopeNok: "0", unmappedNok: "37.5", mappedShare: "0.625" } };
+    expect(dashboardFigures({ plan: plan(), planVersion: 1, decisions: [], screening: withShare }).mappedShare).toBe("0.625");
+  });
   it("a screening of the baseline year wins over the baseline", () => {
     // 1 500 t screened + 800 t direct
     const figures = dashboardFigures({ plan: plan(), planVersion: 1, decisions: [], screening: screening({ 2019: "1500" }) });
     expect(figures.years[0]).toEqual({ year: 2019, target: "2000", measured: "2300", avoided: "0", projected: null });
-    expect(figures.directIndirect).toEqual({ source: "screening", year: 2019, directTonnes: "800", indirectTonnes: "1500" });
+    expect(figures.directIndirect).toEqual({ source: "screening", year: 2019, directYear: 2019, directTonnes: "800", indirectTonnes: "1500" });
   });
   it("without a screening the baseline is the last measurement: direct and indirect as entered, the projection from its total", () => {
     const figures = dashboardFigures({ plan: plan({ compensation: null }), planVersion: 1, decisions: DECISIONS, screening: null });
-    expect(figures.directIndirect).toEqual({ source: "baseline", year: 2019, directTonnes: "800", indirectTonnes: "1200" });
+    expect(figures.directIndirect).toEqual({ source: "baseline", year: 2019, directYear: 2019, directTonnes: "800", indirectTonnes: "1200" });
+    expect(figures.mappedShare).toBeNull();
     // 2 000 − 160
     expect(figures.gap).toEqual({ year: 2027, expected: "1840", target: "400", gap: "1440" });
     expect(figures.costOfNeutrality).toBeNull();
