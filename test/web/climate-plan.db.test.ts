@@ -312,6 +312,23 @@ describe.each(STORES)("the climate plan and the decisions register on $name", ({
       await server.ctx.app.decisions.remove({ ...server.admin, via: "web" }, id);
     });
 
+    it("a case that cannot be evaluated: the form and the recording say so in plain words with a link back to the case (400)", async () => {
+      const system = server.store.scoped({ organisationId: server.admin.organisationId, actor: { userId: null, via: "system" } });
+      const broken = await system.cases.create({ ...DECIDED_CASE, title: "Uferdig", baseline: "Z" });
+      const buyer = await server.clientAs("buyer");
+      const shown = await buyer.get(`/cases/${broken.id}/decision`);
+      expect(shown.res.status).toBe(400);
+      const res = await buyer.postForm(`/cases/${broken.id}/decision`, { chosen: "B", contractStart: "2027-01", contractMonths: "24", category: "transport", strategyArea: "climate-environment", note: "" });
+      expect(res.status).toBe(400);
+      for (const html of [shown.html, unescape(await res.text())]) {
+        expect(text(html)).toContain("Beslutningen kan ikke registreres ennå");
+        expect(text(html)).toContain("Saken må kunne beregnes i sin nåværende versjon før en beslutning kan registreres");
+        expect(html).toContain(`href="/cases/${broken.id}">Tilbake til saken</a>`);
+        expect(text(html)).not.toContain("caseId");
+        expect(text(html)).not.toContain("En uventet feil oppstod");
+      }
+    });
+
     it("a decision is deleted after a confirmation; finance may read the register but not delete", async () => {
       const finance = await server.clientAs("finance");
       expect((await finance.get("/climate/decisions")).res.status).toBe(200);

@@ -7,7 +7,9 @@
  *   GET  /climate/decisions                the register (climate.read): each decision's figures as recorded, the totals
  *   GET  /climate/decisions/:id/delete     asks to confirm (decision.delete)
  *   POST /climate/decisions/:id/delete     deletes, 303 back with a notice
- * Another organisation's case or decision is a 404, as everywhere.
+ * A case that cannot be decided on (its current version does not evaluate: an InvalidInputError
+ * at "caseId") is a 400 page that says so in plain words, with a link back to the case, on the
+ * form's GET and POST alike. Another organisation's case or decision is a 404, as everywhere.
  */
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -22,9 +24,9 @@ import { handlers, idParam, langInput } from "../handler.js";
 import { langOf } from "../page.js";
 import { namesFor } from "../view-models/climate-plan.js";
 import { blankDecisionEntry, decisionEntryOf, decisionFormModel, decisionInputOf, type DecisionEntry, type DecisionField } from "../view-models/decision-form.js";
-import { decisionDeleteModel, decisionPageModel, registerModel } from "../view-models/decisions.js";
+import { decisionDeleteModel, decisionPageModel, decisionUnavailableModel, registerModel } from "../view-models/decisions.js";
 
-type Shown = { page: Record<string, unknown>; status: number } | { redirect: string };
+type Shown = { page: Record<string, unknown>; status: number; view?: string } | { redirect: string };
 
 const caseInput = z.object({ params: z.object({ id: z.string() }), body: z.unknown(), lang: langInput });
 
@@ -34,13 +36,31 @@ async function formPage(app: Application, principal: Principal, caseId: string, 
   return { page: decisionPageModel(form, model, lang), status };
 }
 
+/** The problems at "caseId" of an InvalidInputError (the case cannot be decided on), or null for any other error. */
+function caseProblems(error: unknown): Problem[] | null {
+  if (!(error instanceof InvalidInputError)) return null;
+  const atCase = error.problems.filter((p) => p.path === "caseId");
+  return atCase.length > 0 ? atCase : null;
+}
+
+/** Runs `shown`; a case that cannot be decided on becomes the page that says why (400), any other error goes on. */
+async function orUnavailable(caseId: string, lang: Lang, shown: () => Promise<Shown>): Promise<Shown> {
+  try {
+    return await shown();
+  } catch (error) {
+    const problems = caseProblems(error);
+    if (problems === null) throw error;
+    return { page: decisionUnavailableModel(caseId, problems, lang), status: 400, view: "decision-unavailable" };
+  }
+}
+
 export function decisionRoutes(ctx: AppContext): Router {
   const router = Router();
   const handler = handlers(ctx);
   const show = (view: string) => ({
     send: (shown: Shown, req: Request, res: Response) => {
       if ("redirect" in shown) return res.redirect(303, shown.redirect);
-      ctx.render(req, res, view, shown.page, { status: shown.status });
+      ctx.render(req, res, shown.view ?? view, shown.page, { status: shown.status });
     },
   });
 
@@ -49,7 +69,7 @@ export function decisionRoutes(ctx: AppContext): Router {
     handler({
       input: caseInput,
       permission: "decision.create",
-      call: (app, principal, { params, lang }) => formPage(app, principal, params.id, lang, null),
+      call: (app, principal, { params, lang }) => orUnavailable(params.id, lang, () => formPage(app, principal, params.id, lang, null)),
       respond: show("decision"),
     }),
   );
@@ -59,23 +79,24 @@ export function decisionRoutes(ctx: AppContext): Router {
     handler({
       input: caseInput,
       permission: "decision.create",
-      call: async (app, principal, { params, body, lang }): Promise<Shown> => {
-        const entry = decisionEntryOf(body);
-        const { input, errors: edge } = decisionInputOf(entry, params.id, lang);
-        if (edge.size > 0) {
-          // the rest is checked too, so that every problem is shown at once
-          const form = await app.decisions.form(principal, params.id);
-          const parsed = parseDecisionInput(input, form.alternatives.map((a) => a.id));
-          return formPage(app, principal, params.id, lang, entry, { edge, problems: parsed.ok ? [] : parsed.problems }, 400);
-        }
-        try {
-          const recorded = await app.decisions.record(principal, input);
-          return { redirect: `/climate/decisions?recorded=${encodeURIComponent(recorded.id)}` };
-        } catch (error) {
-          if (!(error instanceof InvalidInputError) || error.problems.some((p) => p.path === "caseId")) throw error;
-          return formPage(app, principal, params.id, lang, entry, { problems: error.problems }, 400);
-        }
-      },
+      call: (app, principal, { params, body, lang }): Promise<Shown> =>
+        orUnavailable(params.id, lang, async () => {
+          const entry = decisionEntryOf(body);
+          const { input, errors: edge } = decisionInputOf(entry, params.id, lang);
+          if (edge.size > 0) {
+            // the rest is checked too, so that every problem is shown at once
+            const form = await app.decisions.form(principal, params.id);
+            const parsed = parseDecisionInput(input, form.alternatives.map((a) => a.id));
+            return formPage(app, principal, params.id, lang, entry, { edge, problems: parsed.ok ? [] : parsed.problems }, 400);
+          }
+          try {
+            const recorded = await app.decisions.record(principal, input);
+            return { redirect: `/climate/decisions?recorded=${encodeURIComponent(recorded.id)}` };
+          } catch (error) {
+            if (!(error instanceof InvalidInputError) || caseProblems(error) !== null) throw error;
+            return formPage(app, principal, params.id, lang, entry, { problems: error.problems }, 400);
+          }
+        }),
       respond: show("decision"),
     }),
   );

@@ -6,7 +6,7 @@
  * totals from the dashboard figures); here they are only rounded to be
  * shown and written the language's way.
  */
-import type { Lang } from "../../case/messages.js";
+import { problemMessage, type Lang, type Problem } from "../../case/messages.js";
 import { PURCHASE_CATEGORIES, STRATEGY_AREAS } from "../../core/climate/categories.js";
 import type { DashboardFigures, DecisionRecord } from "../../core/climate/types.js";
 import type { DecisionForm } from "../../app/decisions.js";
@@ -92,5 +92,15 @@ export function decisionPageModel(form: DecisionForm, model: DecisionFormModel, 
     baselineName: form.baseline.name,
     factorSet: form.factorSet,
     form: model,
+  };
+}
+
+/** The page for a case that cannot be decided on: what is wrong, in plain words (the problems' messages, no path), and the way back to the case. */
+export function decisionUnavailableModel(caseId: string, problems: readonly Problem[], lang: Lang): Record<string, unknown> {
+  const sentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
+  return {
+    pageTitle: translate(lang, "decision.unavailableTitle"),
+    messages: problems.map((p) => sentence(problemMessage(p, lang))),
+    caseHref: `/cases/${encodeURIComponent(caseId)}`,
   };
 }
