@@ -1,11 +1,12 @@
 /*
  * The ledger upload on /climate/ledgers in two steps, with a progress bar.
- * 1. The user picks a CSV or .xlsx file; its first 64 KB (File.slice) go to
+ * 1. The user picks a CSV or .xlsx file; at once its first 64 KB (File.slice) go to
  *    /climate/ledgers/inspect, which says how the file is written and
  *    which columns it has; the page then shows one select per field
  *    (cloned from the <template> the server rendered, so the labels,
  *    required marks and ids are the server's), prefilled with the
- *    remembered columns, else the suggested ones.
+ *    remembered columns, else the suggested ones. The button shows only
+ *    then: a file that cannot be read leaves its error and no next step.
  * 2. On confirm, the file itself is sent as the request body (XHR, so
  *    xhr.upload.onprogress can feed the <progress> bar and the status
  *    line "Importerer … 45 %"); the server streams it into the import and
@@ -98,7 +99,8 @@
         var message = document.createElement("span");
         message.className = "field-error";
         message.id = id;
-        message.textContent = problem.message;
+        // beside its field the message stands alone, so it starts as a sentence does
+        message.textContent = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
         place.box.insertBefore(message, place.control);
         place.box.classList.add("field-invalid");
         place.control.setAttribute("aria-invalid", "true");
@@ -131,6 +133,8 @@
     if (shown) shown.parentNode.removeChild(shown);
     step = "choose";
     submit.textContent = text.next;
+    // the button belongs to the column step: it shows once a file's head was read
+    submit.hidden = true;
     progressBox.hidden = true;
   }
 
@@ -140,6 +144,7 @@
     if (old) old.parentNode.removeChild(old);
     step = "workbook";
     submit.textContent = text.confirm;
+    submit.hidden = false;
     say(text.workbook);
   }
 
@@ -164,6 +169,7 @@
     fileField.parentNode.insertBefore(fragment, fileField.nextSibling);
     step = "columns";
     submit.textContent = text.confirm;
+    submit.hidden = false;
     say(fill(found.headers.length === 1 ? text.readOne : text.readMany, { count: found.headers.length, file: file.name }));
   }
 
@@ -269,12 +275,18 @@
 
   // ---- the form
 
-  submit.textContent = text.next;
+  // a column step the server showed (after a form sent without this script) keeps its button
+  if (columnsStep()) step = "columns";
+  else backToChoose();
   fileInput.addEventListener("change", function () {
     if (step === "sending") return;
     clearErrors();
     say("");
     backToChoose();
+    var file = fileInput.files && fileInput.files[0];
+    if (!file) return;
+    if (file.size > Number(text.limitBytes)) return showErrors([{ path: "file", message: text.tooLarge }]);
+    inspect(file);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();

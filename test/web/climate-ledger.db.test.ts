@@ -225,12 +225,38 @@ describe("mapping an unmapped account", () => {
     expect(rowsOf(before.html, "unmapped-accounts")).toContain("195 2 1\u00a0400 Kartlegg");
     // every figure of the tables is written out (a dash stands for a figure that could not be shown)
     expect(before.html).not.toMatch(/<td class="num">–<\/td>/);
-    // the factor set and its checksum the figures were computed with
-    expect(before.html).toMatch(/Faktorsett 2025-\d+, sjekksum sha256:[0-9a-f]{64}\./);
+    // the factor set and the start of its checksum; the whole checksum behind a disclosure, not in the main text
+    expect(before.html).toMatch(/Faktorsett 2025-\d+, sjekksum [0-9a-f]{12} …</);
+    expect(before.html).toMatch(/<details><summary>Hele sjekksummen \(SHA-256\)<\/summary><code class="hash">sha256:[0-9a-f]{64}<\/code><\/details>/);
+    // the share of spend mapped says its base, and the spend out of scope stands beside the total
+    expect(before.html).toMatch(/data-figure="mapped-share"><dt>[^<]+<\/dt><dd>[^<]+ <span class="figure-base">av innkjøpene, utenfor omfang ikke medregnet<\/span>/);
+    expect(before.html).toMatch(/data-figure="out-of-scope-spend"><dt>Utgifter utenfor omfang<\/dt><dd>50\u00a0000 kr</);
+    // no credit note among the lines: the plural form, and the function column says whose codes these are
+    expect(before.html).toContain("0 kreditnotaer");
+    expect(before.html).toContain('<th scope="col">Funksjon (KOSTRA)</th>');
+    // one table per heading, named by it: no caption repeats a heading, and the categories are not shown twice
+    expect(before.html).not.toContain("<caption");
+    expect(before.html).not.toContain("Største kategorier");
+    expect(before.html.match(/Utslipp etter innkjøpskategori/g)).toHaveLength(1);
+    expect(before.html).toContain('<table class="data screening-table" id="by-category" aria-labelledby="hot-categories-heading">');
+    // the "map" link carries the account to the form
+    expect(before.html.replaceAll("&#x3D;", "=")).toContain('href="/climate/mapping?account=195#new-rule"');
+    // the shared Klimanøytral 2027 navigation, the screening marked
+    expect(before.html).toMatch(/<nav class="climate-subnav[^"]*" aria-label="Klima 2027">[\s\S]*href="\/climate\/plan"[\s\S]*href="\/climate\/decisions"[\s\S]*<a href="\/climate\/screening" aria-current="page">Screening<\/a>/);
     const shareBefore = /data-figure="mapped-share"><dt>[^<]+<\/dt><dd>([^<]+)</.exec(before.html)![1];
 
     const { html: mappingPage } = await adviser.get("/climate/mapping?account=195");
     expect(mappingPage).toMatch(/<input id="rule-value" name="value" type="text" value="195"/);
+    expect(mappingPage).toMatch(/<option value="account" selected>/);
+    // the form takes the focus, so the adviser lands where the account is to be mapped
+    expect(mappingPage).toContain('<h2 id="new-rule" tabindex="-1" autofocus>');
+    // the default mapping's source in plain words, no repository file or JSON key; its table stacks on a narrow screen
+    expect(mappingPage).toContain("Kilde: artene i KOSTRA-kontoplanen slik SSB og departementet publiserer dem; utslippsfaktorer: EXIOBASE 3.8.2, Norge (CC BY-SA 4.0).");
+    expect(mappingPage).not.toMatch(/KommuneKostraMain|kostra-kontrollprogram|'sources'/);
+    expect(mappingPage).toMatch(/<table class="data stacked" id="default-mapping">[\s\S]*<td data-label="Kontonavn">/);
+    expect(mappingPage).toMatch(/<h1>Kontokobling<\/h1>\s*<nav class="climate-subnav[\s\S]*<a href="\/climate\/mapping" aria-current="page">Kontokobling<\/a>/);
+    const { html: english } = await adviser.get("/climate/mapping?lang=en");
+    expect(english).toContain("Source: the arter of the KOSTRA chart of accounts as Statistics Norway (SSB) and the ministry publish them");
     const version = /name="version" value="(\d+)"/.exec(mappingPage)![1]!;
 
     // a rule without a category is refused beside the field, everything typed kept

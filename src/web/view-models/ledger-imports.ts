@@ -14,7 +14,7 @@ import { translate } from "../i18n/catalog.js";
 import { pageTitle } from "../page.js";
 import { formatDateTime } from "./case-list.js";
 import { columnStep, type ColumnStep } from "./ledger-columns.js";
-import { climateSubnav } from "./ledger-subnav.js";
+import { climateSubnav } from "./climate-subnav.js";
 
 export type UploadState = {
   /** The filled column step of a refused no-JavaScript import, with its problems. */
@@ -48,7 +48,7 @@ export function ledgersPageModel(input: { imports: ImportSummary[]; lang: Lang; 
   const errorCount = (upload?.fileError ? 1 : 0) + (upload?.problems?.length ?? 0) + (upload?.columns?.fields.filter((f) => f.error).length ?? 0);
   return {
     pageTitle: pageTitle(translate(lang, "ledgers.pageTitle")),
-    subnav: climateSubnav("imports", lang),
+    subnav: climateSubnav("ledgers", lang),
     scripts: input.mayImport ? ["/static/js/ledger-upload.js"] : [],
     mayImport: input.mayImport,
     imports: importRows(input.imports, lang),

@@ -8,17 +8,18 @@
  */
 import type { Lang } from "../../case/messages.js";
 import type { ImportSummary } from "../../ledger/types.js";
+import { formatNumber } from "../../i18n/numbers.js";
 import { translate, translateKey } from "../i18n/catalog.js";
 import { pageTitle } from "../page.js";
 import { formatDateTime } from "./case-list.js";
 import { formatText } from "./ledger-columns.js";
-import { climateSubnav } from "./ledger-subnav.js";
+import { climateSubnav } from "./climate-subnav.js";
 
 export function importSummaryModel(summary: ImportSummary, lang: Lang) {
   const when = formatDateTime(summary.importedAt, lang);
   return {
     pageTitle: pageTitle(translate(lang, "ledgers.summary.name"), summary.fileName),
-    subnav: climateSubnav(null, lang),
+    subnav: climateSubnav("ledgers", lang),
     id: summary.importId,
     intro: translate(lang, "ledgers.summary.intro", { file: summary.fileName, when }),
     figures: [
@@ -36,7 +37,7 @@ export function importSummaryModel(summary: ImportSummary, lang: Lang) {
       found: b.found,
       empty: b.found === "",
     })),
-    brokenShown: summary.broken > summary.brokenLines.length ? translate(lang, "ledgers.summary.brokenShown", { shown: summary.brokenLines.length, count: summary.broken }) : undefined,
+    brokenShown: summary.broken > summary.brokenLines.length ? translate(lang, "ledgers.summary.brokenShown", { shown: formatNumber(summary.brokenLines.length, lang), count: formatNumber(summary.broken, lang) }) : undefined,
   };
 }
 

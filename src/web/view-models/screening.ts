@@ -14,10 +14,12 @@ import { formatNumber } from "../../i18n/numbers.js";
 import { translate } from "../i18n/catalog.js";
 import { pageTitle } from "../page.js";
 import { formatDecimalText, formatShare } from "./decimal-figures.js";
-import { climateSubnav } from "./ledger-subnav.js";
+import { climateSubnav } from "./climate-subnav.js";
 
 /** Tonnes CO2e to one decimal, NOK in whole kroner. */
 const TONNE_DECIMALS = 1;
+/** The factor set's checksum is shown by its first hex digits (without "sha256:"); the whole one is behind a disclosure. */
+const SHORT_HASH = 12;
 
 export type HighRiskCitation = { title: string; url: string; year: number; publisher: string };
 
@@ -36,29 +38,29 @@ function defaultReasons(defaults: DefaultMapping): Map<string, { nb: string; en:
 export function screeningModel(input: { result: ScreeningResult | null; defaults: DefaultMapping; highRisk: HighRiskCitation; lang: Lang }) {
   const { result, lang } = input;
   const base = { pageTitle: pageTitle(translate(lang, "screening.pageTitle")), subnav: climateSubnav("screening", lang) };
-  if (!result) return { ...base, empty: true };
+  if (!result) return { ...base, empty: true as const };
   const category = (r: ScreeningResult["byCategory"][number]) => ({ ...rowOf(r, PURCHASE_CATEGORIES[r.category]?.[lang] ?? r.category, lang), highRisk: r.highRisk });
   const supplier = (r: ScreeningResult["bySupplier"][number]) => ({ ...rowOf(r, r.key === "" ? translate(lang, "screening.noSupplier") : r.name, lang), orgNumber: r.orgNumber ?? "" });
   const reasons = defaultReasons(input.defaults);
   return {
     ...base,
-    empty: false,
+    empty: false as const,
     intro: translate(lang, "screening.intro", { set: result.factorSet }),
     figures: {
       totalTonnes: formatDecimalText(result.totalTonnes, lang, TONNE_DECIMALS),
       mappedShare: formatShare(result.spend.mappedShare, lang, 1),
       spend: formatDecimalText(result.spend.totalNok, lang, 0),
+      outOfScopeSpend: formatDecimalText(result.spend.outOfScopeNok, lang, 0),
       lines: formatNumber(result.lines.total, lang),
       linesDetail: translate(lang, "screening.linesDetail", {
         mapped: formatNumber(result.lines.mapped, lang),
         outOfScope: formatNumber(result.lines.outOfScope, lang),
         unmapped: formatNumber(result.lines.unmapped, lang),
-        creditNotes: formatNumber(result.lines.creditNotes, lang),
+        creditNotes: result.lines.creditNotes,
       }),
     },
     anyHighRisk: result.byCategory.some((r) => r.highRisk),
     highRisk: { source: translate(lang, "screening.highRiskSource", { title: input.highRisk.title, year: String(input.highRisk.year) }), url: input.highRisk.url },
-    hotCategories: result.hotSpots.categories.map(category),
     hotSuppliers: result.hotSpots.suppliers.map(supplier),
     byCategory: result.byCategory.map(category),
     bySupplier: result.bySupplier.map(supplier),
@@ -72,7 +74,8 @@ export function screeningModel(input: { result: ScreeningResult | null; defaults
       label: translate(lang, "screening.mapThisLabel", { account: u.account }),
     })),
     outOfScope: result.outOfScope.map((o) => ({ account: o.account, reason: reasons.get(o.reason)?.[lang] ?? o.reason, lines: formatNumber(o.lines, lang), kroner: formatDecimalText(o.nok, lang, 0) })),
-    priceYearClamped: result.priceYearClamped.length > 0 ? translate(lang, "screening.priceYearClamped", { years: result.priceYearClamped.join(", ") }) : undefined,
-    factorSetNote: translate(lang, "screening.factorSet", { set: result.factorSet, hash: result.factorSetHash }),
+    priceYearClamped: result.priceYearClamped.length > 0 ? translate(lang, "screening.priceYearClamped", { years: result.priceYearClamped.join(", "), count: result.priceYearClamped.length }) : undefined,
+    factorSetNote: translate(lang, "screening.factorSet", { set: result.factorSet, hash: result.factorSetHash.replace(/^sha256:/, "").slice(0, SHORT_HASH) }),
+    factorSetHash: result.factorSetHash,
   };
 }

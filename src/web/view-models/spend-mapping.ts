@@ -12,7 +12,7 @@ import type { FactorSet } from "../../factors/factor-set.js";
 import type { DefaultMapping, MappingRule } from "../../ledger/types.js";
 import { translate } from "../i18n/catalog.js";
 import { pageTitle } from "../page.js";
-import { climateSubnav } from "./ledger-subnav.js";
+import { climateSubnav } from "./climate-subnav.js";
 import { ruleForm, ruleRow, type RuleFormErrors, type RuleFormValues } from "./spend-rule-form.js";
 
 export type MappingNotice = "saved" | "removed" | "conflict" | "from-screening";
@@ -59,6 +59,8 @@ export function spendMappingModel(input: {
     pageTitle: pageTitle(translate(lang, "spendMapping.pageTitle")),
     subnav: climateSubnav("mapping", lang),
     mayEdit: input.mayEdit,
+    /** The form takes the focus when the screening's "map" link led here with an account. */
+    focusForm: input.mayEdit && input.notice === "from-screening",
     version: mapping.version,
     notice,
     conflict: input.notice === "conflict",
@@ -67,8 +69,10 @@ export function spendMappingModel(input: {
     otherProblems: input.otherProblems ?? [],
     defaults: {
       title: mapping.defaults.title[lang],
-      source: translate(lang, "spendMapping.defaultsSource", { source: mapping.defaults.source }),
+      source: translate(lang, "spendMapping.defaultsSource"),
       rows: shown,
+      /** The column names, which each cell repeats when the table is stacked on a narrow screen. */
+      labels: { name: translate(lang, "spendMapping.col.name"), product: translate(lang, "spendMapping.col.product"), category: translate(lang, "spendMapping.col.category"), reason: translate(lang, "spendMapping.col.reason") },
       q: input.q,
       filtered: input.q.trim() !== "",
       count: translate(lang, "spendMapping.filterCount", { shown: shown.length, total: all.length }),
