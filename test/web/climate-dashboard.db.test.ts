@@ -216,12 +216,18 @@ describe("the climate dashboard with a plan, a decision and a ledger", () => {
     expect(page).toContain("Registrerte beslutninger 1");
     expect(page).toContain(`Unngått over kontraktene ${shown(hand.avoidedTotal)} t CO2e`);
     expect(page).toContain(`Unngått i 2027 ${shown(hand.avoided2027)} t CO2e`);
-    expect(page).toContain(`Livssykluskostnad, valgt minus referanse ${kroner(hand.lcc)} kr`);
-    // direct and indirect in the last measured year
+    // the LCC difference in words: kroner more or less, the note on "less" only when it applies
+    const less = hand.lcc.isNegative();
+    expect(page).toContain(`Livssykluskostnad, valgt minus referanse ${kroner(hand.lcc.abs())} kr ${less ? "mindre" : "mer"}`);
+    expect(page.includes("«kr mindre»: de valgte alternativene koster til sammen mindre")).toBe(less);
+    // direct and indirect in the last measured year, each saying where it comes from
     expect(tableRows(html, "cap-direct")).toEqual([
-      ["Direkte (egne utslipp, scope 1)", shown(new Decimal(40))],
-      ["Indirekte (scope 2 og 3)", shown(hand.screened2024)],
+      ["Direkte (kommunens egne og entreprenørenes drivstoff på anlegg og leveranser)", shown(new Decimal(40)), "utgangspunktet 2023"],
+      ["Indirekte (utslippene i det som kjøpes inn)", shown(hand.screened2024), "screening av regnskapet 2024"],
     ]);
+    expect(page).not.toMatch(/scope/i);
+    // a measured year from the ledger covers only the mapped spend: 280 000 of 285 000 kr in scope (account 160 unmapped)
+    expect(page).toMatch(/Et målt år fra regnskapet dekker bare utgiftene som screeningen har koblet til en utslippsfaktor: 98,2\s?% av utgiftene i omfang\./);
     // the cost of neutrality, with its source
     expect(page).toContain(`Restutslipp i 2027 ${shown(hand.projected2027)} t CO2e`);
     expect(page).toContain(`Kompensasjonspris ${kroner(new Decimal(1500))} kr per tonn CO2e`);
@@ -262,6 +268,8 @@ describe("the climate dashboard with a plan, a decision and a ledger", () => {
     expect(csvSection(records, "Beslutninger sammendrag").map((r) => r.map(csvNumber))).toEqual([[1, kept(hand.avoidedTotal), kept(hand.avoided2027), whole(hand.lcc)]]);
     const [cost] = csvSection(records, "Kostnad klimanøytralitet");
     expect(cost).toEqual(["2027", "1500", "Testkilde for kompensasjonspris, 2026", String(kept(hand.projected2027)).replace(".", ","), String(whole(hand.cost)), String(kept(hand.measured2024)).replace(".", ","), String(whole(hand.costWithout)), String(whole(hand.loweredBy))]);
+    const [split] = csvSection(records, "Direkte og indirekte");
+    expect([csvNumber(split![0]!), csvNumber(split![1]!), split![2], csvNumber(split![3]!), split![4]]).toEqual([2024, 40, "utgangspunktet 2023", kept(hand.screened2024), "screening av regnskapet 2024"]);
     // no repository or JSON paths in the file
     expect(body).not.toMatch(/emission-factors\/|\.json|figures\.|src\//);
   });
@@ -287,7 +295,7 @@ describe("the climate dashboard with a plan, a decision and a ledger", () => {
       [2027, 0, null, kept(hand.avoided2027), kept(hand.projected2027)],
     ]);
     expect(sheetRows(book, "Kostnad klimanøytralitet")).toEqual([[2027, 1500, "Testkilde for kompensasjonspris, 2026", kept(hand.projected2027), whole(hand.cost), kept(hand.measured2024), whole(hand.costWithout), whole(hand.loweredBy)]]);
-    expect(sheetRows(book, "Direkte og indirekte")).toEqual([["screening av regnskapet", 2024, 40, kept(hand.screened2024)]]);
+    expect(sheetRows(book, "Direkte og indirekte")).toEqual([[2024, 40, "utgangspunktet 2023", kept(hand.screened2024), "screening av regnskapet 2024"]]);
     const sheet = book.getWorksheet("Utslipp per år")!;
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.getCell("C3").numFmt).toBe("#,##0.000");

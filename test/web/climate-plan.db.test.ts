@@ -27,7 +27,6 @@ import { startTestServer, type TestServer } from "./harness.js";
 import { tableRows, text } from "./page-text.js";
 
 const NBSP = "\u00a0";
-const MINUS = "\u2212";
 const runPostgres = postgresAvailable();
 const STORES = [
   { name: "SQLite", skip: false, start: () => startTestServer({ seed: false }) as Promise<TestServer<Store>> },
@@ -272,30 +271,34 @@ describe.each(STORES)("the climate plan and the decisions register on $name", ({
       const rows = tableRows(html, "cap-decisions");
       expect(rows).toHaveLength(1);
       const [row] = rows;
-      expect(row!.slice(0, 8)).toEqual([
+      // within the contract's 24 months 5,2 t; over the case's whole analysis (3 years) 6,4 t
+      expect(row!.slice(0, 9)).toEqual([
         "Skolebusser",
         "Elbusser mot Dieselbusser",
         "fra januar 2027, 24 måneder",
         "Transport og kjøretøy",
         "Klima og miljø",
         "5,2",
+        "6,4",
         "2027: 4,0 2028: 1,2",
-        `${MINUS}200`,
+        "200 kr mindre",
       ]);
-      expect(row![9]).toMatch(/, Test buyer \(deg\)$/);
-      // the totals, from the dashboard's figures: one decision, 5,2 t, −200 kr
-      expect(text(html)).toContain(`Til sammen Registrerte beslutninger 1 beslutning Unngått i alt 5,2 t CO2e LCC-forskjell i alt ${MINUS}200 kr`);
+      expect(row![10]).toMatch(/, Test buyer \(deg\)$/);
+      expect(text(html)).toContain("«Unngått i kontraktsperioden» teller bare kontraktens måneder.");
+      expect(text(html)).toContain("«kr mindre»: det valgte alternativet koster mindre");
+      // the totals, from the dashboard's figures: one decision, 5,2 t, 200 kr less
+      expect(text(html)).toContain(`Til sammen Registrerte beslutninger 1 beslutning Unngått i alt 5,2 t CO2e LCC-forskjell i alt 200 kr mindre`);
       // an adviser reads the same register: the buyer's name, not "(deg)"
       const adviser = await server.clientAs("adviser");
       const seen = tableRows((await adviser.get("/climate/decisions")).html, "cap-decisions");
-      expect(seen[0]![9]).toMatch(/, Test buyer$/);
+      expect(seen[0]![10]).toMatch(/, Test buyer$/);
     });
 
     it("the register in English writes the figures the English way", async () => {
       const buyer = await server.clientAs("buyer");
       const { html } = await buyer.get("/climate/decisions?lang=en");
       const [row] = tableRows(html, "cap-decisions");
-      expect(row!.slice(2, 8)).toEqual(["from January 2027, 24 months", "Transport and vehicles", "Climate and environment", "5.2", "2027: 4.0 2028: 1.2", "-200"]);
+      expect(row!.slice(2, 9)).toEqual(["from January 2027, 24 months", "Transport and vehicles", "Climate and environment", "5.2", "6.4", "2027: 4.0 2028: 1.2", "NOK 200 less"]);
     });
 
     it("a case kept without a result (as the examples are seeded) is evaluated when its decision is recorded", async () => {
@@ -307,7 +310,7 @@ describe.each(STORES)("the climate plan and the decisions register on $name", ({
       expect(res.status).toBe(303);
       const rows = tableRows((await buyer.get("/climate/decisions")).html, "cap-decisions");
       const seeded = rows.find((r) => r[0] === "Seeded")!;
-      expect(seeded.slice(5, 7)).toEqual(["5,2", "2027: 4,0 2028: 1,2"]);
+      expect(seeded.slice(5, 8)).toEqual(["5,2", "6,4", "2027: 4,0 2028: 1,2"]);
       const id = (await server.ctx.app.decisions.list({ ...server.admin, via: "web" })).find((d) => d.caseTitle === "Seeded")!.id;
       await server.ctx.app.decisions.remove({ ...server.admin, via: "web" }, id);
     });

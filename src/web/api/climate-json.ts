@@ -60,6 +60,7 @@ export function decisionJson(d: DecisionRecord) {
     avoidedDirectTonnes: jsonNumber(d.avoidedDirectTonnes),
     avoidedIndirectTonnes: jsonNumber(d.avoidedIndirectTonnes),
     avoidedByYear: d.avoidedByYear.map(yearTonnes),
+    ...(d.analysisAvoidedTonnes === undefined ? {} : { analysisAvoidedTonnes: jsonNumber(d.analysisAvoidedTonnes) }),
     lccDifference: jsonNumber(d.lccDifference),
   };
 }
@@ -90,7 +91,7 @@ export function dashboardFiguresJson(f: DashboardFigures) {
     years: f.years.map((y) => ({ year: y.year, target: jsonNumberOrNull(y.target), measured: jsonNumberOrNull(y.measured), avoided: jsonNumber(y.avoided), projected: jsonNumberOrNull(y.projected) })),
     gap: f.gap && { year: f.gap.year, expected: jsonNumber(f.gap.expected), target: jsonNumber(f.gap.target), gap: jsonNumber(f.gap.gap) },
     decisions: { count: f.decisions.count, avoidedTonnes: jsonNumber(f.decisions.avoidedTonnes), avoidedInNeutralityYear: jsonNumber(f.decisions.avoidedInNeutralityYear), lccDifference: jsonNumber(f.decisions.lccDifference) },
-    directIndirect: f.directIndirect && { source: f.directIndirect.source, year: f.directIndirect.year, directTonnes: jsonNumber(f.directIndirect.directTonnes), indirectTonnes: jsonNumber(f.directIndirect.indirectTonnes) },
+    directIndirect: f.directIndirect && { source: f.directIndirect.source, year: f.directIndirect.year, directYear: f.directIndirect.directYear, directTonnes: jsonNumber(f.directIndirect.directTonnes), indirectTonnes: jsonNumber(f.directIndirect.indirectTonnes) },
     costOfNeutrality: c && {
       year: c.year,
       nokPerTonne: jsonNumber(c.nokPerTonne),
@@ -101,5 +102,6 @@ export function dashboardFiguresJson(f: DashboardFigures) {
       costWithoutDecisions: jsonNumber(c.costWithoutDecisions),
       loweredBy: jsonNumber(c.loweredBy),
     },
+    mappedShare: jsonNumberOrNull(f.mappedShare),
   };
 }

@@ -16,6 +16,7 @@ import { PURCHASE_CATEGORIES, STRATEGY_AREAS } from "../../core/climate/categori
 import type { DecimalText } from "../../core/climate/types.js";
 import { translate, type MessageKey } from "../i18n/catalog.js";
 import { roundedDecimal, TONNES_KEPT } from "../view-models/decimal-figure.js";
+import { directSources } from "../view-models/climate-dashboard.js";
 
 /** How a column's numbers are kept and shown: tonnes CO2e, kroner, a whole number (a year, a count), or text. */
 export type DashboardColumnKind = "text" | "tonnes" | "nok" | "int";
@@ -110,12 +111,20 @@ function decisions(data: Dashboard, lang: Lang, t: Tx): DashboardTable {
   };
 }
 
-function direct(data: Dashboard, t: Tx): DashboardTable {
+/** The last measured year's direct and indirect tonnes, each with where it comes from ("utgangspunktet 2019", "screening av regnskapet 2025"). */
+function direct(data: Dashboard, lang: Lang, t: Tx): DashboardTable {
   const d = data.figures.directIndirect;
+  const from = d === null ? null : directSources(d, lang);
   return {
     title: t("dashboard.export.direct"),
-    columns: [column(t, "dashboard.export.col.source", "text", 26), column(t, "dashboard.col.year", "int", 8), column(t, "dashboard.export.col.direct", "tonnes"), column(t, "dashboard.export.col.indirect", "tonnes")],
-    rows: d === null ? [] : [[t(`dashboard.export.source.${d.source}`), d.year, t3(d.directTonnes), t3(d.indirectTonnes)]],
+    columns: [
+      column(t, "dashboard.col.year", "int", 8),
+      column(t, "dashboard.export.col.direct", "tonnes"),
+      column(t, "dashboard.export.col.directFrom", "text", 26),
+      column(t, "dashboard.export.col.indirect", "tonnes"),
+      column(t, "dashboard.export.col.indirectFrom", "text", 32),
+    ],
+    rows: d === null || from === null ? [] : [[d.year, t3(d.directTonnes), from.direct, t3(d.indirectTonnes), from.indirect]],
   };
 }
 
@@ -156,5 +165,5 @@ function suppliers(data: Dashboard, t: Tx): DashboardTable {
 /** Every table of the downloads, in the order the files hold them; `madeAt` is an ISO time in UTC. */
 export function dashboardTables(data: Dashboard, lang: Lang, madeAt: string): DashboardTable[] {
   const t: Tx = (key, params) => translate(lang, key, params);
-  return [about(data, madeAt, t), years(data, t), gap(data, t), decisionsSummary(data, t), decisions(data, lang, t), direct(data, t), cost(data, t), categories(data, lang, t), suppliers(data, t)];
+  return [about(data, madeAt, t), years(data, t), gap(data, t), decisionsSummary(data, t), decisions(data, lang, t), direct(data, lang, t), cost(data, t), categories(data, lang, t), suppliers(data, t)];
 }

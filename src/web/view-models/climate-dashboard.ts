@@ -18,6 +18,8 @@ import { translate } from "../i18n/catalog.js";
 import { pageTitle } from "../page.js";
 import { climateHref, climateSubnav } from "./climate-subnav.js";
 import { yearsModel } from "./climate-dashboard-years.js";
+import { costsLess, lccInWords } from "./decisions.js";
+import { formatShare } from "./decimal-figures.js";
 import { roundedDecimal, shownDecimal, shownMagnitude, TONNES_SHOWN } from "./decimal-figure.js";
 
 export const DASHBOARD_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/climate-dashboard.js"];
@@ -57,14 +59,16 @@ function answerModel(figures: DashboardFigures, lang: Lang) {
 
 function decisionsModel(figures: DashboardFigures, lang: Lang) {
   const d = figures.decisions;
-  if (d.count === 0) return { count: 0, items: [] };
+  if (d.count === 0) return { count: 0, items: [], lccNote: false };
   return {
     count: d.count,
+    // the note explains "less" only when the total has it
+    lccNote: costsLess(d.lccDifference),
     items: [
       { label: translate(lang, "dashboard.decisions.count"), value: String(d.count) },
       { label: translate(lang, "dashboard.decisions.avoided"), value: tonnes(d.avoidedTonnes, lang) },
       { label: translate(lang, "dashboard.decisions.avoidedInYear", { year: String(figures.neutralityYear) }), value: tonnes(d.avoidedInNeutralityYear, lang) },
-      { label: translate(lang, "dashboard.decisions.lcc"), value: kroner(d.lccDifference, lang) },
+      { label: translate(lang, "dashboard.decisions.lcc"), value: lccInWords(d.lccDifference, lang) },
     ],
   };
 }
@@ -82,16 +86,33 @@ function hotSpotsModel(screening: ScreeningResult | null, lang: Lang) {
   };
 }
 
+/** Where each of the direct and indirect figures comes from, in words: "fra utgangspunktet 2019", "screening av regnskapet 2025". */
+export function directSources(d: NonNullable<DashboardFigures["directIndirect"]>, lang: Lang): { direct: string; indirect: string } {
+  return {
+    direct: translate(lang, "dashboard.from.baseline", { year: String(d.directYear) }),
+    indirect: translate(lang, d.source === "baseline" ? "dashboard.from.baseline" : "dashboard.from.screening", { year: String(d.year) }),
+  };
+}
+
 function directModel(figures: DashboardFigures, lang: Lang) {
   const d = figures.directIndirect;
   if (d === null) return null;
   const t = (text: string) => shownDecimal(text, lang, TONNES_SHOWN);
+  const from = directSources(d, lang);
   return {
-    source: translate(lang, d.source === "baseline" ? "dashboard.direct.source.baseline" : "dashboard.direct.source.screening", { year: String(d.year) }),
+    source: translate(lang, d.source === "baseline" ? "dashboard.direct.source.baseline" : "dashboard.direct.source.screening", { year: String(d.year), directYear: String(d.directYear) }),
     caption: translate(lang, "dashboard.direct.caption", { year: String(d.year) }),
     direct: t(d.directTonnes),
     indirect: t(d.indirectTonnes),
+    directFrom: from.direct,
+    indirectFrom: from.indirect,
   };
+}
+
+/** A measured year from a ledger covers only the spend the screening mapped: the share, said beside the year table; null without a screening. */
+function mappedModel(figures: DashboardFigures, lang: Lang): string | null {
+  if (figures.mappedShare === null) return null;
+  return translate(lang, "dashboard.years.mappedShare", { share: formatShare(figures.mappedShare, lang, 1) });
 }
 
 /** The cost of neutrality; or why there is none: no plan yet, or no compensation price in it. */
@@ -137,6 +158,7 @@ export function dashboardModel(data: Dashboard, lang: Lang, madeAt: string) {
     decisions: decisionsModel(figures, lang),
     hotSpots: hotSpotsModel(screening, lang),
     direct: directModel(figures, lang),
+    mappedShare: mappedModel(figures, lang),
     cost: costModel(data, lang),
     meta: {
       plan: plan === null ? translate(lang, "dashboard.meta.noPlan") : translate(lang, "dashboard.meta.plan", { version: String(plan.version), savedAt: shownDate(plan.savedAt, lang) }),

@@ -28,6 +28,22 @@ export function monthName(month: string, lang: Lang): string {
 const categoryName = (id: string, lang: Lang) => (Object.hasOwn(PURCHASE_CATEGORIES, id) ? PURCHASE_CATEGORIES[id as keyof typeof PURCHASE_CATEGORIES][lang] : id);
 const areaName = (id: string, lang: Lang) => (Object.hasOwn(STRATEGY_AREAS, id) ? STRATEGY_AREAS[id as keyof typeof STRATEGY_AREAS][lang] : id);
 
+/**
+ * An LCC difference (chosen − baseline, NOK, as the application layer
+ * worked it out) in words: "543 862 kr mer", "12 000 kr mindre", "ingen
+ * forskjell" / "NOK 543,862 more", "NOK 12,000 less", "no difference".
+ * The sign is read off the text; the amount is the text without it.
+ */
+export function lccInWords(text: string, lang: Lang): string {
+  const negative = text.startsWith("-");
+  const amount = negative ? text.slice(1) : text;
+  if (Number(amount) === 0) return translate(lang, "decisions.lcc.none");
+  return translate(lang, negative ? "decisions.lcc.less" : "decisions.lcc.more", { kroner: shownDecimal(amount, lang, 0) });
+}
+
+/** True when the text is a difference below zero (the chosen costs less). */
+export const costsLess = (text: string): boolean => text.startsWith("-") && Number(text.slice(1)) !== 0;
+
 /** One decision as a row of the register. */
 export function decisionRow(d: DecisionRecord, nameOf: NameOf, lang: Lang, options: { mayDelete: boolean }) {
   return {
@@ -39,8 +55,9 @@ export function decisionRow(d: DecisionRecord, nameOf: NameOf, lang: Lang, optio
     category: categoryName(d.category, lang),
     area: areaName(d.strategyArea, lang),
     avoided: shownDecimal(d.avoidedTonnes, lang, TONNES_SHOWN),
+    analysisAvoided: d.analysisAvoidedTonnes === undefined ? undefined : shownDecimal(d.analysisAvoidedTonnes, lang, TONNES_SHOWN),
     byYear: d.avoidedByYear.map((y) => translate(lang, "decisions.byYear", { year: y.year, tonnes: shownDecimal(y.tonnes, lang, TONNES_SHOWN) })),
-    lcc: shownDecimal(d.lccDifference, lang, 0),
+    lcc: lccInWords(d.lccDifference, lang),
     factorSet: d.factorSet,
     recordedAt: formatDateTime(d.recordedAt, lang),
     recordedBy: nameOf(d.recordedBy),
@@ -55,7 +72,7 @@ export function totalsModel(figures: DashboardFigures, lang: Lang) {
   return {
     count: translate(lang, "decisions.totals.count", { count: figures.decisions.count }),
     avoided: shownDecimal(figures.decisions.avoidedTonnes, lang, TONNES_SHOWN),
-    lcc: shownDecimal(figures.decisions.lccDifference, lang, 0),
+    lcc: lccInWords(figures.decisions.lccDifference, lang),
   };
 }
 
@@ -71,6 +88,8 @@ export function registerModel(input: RegisterInput): Record<string, unknown> {
     rows: input.decisions.map((d) => ({ ...decisionRow(d, input.nameOf, lang, { mayDelete: input.mayDelete }), justRecorded: d.id === recorded?.id })),
     mayDelete: input.mayDelete,
     totals: input.decisions.length > 0 ? totalsModel(input.figures, lang) : undefined,
+    // the note explains "less" only where a row or the total has it
+    lccNote: input.decisions.some((d) => costsLess(d.lccDifference)) || costsLess(input.figures.decisions.lccDifference),
   };
 }
 
