@@ -198,6 +198,8 @@
       .catch(function () {
         submit.disabled = false;
         say("");
+        // the file was not judged: the button ("Next: check the columns") lets the same file be tried again
+        submit.hidden = false;
         showErrors([{ path: "", message: text.network }]);
       });
   }
