@@ -133,8 +133,8 @@ describe("Klimanøytral 2027 from the plan to the decision, in the browser", () 
 
     // 3. the adviser imports the ledger of 2025 (Windows-1252, `;`), watching the progress bar
     expect((await page.goto(`${server.url}/climate/ledgers`))?.status()).toBe(200);
+    // the file's head is read as soon as it is chosen, and the column step follows
     await page.locator("#ledger-file").setInputFiles(ledgerFile);
-    await page.locator("[data-submit]").click();
     await page.waitForSelector("#ledger-upload [data-columns] #col-account");
     // every change of the progress bar and the status line is recorded, across the navigation to the summary
     const seen: { value: number; max: number; visible: boolean; status: string }[] = [];
