@@ -13,6 +13,7 @@ import { resolveFactor } from "../factors/resolve-factor.js";
 import { canConvertSpend, defaultPriceYear, priceIndexYears, spendOnFactorBasis } from "../factors/spend.js";
 import { wasteRouteLevel } from "../factors/waste-route.js";
 import { R109_SCHEDULE, flatSchedule } from "../core/discount.js";
+import { valuesByYearIndex } from "../core/year-values.js";
 import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
 import { figureProblem } from "./figures.js";
 import type { Problem } from "./messages.js";
@@ -60,7 +61,7 @@ function moneyProblem(path: string, value: string, money: MoneyProblem, out: Col
   out.add(path, options.spend && money.problem === "money-syntax" ? "spend-currency" : money.problem, { value });
 }
 
-type Env = { set: FactorSet; electricityId: string; priceYear: number; years: number; out: Collector };
+type Env = { set: FactorSet; electricityId: string; priceYear: number; startYear: number; years: number; out: Collector };
 
 /** Factor denominators that count things (or money): the only ones a bare number may stand for. */
 const COUNTED_UNITS = new Set(["unit", "units", "pcs", "stk"]);
@@ -74,6 +75,20 @@ function checkTiming(item: { kind: string; at?: number | "end" | undefined; ever
   else if (item.life !== undefined && NO_LIFE.has(item.kind)) env.out.add(`${path}.life`, "life-not-allowed", { kind: item.kind });
 }
 
+/** An inline factor given per calendar year: kg CO2e per unit by year, the start year's value as its single value. */
+function yearFactor(factor: { byYear: Record<string, number>; unit: string }, path: string, env: Env) {
+  const unit = parseFactorUnit(factor.unit);
+  if (!unit || unit.numerator.kind !== "co2e") {
+    env.out.add(`${path}.factor.unit`, "factor-unit", { unit: factor.unit });
+    return undefined;
+  }
+  const scale = unit.numerator.kgPerUnit;
+  const byYear = new Map(Object.entries(factor.byYear).map(([year, value]) => [Number(year), new Decimal(String(value)).mul(scale)]));
+  for (const [year, value] of Object.entries(factor.byYear)) if (value < 0) env.out.add(`${path}.factor.byYear.${year}`, "negative-factor");
+  const kgPerUnit = valuesByYearIndex(byYear, env.startYear, 0)[0]!;
+  return { id: null, record: undefined, kgPerUnit, unit: unit.denominator, source: "inline factor given in the case, by year", electric: false, byYear };
+}
+
 /** The factor as kg CO2e per unit, or undefined after reporting why not. */
 function itemFactor(item: EmissionItemInput, path: string, env: Env) {
   if (typeof item.factor === "string") {
@@ -81,6 +96,7 @@ function itemFactor(item: EmissionItemInput, path: string, env: Env) {
     if (!found.ok) env.out.add(`${path}.factor`, "unknown-factor", { id: item.factor, set: env.set.id });
     return found.ok ? found.factor : undefined;
   }
+  if ("byYear" in item.factor) return yearFactor(item.factor, path, env);
   const unit = parseFactorUnit(item.factor.unit);
   if (!unit || unit.numerator.kind !== "co2e") {
     env.out.add(`${path}.factor.unit`, "factor-unit", { unit: item.factor.unit });
@@ -88,7 +104,7 @@ function itemFactor(item: EmissionItemInput, path: string, env: Env) {
   }
   const value = new Decimal(String(item.factor.value));
   if (value.isNegative() && (item.stage ?? DEFAULTS[item.kind].stage) !== "D") env.out.add(`${path}.factor.value`, "negative-factor");
-  return { id: null, record: undefined, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: "inline factor given in the case", electric: false };
+  return { id: null, record: undefined, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: "inline factor given in the case", electric: false, byYear: undefined };
 }
 
 /** The quantity in the factor's unit (spend: in its currency and price year). */
@@ -151,6 +167,7 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
   const kg = figureProblem(quantity.mul(factor.kgPerUnit).mul(count), { fromNonZero: !quantity.isZero() && !factor.kgPerUnit.isZero() && !count.isZero() });
   if (kg) return void env.out.add(path, kg, { value: String(item.quantity), unit: "kg CO2e" });
   const defaults = DEFAULTS[item.kind];
+  const byYear = factor.byYear && valuesByYearIndex(factor.byYear, env.startYear, env.years);
   return {
     label: item.label || factor.id || item.kind,
     kind: item.kind,
@@ -160,8 +177,11 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
     factor: factor.id,
     source: factor.source,
     quantity,
-    kgPerUnit: factor.kgPerUnit,
+    kgPerUnit: byYear?.[0] ?? factor.kgPerUnit,
+    ...(byYear && { kgPerUnitByYear: byYear }),
     count,
+    tier: item.tier ?? (item.kind === "spend" ? "spend" : "generic"),
+    ...(item.epd && { epd: item.epd }),
     at: item.at,
     every: item.every,
     life: item.life,
@@ -225,7 +245,7 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
   if (!ids.includes(baseline)) out.add("baseline", "unknown-baseline", { id: baseline, options: ids.join(", ") });
   if (doc.ranking === "lcc-with-carbon" && doc.analysis.carbonPrice === undefined) out.add("ranking", "needs-carbon-price");
   const carbon = carbonPath(doc, set, priceYear, out);
-  const env: Env = { set, electricityId: electricity.id, priceYear, years: doc.analysis.years, out };
+  const env: Env = { set, electricityId: electricity.id, priceYear, startYear: doc.analysis.startYear, years: doc.analysis.years, out };
   const alternatives = doc.alternatives.map((a, i) => resolveAlternative(a, `alternatives[${i}]`, env));
   if (out.problems.length > 0) return { ok: false, problems: out.problems };
   const chosen = resolveFactor(set, electricity.id, electricity.id);

@@ -7,7 +7,7 @@
  * that is not exactly this format is never handed on as if it were.
  */
 import { z } from "zod";
-import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../core/types.js";
+import { AWARD_CRITERION_KINDS, COST_KINDS, DATA_TIERS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../core/types.js";
 import { WARNING_MESSAGES, type WarningCode } from "./warnings.js";
 import { UNDEFINED_REASONS } from "../core/finance/types.js";
 
@@ -34,7 +34,14 @@ const emissionLine = z.strictObject({
   /** Written only when true. */
   existingStock: z.literal(true).optional(),
   spend: spendBasis.optional(),
+  /** The data's quality tier (optional when read: results kept before tiers existed). */
+  tier: z.enum(DATA_TIERS).optional(),
+  epd: z.strictObject({ registration: z.string(), verifier: z.string().optional(), programme: z.string().optional() }).optional(),
+  /** Written only when true: the factor changes by calendar year. */
+  yearVarying: z.literal(true).optional(),
 });
+
+const byTier = z.record(z.enum(DATA_TIERS), figure);
 
 const emissions = z.strictObject({
   totalKg: figure,
@@ -44,6 +51,10 @@ const emissions = z.strictObject({
   byStage: z.record(z.enum(STAGES), figure),
   byYear: z.array(figure),
   items: z.array(emissionLine),
+  /** kg CO2e by data tier, all stages but D (optional when read). */
+  byTier: byTier.optional(),
+  /** Written when the case sets data-quality mark-ups. */
+  markedUp: z.strictObject({ totalKg: figure, byTier }).optional(),
 });
 
 const lcc = z
@@ -142,6 +153,44 @@ const uncertainty = z.strictObject({
   ),
 });
 
+const criterionKind = z.enum(AWARD_CRITERION_KINDS);
+const awardModel = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("linear"), zeroAt: figure }),
+  z.strictObject({ type: z.literal("proportional") }),
+  z.strictObject({ type: z.literal("intervals"), bands: z.array(z.strictObject({ upTo: figure, points: figure })) }),
+]);
+
+/** Award points, rankings and implied carbon prices: written when the case has award criteria. */
+const award = z.strictObject({
+  maxPoints: figure,
+  useMarkedUp: z.boolean(),
+  criteria: z.array(z.strictObject({ kind: criterionKind, weight: figure, model: awardModel.optional() })),
+  bids: z.array(
+    z.strictObject({
+      id: z.string(),
+      /** NOK (price, lcc) and kg CO2e (climate) as scored. */
+      values: z.strictObject({ price: figure.optional(), lcc: figure.optional(), climateKg: figure.optional() }),
+      points: z.partialRecord(criterionKind, figure),
+      weighted: z.partialRecord(criterionKind, figure),
+      total: figure,
+      rank: count.min(1),
+    }),
+  ),
+  rankings: z.strictObject({ points: z.array(z.string()), emissions: z.array(z.string()), lcc: z.array(z.string()), lccWithCarbon: z.array(z.string()) }),
+  impliedCarbonPrices: z.array(
+    z.strictObject({
+      lower: z.string(),
+      higher: z.string(),
+      savedKg: figure,
+      nokPerTonne: figure.nullable(),
+      reason: z.enum(["same-emissions", "same-points", "lead-exceeds-price-points"]).nullable(),
+      message: message.optional(),
+    }),
+  ),
+  reference: z.strictObject({ source: z.enum(["case", "r109"]), year, nokPerTonne: figure, min: figure, max: figure }),
+  notes: z.array(z.strictObject({ code: z.enum(["carbon-price-far-above", "carbon-price-far-below", "ranking-differs", "climate-weight-below-30"]), message })),
+});
+
 export const resultSchema = z.strictObject({
   schema: z.literal(RESULT_FORMAT),
   title: z.string(),
@@ -154,6 +203,7 @@ export const resultSchema = z.strictObject({
   warnings: z.array(z.strictObject({ path: z.string(), code: z.enum(WARNING_CODES), message })),
   notes: z.array(z.strictObject({ code: z.enum(["spend-basic-prices"]), message })),
   uncertainty: uncertainty.optional(),
+  award: award.optional(),
 });
 
 /** A `kalkyle.result/1` document, as resultJson writes it and the store returns it. */

@@ -16,6 +16,12 @@ export const COST_KINDS = ["acquisition", "installation", "energy", "operation",
 export type CostKind = (typeof COST_KINDS)[number];
 export const RANKING_METHODS = ["waste-pyramid", "emissions", "lcc", "lcc-with-carbon"] as const;
 export type RankingMethod = (typeof RANKING_METHODS)[number];
+/** Data-quality tiers, lowest first: spend-based, generic activity data, product-specific (EPD), third-party verified EPD. */
+export const DATA_TIERS = ["spend", "generic", "epd", "epd-verified"] as const;
+export type DataTier = (typeof DATA_TIERS)[number];
+/** Award criteria: the bid's price (acquisition costs) or its LCC, its CO2e, and quality points the buyer enters. */
+export const AWARD_CRITERION_KINDS = ["price", "lcc", "climate", "quality"] as const;
+export type AwardCriterionKind = (typeof AWARD_CRITERION_KINDS)[number];
 
 /** Year index 0..N, or the last year of the analysis period. */
 export type At = number | "end";
@@ -36,7 +42,18 @@ export type ResolvedEmissionItem = Timing & {
   /** The quantity in the factor's denominator unit. */
   quantity: Decimal;
   kgPerUnit: Decimal;
+  /**
+   * A factor that changes by calendar year: kg CO2e per unit in year index
+   * t = 0..N (calendar year startYear + t), already filled to every year of
+   * the period (nearest given year beyond the ends). `kgPerUnit` is then the
+   * value of year 0. Absent: the factor is the same every year.
+   */
+  kgPerUnitByYear?: readonly Decimal[];
   count: Decimal;
+  /** The data's quality tier; absent: "spend" for spend items, else "generic" (tierOf in emissions.ts). */
+  tier?: DataTier;
+  /** The EPD behind a product-specific value. */
+  epd?: { registration: string; verifier?: string; programme?: string };
   /** Waste items: the route's pyramid level and the waste mass per occurrence. */
   waste?: { level: WasteLevel; massKg: Decimal };
   /** The disposal of existing stock (the old furniture, the old fittings): not the alternative's own product. */
@@ -80,9 +97,36 @@ export type ResolvedCase = {
   discountSchedule?: readonly DiscountSegment[];
   /** NOK per tonne by calendar year, as given (interpolated by the core), or null. */
   carbonPrice: ReadonlyMap<number, Decimal> | null;
+  /** Mark-ups on the CO2e of lower tiers (fractions); absent when the case sets none. */
+  dataQuality?: DataQualityMarkup;
+  /** Award criteria; absent when the case has none. */
+  award?: ResolvedAward;
   baseline: string;
   ranking: RankingMethod;
   alternatives: ResolvedAlternative[];
+};
+
+export type DataQualityMarkup = Partial<Record<Exclude<DataTier, "epd-verified">, Decimal>>;
+
+export type AwardModel =
+  | { type: "linear"; zeroAt: Decimal }
+  | { type: "proportional" }
+  | { type: "intervals"; bands: readonly { upTo: Decimal; points: Decimal }[] };
+
+export type ResolvedAwardCriterion =
+  | { kind: "price" | "lcc" | "climate"; weight: Decimal; model: AwardModel }
+  | { kind: "quality"; weight: Decimal; points: ReadonlyMap<string, Decimal> };
+
+export type ResolvedAward = {
+  maxPoints: Decimal;
+  criteria: readonly ResolvedAwardCriterion[];
+  useMarkedUp: boolean;
+  /**
+   * NOK per tonne by calendar year that the implied carbon prices are set
+   * beside and the LCC-with-carbon ranking uses: the case's own path, else
+   * the set's R-109 path rebased to the price year.
+   */
+  reference: { source: "case" | "r109"; prices: ReadonlyMap<number, Decimal> };
 };
 
 export type EmissionsResult = {
@@ -91,7 +135,11 @@ export type EmissionsResult = {
   indirectKg: Decimal;
   byStage: Record<Stage, Decimal>;
   byYear: Decimal[];
-  items: { label: string; kind: EmissionKind; stage: Stage; scope: Scope; kg: Decimal; factor: string | null; source: string; existingStock: boolean; spend?: SpendBasisUsed }[];
+  items: { label: string; kind: EmissionKind; stage: Stage; scope: Scope; kg: Decimal; factor: string | null; source: string; existingStock: boolean; spend?: SpendBasisUsed; tier?: DataTier; epd?: ResolvedEmissionItem["epd"]; yearVarying?: true }[];
+  /** kg CO2e (all stages but D) by data tier; adds up to totalKg. Written by the exact core (the plain-number evaluator leaves it out). */
+  byTier?: Record<DataTier, Decimal>;
+  /** With the case's mark-ups, when it sets any: the marked-up total and tiers. */
+  markedUp?: { totalKg: Decimal; byTier: Record<DataTier, Decimal> };
 };
 
 export type LccResult = {
@@ -139,8 +187,51 @@ export type ComparisonRow = {
   payback: "from-start" | "in-year" | "never";
 };
 
+export type AwardBid = {
+  id: string;
+  /** The value each criterion scored: NOK for price and lcc, kg CO2e for climate (marked up when useMarkedUp). */
+  values: Partial<Record<Exclude<AwardCriterionKind, "quality">, Decimal>>;
+  /** Points per criterion, 0..maxPoints. */
+  points: Partial<Record<AwardCriterionKind, Decimal>>;
+  /** Points × weight / 100 per criterion. */
+  weighted: Partial<Record<AwardCriterionKind, Decimal>>;
+  total: Decimal;
+  /** 1 = most points; equal totals share a rank. */
+  rank: number;
+};
+
+/**
+ * Between two bids adjacent by CO2e (`lower` emits less): the extra price
+ * (or LCC) at which `lower`'s weighted price points fall by exactly its
+ * weighted climate-point lead over `higher`, with the other bids fixed,
+ * per tonne `lower` saves. null with a reason where no such price exists.
+ */
+export type ImpliedCarbonPrice = {
+  lower: string;
+  higher: string;
+  savedKg: Decimal;
+  nokPerTonne: Decimal | null;
+  /** same-emissions: equal CO2e (nothing to price); same-points: equal climate points (0 NOK/t); lead-exceeds-price-points: no price makes up the lead (null). */
+  reason: "same-emissions" | "same-points" | "lead-exceeds-price-points" | null;
+};
+
+export type AwardNote = { code: "carbon-price-far-above" | "carbon-price-far-below" | "ranking-differs" | "climate-weight-below-30"; params: Record<string, string> };
+
+export type AwardResult = {
+  maxPoints: Decimal;
+  useMarkedUp: boolean;
+  bids: AwardBid[];
+  rankings: { points: string[]; emissions: string[]; lcc: string[]; lccWithCarbon: string[] };
+  impliedCarbonPrices: ImpliedCarbonPrice[];
+  /** The reference price the implied prices are set beside: the path's price in the start year, and its range over the period. */
+  reference: { source: "case" | "r109"; year: number; nokPerTonne: Decimal; min: Decimal; max: Decimal };
+  notes: AwardNote[];
+};
+
 export type CoreResult = {
   alternatives: AlternativeResult[];
   ranking: { method: RankingMethod; order: string[] };
   comparison: ComparisonRow[];
+  /** Present when the case has award criteria. */
+  award?: AwardResult;
 };

@@ -24,7 +24,15 @@ export type ResolvedFactor = {
   readonly source: string;
   /** True when the emission comes from electricity (an electricity record, or a chain ending in one). */
   readonly electric: boolean;
+  /** kg CO2e per unit by calendar year, for a record (or a chain ending in one) with values by year. */
+  readonly byYear?: ReadonlyMap<number, Decimal>;
 };
+
+/** The record's values by calendar year in kg CO2e per unit (× the numerator's scale). */
+function yearValues(record: FactorRecord, scale: Decimal): ReadonlyMap<number, Decimal> | undefined {
+  if (record.byYear === undefined) return undefined;
+  return new Map(Object.entries(record.byYear).map(([year, value]) => [Number(year), new Decimal(value).mul(scale)]));
+}
 
 export type FactorLookup = { ok: true; factor: ResolvedFactor } | { ok: false; problem: "unknown-factor" | "bad-chain"; id: string };
 
@@ -39,7 +47,8 @@ export function resolveFactor(set: FactorSet, id: string, electricityId: string,
   const value = new Decimal(record.value);
   const own = citation(record.source);
   if (unit.numerator.kind === "co2e") {
-    return { ok: true, factor: { id: recordId, record, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: own, electric: record.group === "electricity" } };
+    const byYear = yearValues(record, unit.numerator.kgPerUnit);
+    return { ok: true, factor: { id: recordId, record, kgPerUnit: value.mul(unit.numerator.kgPerUnit), unit: unit.denominator, source: own, electric: record.group === "electricity", ...(byYear && { byYear }) } };
   }
   if (record.via === undefined) return { ok: false, problem: "bad-chain", id: recordId };
   const next = resolveFactor(set, record.via, electricityId, depth + 1);
@@ -55,6 +64,7 @@ export function resolveFactor(set: FactorSet, id: string, electricityId: string,
       unit: unit.denominator,
       source: `${own} × ${next.factor.id}: ${next.factor.source}`,
       electric: next.factor.electric,
+      ...(next.factor.byYear && { byYear: new Map([...next.factor.byYear].map(([year, kg]) => [year, value.mul(scale).mul(kg)])) }),
     },
   };
 }

@@ -33,6 +33,13 @@ export const factorRecordSchema = z
     group: z.enum(factorGroups),
     names: localizedText,
     value: decimalText,
+    /**
+     * A factor that changes by calendar year (docs/case-format.md, "Factors
+     * that change by year"): the published value of each year, in the
+     * record's unit. `value` is then the latest year's. Only on records in
+     * kg CO2e (not on a chained record).
+     */
+    byYear: z.record(z.string().regex(/^\d{4}$/), decimalText).optional(),
     /** `kgCO2e/<unit>` (also g or t CO2e), or for a chained record `<quantity unit>/<unit>`, e.g. `kWh/km`. */
     unit: z.string().min(3),
     /** Chained record: the emission factor is value × the factor named here ("electricity" = the case's choice). */
@@ -55,6 +62,11 @@ export const factorRecordSchema = z
     const need = (cond: boolean, path: string, message: string) => {
       if (!cond) ctx.addIssue({ code: "custom", path: [path], message });
     };
+    if (r.byYear !== undefined) {
+      need(r.via === undefined, "byYear", "a chained record takes its changes by year from the record it names");
+      const years = Object.keys(r.byYear).sort();
+      need(years.length > 0 && r.byYear[years.at(-1)!] === r.value, "value", "a record with values by year has the latest year's as its value");
+    }
     if (r.group === "electricity") need(r.electricityBasis !== undefined, "electricityBasis", "electricity records say location or market");
     if (r.group === "waste") need(r.wasteLevel !== undefined, "wasteLevel", "waste records name their waste-pyramid level");
     if (r.group === "spend") {

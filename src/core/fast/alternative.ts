@@ -9,7 +9,7 @@
  *
  * Example: 1 000 NOK in year 10 at a flat 4 % → 1 000 × 0.675 564… = 675.56.
  */
-import { STAGES, WASTE_LEVELS, type Stage, type WasteLevel } from "../types.js";
+import { DATA_TIERS, STAGES, WASTE_LEVELS, type DataTier, type Stage, type WasteLevel } from "../types.js";
 import { CompensatedSums } from "./compensated-sums.js";
 import { differenceOf } from "./figures.js";
 import type { CompiledAlternative, CompiledCase, CompiledCosts, CompiledEmissions, CompiledWaste, NumericAlternativeResult, NumericEmissionRow, NumericEmissionsResult, NumericLccResult } from "./types.js";
@@ -22,6 +22,7 @@ export function emissionsOf(e: CompiledEmissions, years: number): NumericEmissio
   const byStage = new CompensatedSums(STAGES.length);
   const byYear = new CompensatedSums(years + 1);
   const byScope = new CompensatedSums(2);
+  const byTier = new CompensatedSums(DATA_TIERS.length);
   const items: NumericEmissionRow[] = new Array(e.rows.length);
   for (let i = 0; i < e.rows.length; i++) {
     const once = e.onceKg[i]!;
@@ -31,8 +32,10 @@ export function emissionsOf(e: CompiledEmissions, years: number): NumericEmissio
     const stage = e.stage[i]!;
     byStage.add(stage, kg);
     const row = e.rows[i]!;
-    items[i] = { label: row.label, kind: row.kind, stage: row.stage, scope: row.scope, kg, factor: row.factor, source: row.source, existingStock: row.existingStock, ...(row.spend && { spend: row.spend }) };
+    // the exact core's field order, which the equality test compares
+    items[i] = { label: row.label, kind: row.kind, stage: row.stage, scope: row.scope, kg, factor: row.factor, source: row.source, existingStock: row.existingStock, ...(row.spend && { spend: row.spend }), tier: row.tier!, ...(row.epd && { epd: row.epd }), ...(row.yearVarying && { yearVarying: row.yearVarying }) };
     if (stage === STAGE_D) continue;
+    byTier.add(DATA_TIERS.indexOf(row.tier!), kg);
     for (let k = from; k < to; k++) byYear.add(e.occurrenceYear[k]!, once);
     byScope.add(e.direct[i] === 1 ? DIRECT : INDIRECT, kg);
   }
@@ -40,7 +43,8 @@ export function emissionsOf(e: CompiledEmissions, years: number): NumericEmissio
   for (let s = 0; s < STAGES.length; s++) if (s !== STAGE_D) total.add(0, byStage.valueAt(s));
   const stages = Object.fromEntries(STAGES.map((stage, s) => [stage, byStage.valueAt(s)])) as Record<Stage, number>;
   // indirect is summed over its own items: the exact core's total − direct, without the cancellation
-  return { totalKg: total.valueAt(0), directKg: byScope.valueAt(DIRECT), indirectKg: byScope.valueAt(INDIRECT), byStage: stages, byYear: byYear.values(), items };
+  const tiers = Object.fromEntries(DATA_TIERS.map((tier, k) => [tier, byTier.valueAt(k)])) as Record<DataTier, number>;
+  return { totalKg: total.valueAt(0), directKg: byScope.valueAt(DIRECT), indirectKg: byScope.valueAt(INDIRECT), byStage: stages, byYear: byYear.values(), items, byTier: tiers };
 }
 
 export function lifecycleCostOf(k: CompiledCosts, c: CompiledCase): NumericLccResult {

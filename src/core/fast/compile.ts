@@ -10,7 +10,7 @@
  * 7 000 in years 0, 7 and 14 and −1 000 (residual) in year 20.
  */
 import { discountScheduleOf } from "../evaluate.js";
-import { itemYears, occurrenceKg } from "../emissions.js";
+import { itemYears, occurrenceKg, tierOf } from "../emissions.js";
 import { payments } from "../lcc.js";
 import { STAGES, WASTE_LEVELS, type CostKind, type ResolvedAlternative, type ResolvedCase, type ResolvedCostItem, type ResolvedEmissionItem } from "../types.js";
 import type { CompiledAlternative, CompiledCase, CompiledCosts, CompiledEmissions, CompiledWaste } from "./types.js";
@@ -35,6 +35,9 @@ export function compileEmissions(items: readonly ResolvedEmissionItem[], years: 
       source: item.source,
       existingStock: item.existingStock === true,
       ...(item.spend && { spend: item.spend }),
+      tier: tierOf(item),
+      ...(item.epd && { epd: item.epd }),
+      ...(item.kgPerUnitByYear && { yearVarying: true as const }),
     })),
   };
 }
