@@ -28,6 +28,7 @@ import { domainText } from "../web/i18n/domain.js";
 import { editorText } from "../web/i18n/editor.js";
 import { exportsText } from "../web/i18n/exports.js";
 import { financeText } from "../web/i18n/finance.js";
+import { awardText } from "../web/i18n/award.js";
 import { layoutText } from "../web/i18n/layout.js";
 import { memoText } from "../web/i18n/memo.js";
 import { oidcText } from "../web/i18n/oidc.js";
@@ -64,6 +65,7 @@ function areas() {
     compareText,
     exportsText,
     financeText,
+    awardText,
     memoText,
     accountText,
     accountPagesText,

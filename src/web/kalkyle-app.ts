@@ -13,6 +13,7 @@ import { editorGuardRoutes, editorRoutes } from "./routes/editor.js";
 import { exportRoutes } from "./routes/exports.js";
 import { factorRoutes } from "./routes/factors.js";
 import { financeRoutes } from "./routes/finance.js";
+import { awardRoutes } from "./routes/award.js";
 import { importRoutes } from "./routes/import.js";
 import { ledgerUploadRoutes } from "./routes/ledger-upload.js";
 import { ledgerRoutes } from "./routes/ledgers.js";
@@ -27,6 +28,6 @@ export function createKalkyleApp(options: AppOptions) {
     beforeCsrf: [importRoutes, ledgerUploadRoutes],
     // The editor's saves from a lost session or over the body limit are sent on with the draft kept (nothing is changed).
     beforeLimits: [editorGuardRoutes],
-    html: [editorRoutes, compareRoutes, financeRoutes, memoRoutes, exportRoutes, factorRoutes, climateDashboardRoutes, climatePlanRoutes, decisionRoutes, ledgerRoutes, screeningRoutes, spendMappingRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
+    html: [editorRoutes, compareRoutes, financeRoutes, awardRoutes, memoRoutes, exportRoutes, factorRoutes, climateDashboardRoutes, climatePlanRoutes, decisionRoutes, ledgerRoutes, screeningRoutes, spendMappingRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],
   });
 }

@@ -25,6 +25,7 @@ import { answerModel, quotedNames } from "./compare-answer.js";
 import { resultNotes, warningsModel } from "./compare-notes.js";
 import { settingsModel, type OkEvaluation } from "./compare-settings.js";
 import { sourcesModel, traceModel } from "./compare-trace.js";
+import { awardSummaryModel } from "./award-results.js";
 
 export const COMPARE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/charts.js", "/static/js/pdf-status.js"];
 
@@ -146,5 +147,5 @@ export function compareModel(evaluated: StoredEvaluation, lang: Lang, extras: { 
   const { stored, evaluation } = evaluated;
   const common = { pageTitle: translate(lang, "compare.pageTitle", { title: stored.title }), title: stored.title, caseId: stored.id, version: stored.version, links: caseLinks(stored.id), history: caseHistoryModel(extras.history ?? [], lang) };
   if (!evaluation.ok) return { ...common, ok: false as const, problems: problemsModel(evaluated, lang) };
-  return { ...common, ok: true as const, scripts: COMPARE_SCRIPTS, ...resultSections(evaluation, lang) };
+  return { ...common, ok: true as const, scripts: COMPARE_SCRIPTS, ...resultSections(evaluation, lang), awardSummary: awardSummaryModel(evaluation, stored.id, lang) };
 }

@@ -1,0 +1,37 @@
+/**
+ * View model of the award page (GET/POST /cases/:id/award): the form for
+ * a buyer (or the criteria read-only for an adviser or a finance user),
+ * and the saved version's figures (award-results.ts), or the case's
+ * problems where it does not evaluate, or a word on what to do where it
+ * sets no award yet.
+ */
+import type { Lang } from "../../case/messages.js";
+import type { StoredEvaluation } from "../evaluation.js";
+import { translate } from "../i18n/catalog.js";
+import type { AwardForm } from "./award-form.js";
+import { awardResultsModel, criteriaModel } from "./award-results.js";
+import { caseLinks, problemsModel } from "./compare.js";
+
+export type AwardPageInput = { evaluated: StoredEvaluation; form: AwardForm | undefined; lang: Lang; saved: boolean; conflict: boolean; edited: boolean };
+
+export function awardPageModel({ evaluated, form, lang, saved, conflict, edited }: AwardPageInput) {
+  const { stored, evaluation } = evaluated;
+  const links = caseLinks(stored.id);
+  const results = evaluation.ok ? awardResultsModel(evaluation, lang) : null;
+  return {
+    pageTitle: translate(lang, "award.pageTitle", { title: stored.title }),
+    title: stored.title,
+    caseId: stored.id,
+    links: { ...links, award: `${links.compare}/award` },
+    form,
+    // read-only: the criteria as saved, when the case evaluates and sets them
+    readOnly: form === undefined ? { criteria: evaluation.ok && evaluation.resolved.award ? criteriaModel(evaluation.resolved.award, lang) : null } : null,
+    notice: saved ? translate(lang, "award.saved") : undefined,
+    conflict: conflict ? translate(lang, "award.conflict") : undefined,
+    // after a refused save the figures below are still the saved version's: said so
+    resultsOfSaved: edited,
+    problems: evaluation.ok ? null : problemsModel(evaluated, lang),
+    results,
+    noAward: evaluation.ok && results === null,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The award page (GET/POST /cases/:id/award) against a real server and
+ * SQLite: a buyer's form with a problem is answered 400 with the problem
+ * beside its field and what was typed kept, a good form is saved as a new
+ * case version and its points are shown as worked out by hand below; an
+ * adviser sees the page read-only and may not save (403); another
+ * organisation's case is a 404.
+ *
+ * The case (three bids, maximum 10 points; price 70 % linear with zero at 2 ×
+ * the best, climate 30 % linear with zero at 2 × the best):
+ *   A: 1 000 kr, 2 000 kg   B: 1 200 kr, 1 000 kg   C: 1 500 kr, 500 kg
+ * Price points (best 1 000): A 10, B 10 × (2 000 − 1 200) / 1 000 = 8, C 10 × 500 / 1 000 = 5
+ * Climate points (best 500): A 10 × (1 000 − 2 000) / 500 < 0 → 0, B 0, C 10
+ * Weighted: A 7 + 0 = 7, B 5,6 + 0 = 5,6, C 3,5 + 3 = 6,5 → ranks A 1, C 2, B 3
+ * Implied carbon price C against B: C saves 500 kg and leads by 3 weighted climate points;
+ *   linear and C not the cheapest: ΔC = 3 × 100/70 × (2 − 1) × 1 000 / 10 = 428,57 kr → 857 kr per tonne.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, TestClient, type TestServer } from "./harness.js";
+import { text } from "./page-text.js";
+
+const bid = (id: string, name: string, nok: number, kg: number) => ({
+  id,
+  name,
+  emissions: [{ label: "Produksjon", kind: "fixed", factor: { value: 1, unit: "kgCO2e/unit" }, quantity: `${kg} unit` }],
+  costs: [{ label: "Tilbudspris", kind: "acquisition", amount: nok }],
+});
+
+const TENDER = {
+  schema: "kalkyle.case/1",
+  title: "Anbud på kontormøbler",
+  analysis: { startYear: 2026, years: 2, discountRate: 0.04 },
+  alternatives: [bid("A", "Billig AS", 1000, 2000), bid("B", "Middels AS", 1200, 1000), bid("C", "Grønn AS", 1500, 500)],
+};
+
+/** The form as a buyer fills it in: 70/30, both linear with zero at 2 × the best. */
+const FORM: Record<string, string> = {
+  maxPoints: "10",
+  costKind: "price",
+  "cost-weight": "70",
+  "cost-model": "linear",
+  "cost-zeroAt": "2",
+  "climate-weight": "30",
+  "climate-model": "linear",
+  "climate-zeroAt": "2",
+  "quality-weight": "",
+};
+
+let server: TestServer;
+let client: TestClient;
+let caseId: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: false });
+  client = new TestClient(server.url);
+  caseId = (await server.store.cases.create(TENDER)).id;
+});
+afterAll(async () => server.close());
+
+/** The value attribute of the input with this id. */
+const valueOf = (html: string, id: string) => new RegExp(`id="${id}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? new RegExp(`value="([^"]*)"[^>]*id="${id}"`).exec(html)?.[1];
+
+describe("the award form", () => {
+  it("shows the form and says what to do while the case sets no award", async () => {
+    const { res, html } = await client.get(`/cases/${caseId}/award`);
+    expect(res.status).toBe(200);
+    expect(html).toContain("<title>Tildeling og poeng: Anbud på kontormøbler – Kalkyle</title>");
+    expect(html).toContain('action="/cases/');
+    expect(text(html)).toContain("Sett kriteriene og vektene i skjemaet og lagre");
+  });
+
+  it("keeps what was typed and puts each problem beside its field (400), in the user's language", async () => {
+    await client.get(`/cases/${caseId}/award`);
+    const res = await client.postForm(`/cases/${caseId}/award`, { ...FORM, version: "1", "cost-weight": "7O", "climate-zeroAt": "1", "markup-spend": "12,5" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(valueOf(html, "award-cost-weight")).toBe("7O");
+    expect(valueOf(html, "award-climate-zero-at")).toBe("1");
+    expect(valueOf(html, "award-markup-spend")).toBe("12,5");
+    // the problem beside the field, linked for screen readers, and in the summary with a link
+    expect(html).toMatch(/id="award-cost-weight-error"/);
+    expect(html).toMatch(/id="award-cost-weight"[^>]*aria-describedby="award-cost-weight-hint award-cost-weight-error"[^>]*aria-invalid="true"/);
+    expect(html).toContain('href="#award-cost-weight"');
+    // zero points must lie above the best bid (zeroAt > 1): the case check's problem at award.criteria[1].model.zeroAt, beside the climate field
+    expect(html).toMatch(/id="award-climate-zero-at-error"/);
+    expect(html).not.toContain("award.criteria");
+    const stored = await server.store.cases.get(caseId);
+    expect(stored!.version).toBe(1);
+  });
+
+  it("says weights that do not add up to 100 beside the first weight, in English too", async () => {
+    await client.get(`/cases/${caseId}/award?lang=en`);
+    const res = await client.postForm(`/cases/${caseId}/award?lang=en`, { ...FORM, version: "1", "cost-weight": "60" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(valueOf(html, "award-cost-weight")).toBe("60");
+    const error = /id="award-cost-weight-error">([^<]*)</.exec(html)?.[1];
+    expect(error).toContain("90");
+    expect(error).toContain("100");
+    expect(html).toContain("Criteria and weights");
+  });
+
+  it("reads «27,5» the Norwegian way", async () => {
+    await client.get(`/cases/${caseId}/award`);
+    const res = await client.postForm(`/cases/${caseId}/award`, { ...FORM, version: "1", "cost-weight": "72,5", "climate-weight": "27,5" });
+    expect(res.status).toBe(303);
+    const saved = await server.store.cases.get(caseId);
+    expect((saved!.document.award as { criteria: { weight: number }[] }).criteria.map((c) => c.weight)).toEqual([72.5, 27.5]);
+  });
+
+  it("saves 70/30 as a new version and shows the points, the ranks and the implied carbon price worked out by hand", async () => {
+    const before = (await server.store.cases.get(caseId))!.version;
+    await client.get(`/cases/${caseId}/award`);
+    const res = await client.postForm(`/cases/${caseId}/award`, { ...FORM, version: String(before) });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/cases/${caseId}/award?saved=1`);
+    const saved = (await server.store.cases.get(caseId))!;
+    expect(saved.version).toBe(before + 1);
+    expect(saved.document.award).toEqual({ maxPoints: 10, criteria: [{ kind: "price", weight: 70, model: { type: "linear", zeroAt: 2 } }, { kind: "climate", weight: 30, model: { type: "linear", zeroAt: 2 } }] });
+
+    const { res: page, html } = await client.get(`/cases/${caseId}/award?saved=1`);
+    expect(page.status).toBe(200);
+    const all = text(html);
+    expect(all).toContain("Tildelingen er lagret");
+    // points: rank, bid, price value, points, weighted, climate value, points, weighted, total
+    const points = text(html.slice(html.indexOf('id="cap-award-points"'), html.indexOf('id="h-award-rankings"')));
+    expect(points).toMatch(/1 Billig AS 1\s000 10,00 7,00 2,00 0,00 0,00 7,00/);
+    expect(points).toMatch(/2 Grønn AS 1\s500 5,00 3,50 0,50 10,00 3,00 6,50/);
+    expect(points).toMatch(/3 Middels AS 1\s200 8,00 5,60 1,00 0,00 0,00 5,60/);
+    const implied = text(html.slice(html.indexOf('id="cap-award-implied"'), html.indexOf('id="h-award-tiers"')));
+    expect(implied).toMatch(/Grønn AS Middels AS 0,50 857 /);
+    expect(all).toContain("R-109");
+    // no climate-weight note at 30 %; the points order (A, C, B) is set beside the other rankings
+    expect(all).not.toContain("§ 7-9");
+    // the comparison page has the links and a short summary
+    const compare = await client.get(`/cases/${caseId}`);
+    expect(compare.html).toContain(`href="/cases/${caseId}/award"`);
+    expect(compare.html).toContain(`href="/cases/${caseId}/bids"`);
+    expect(text(compare.html)).toContain("Kriterier: Pris 70 %, Klima (CO2e) 30 %.");
+  });
+
+  it("refuses a stale form (409) with what was typed kept", async () => {
+    await client.get(`/cases/${caseId}/award`);
+    const res = await client.postForm(`/cases/${caseId}/award`, { ...FORM, version: "1", "cost-weight": "80", "climate-weight": "20" });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(valueOf(html, "award-cost-weight")).toBe("80");
+    expect(text(html)).toContain("Noen andre har lagret saken");
+  });
+});
+
+describe("who may see and change the award", () => {
+  it("shows an adviser the criteria read-only and refuses the adviser's save (403)", async () => {
+    const adviser = await server.clientAs("adviser");
+    const { res, html } = await adviser.get(`/cases/${caseId}/award`);
+    expect(res.status).toBe(200);
+    expect(html).not.toContain('name="cost-weight"');
+    expect(text(html)).toContain("bare en innkjøper eller en administrator kan endre den");
+    expect(text(html)).toMatch(/Pris 70 %/);
+    const version = (await server.store.cases.get(caseId))!.version;
+    const post = await adviser.postForm(`/cases/${caseId}/award`, { ...FORM, version: String(version) });
+    expect(post.status).toBe(403);
+    expect((await server.store.cases.get(caseId))!.version).toBe(version);
+  });
+
+  it("answers another organisation's member 404 for the page and the save", async () => {
+    const other = await server.clientAs("buyer", { organisationId: await server.createOrganisation("Annen kommune") });
+    expect((await other.get(`/cases/${caseId}/award`)).res.status).toBe(404);
+    await other.get("/cases");
+    expect((await other.postForm(`/cases/${caseId}/award`, { ...FORM, version: "1" })).status).toBe(404);
+  });
+});
