@@ -76,6 +76,20 @@ export const PROBLEM_MESSAGES = {
   "limit-units": { nb: "saken bruker mer enn {limit} ulike enheter, og denne går over grensen", en: "the case uses more than {limit} different units, and this one passes the limit" },
   "time-limit": { nb: "beregningen ble stoppet etter {seconds} sekunder: saken er for tung til å beregnes", en: "the calculation was stopped after {seconds} seconds: the case is too heavy to evaluate" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },
+  // Data quality: an item's tier and its EPD (src/case/resolve-tiers.ts)
+  "tier-needs-epd": {
+    nb: "datakvaliteten «{tier}» gjelder en produktspesifikk verdi og trenger EPD-en den kommer fra: oppgi EPD-ens registreringsnummer",
+    en: "data tier \"{tier}\" is for a product-specific value and needs the EPD it comes from: give the EPD's registration number",
+  },
+  "tier-needs-verifier": { nb: "en tredjepartsverifisert EPD må si hvem som verifiserte den", en: "a third-party verified EPD must say who verified it" },
+  "spend-item-epd": {
+    nb: "en utgiftsbasert post kan ikke ha EPD: legg EPD-verdien inn som en post for materialet, med EPD-ens verdi som faktor",
+    en: "a spend-based item cannot have an EPD: enter the EPD's value as an item for the material, with the EPD's value as its factor",
+  },
+  "epd-with-lower-tier": {
+    nb: "posten har en EPD, men datakvaliteten «{tier}»: fjern datakvaliteten (den følger da EPD-en) eller fjern EPD-en",
+    en: "the item has an EPD but data tier \"{tier}\": leave out the tier (it then follows the EPD) or remove the EPD",
+  },
   ...CLIMATE_PROBLEM_MESSAGES,
   ...LEDGER_PROBLEM_MESSAGES,
 } satisfies Record<string, Bilingual>;

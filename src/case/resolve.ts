@@ -15,6 +15,7 @@ import { wasteRouteLevel } from "../factors/waste-route.js";
 import { R109_SCHEDULE, flatSchedule } from "../core/discount.js";
 import { valuesByYearIndex } from "../core/year-values.js";
 import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
+import { resolveMarkup, resolveTier } from "./resolve-tiers.js";
 import { figureProblem } from "./figures.js";
 import type { Problem } from "./messages.js";
 import { parseNok, type MoneyParse } from "./money.js";
@@ -159,6 +160,7 @@ function spendBasis(factor: NonNullable<ReturnType<typeof itemFactor>>, env: Env
 function resolveEmission(item: EmissionItemInput, path: string, env: Env): ResolvedEmissionItem | undefined {
   checkTiming(item, path, env);
   if (item.existingStock && item.kind !== "waste") env.out.add(`${path}.existingStock`, "existing-stock-not-waste");
+  const tier = resolveTier(item, path, (at, code, params) => env.out.add(at, code, params));
   const factor = itemFactor(item, path, env);
   const quantity = factor && itemQuantity(item, path, factor, env);
   if (!factor || quantity === undefined) return undefined;
@@ -166,6 +168,7 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
   // The kg CO2e of one item must be a figure a result can carry (figures.ts).
   const kg = figureProblem(quantity.mul(factor.kgPerUnit).mul(count), { fromNonZero: !quantity.isZero() && !factor.kgPerUnit.isZero() && !count.isZero() });
   if (kg) return void env.out.add(path, kg, { value: String(item.quantity), unit: "kg CO2e" });
+  if (!tier) return undefined;
   const defaults = DEFAULTS[item.kind];
   const byYear = factor.byYear && valuesByYearIndex(factor.byYear, env.startYear, env.years);
   return {
@@ -180,8 +183,7 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
     kgPerUnit: byYear?.[0] ?? factor.kgPerUnit,
     ...(byYear && { kgPerUnitByYear: byYear }),
     count,
-    tier: item.tier ?? (item.kind === "spend" ? "spend" : "generic"),
-    ...(item.epd && { epd: item.epd }),
+    ...tier,
     at: item.at,
     every: item.every,
     life: item.life,
@@ -261,6 +263,7 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
       discountRate: rate,
       discountSchedule: doc.analysis.discountRate === undefined ? R109_SCHEDULE : flatSchedule(rate),
       carbonPrice: carbon.prices,
+      ...resolveMarkup(doc),
       baseline,
       ranking: doc.ranking,
       alternatives,

@@ -8,6 +8,7 @@ import { compareWithBaseline } from "./comparison.js";
 import { Decimal, THOUSAND, sum } from "./decimal.js";
 import { flatSchedule } from "./discount.js";
 import { dominatorsOf } from "./dominance.js";
+import { markedUpEmissions } from "./data-quality.js";
 import { alternativeEmissions } from "./emissions.js";
 import { lifecycleCost, presentValueUnder } from "./lcc.js";
 import { declaredIndex, rankAlternatives } from "./ranking.js";
@@ -33,6 +34,8 @@ type Evaluated = Omit<AlternativeResult, "rank" | "dominated" | "dominatedBy" | 
 
 function evaluateAlternative(alt: ResolvedAlternative, c: ResolvedCase): Evaluated {
   const emissions = alternativeEmissions(alt.emissions, c.years);
+  // the buyer's data-quality mark-ups, beside the plain figures (data-quality.ts)
+  if (c.dataQuality && emissions.byTier) emissions.markedUp = markedUpEmissions(emissions.byTier, c.dataQuality);
   const lcc: LccResult = lifecycleCost(alt.costs, c.years, discountScheduleOf(c));
   if (c.carbonPrice !== null) {
     lcc.carbonCostPresentValue = carbonCostPresentValue(emissions.byYear, c);
