@@ -11,6 +11,7 @@ import { DEFAULT_FACTOR_DIR, loadFactorLibrary } from "../../src/factors/load.js
 const RELEASED = {
   "2025-1": "sha256:fa36d45324c2480f20afb502cfb969bd35f874aab144251e6bf253ef170fa342",
   "2025-2": "sha256:53ac5fd2fab721e86abc16630bb301b8c2f2ccbbc737fd2dffc978b43d681a52",
+  "2026-1": "sha256:e4744d22ec423b76b9b8639ab792bdddb82ac20de2eee03353f4dac1f8ad1df7",
 };
 
 const library = loadFactorLibrary();
@@ -23,16 +24,16 @@ describe("released factor sets", () => {
     expect(library.sets.get(id)?.hash).toBe(hash);
   });
 
-  it("2025-2 is the newest set, so new cases get it; the sources folder is not a set", () => {
-    expect(library.newest).toBe("2025-2");
-    expect([...library.sets.keys()].sort()).toEqual(["2025-1", "2025-2"]);
+  it("2026-1 is the newest set, so new cases get it; the sources folder is not a set", () => {
+    expect(library.newest).toBe("2026-1");
+    expect([...library.sets.keys()].sort()).toEqual(["2025-1", "2025-2", "2026-1"]);
   });
 
-  it("running the generator again writes 2025-2 byte for byte", () => {
-    const out = mkdtempSync(join(tmpdir(), "kalkyle-2025-2-"));
+  it.each(["2025-2", "2026-1"])("running the generator again writes %s byte for byte", (id) => {
+    const out = mkdtempSync(join(tmpdir(), `kalkyle-${id}-`));
     temp.push(out);
-    writeSet(buildSet("2025-2"), out);
-    const shipped = join(DEFAULT_FACTOR_DIR, "2025-2");
+    writeSet(buildSet(id), out);
+    const shipped = join(DEFAULT_FACTOR_DIR, id);
     expect(readdirSync(out).sort()).toEqual(readdirSync(shipped).sort());
     for (const f of readdirSync(shipped)) expect(readFileSync(join(out, f), "utf8"), f).toBe(readFileSync(join(shipped, f), "utf8"));
   });
