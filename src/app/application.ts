@@ -9,6 +9,7 @@ import type { EvaluationPool } from "../pool/evaluation-pool.js";
 import type { Store } from "../store/store.js";
 import { accountUseCases } from "./accounts.js";
 import { auditUseCases } from "./audit-trail.js";
+import { bidUseCases } from "./bids.js";
 import { caseUseCases } from "./cases.js";
 import { climateUseCases } from "./climate.js";
 import { decisionUseCases } from "./decisions.js";
@@ -20,6 +21,7 @@ export function createApplication(services: { store: Store; pool: EvaluationPool
   const ledgers = ledgerUseCases(services);
   return {
     cases: caseUseCases(services),
+    bids: bidUseCases(services),
     accounts: accountUseCases(services),
     tokens: tokenUseCases(services),
     audit: auditUseCases(services),
