@@ -4,6 +4,7 @@
  * value types and item kinds), as an area of the one text catalogue
  * (src/i18n/catalogue.ts) under `case.`.
  */
+import { AWARD_TEXT } from "./award-text.js";
 import type { Bilingual } from "./messages.js";
 
 export const CASE_TEXT = {
@@ -43,4 +44,5 @@ export const CASE_TEXT = {
     nb: "betaler seg ikke tilbake innen perioden",
     en: "does not pay back within the period",
   },
+  ...AWARD_TEXT,
 } satisfies Record<string, Bilingual>;

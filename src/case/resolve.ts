@@ -16,6 +16,7 @@ import { R109_SCHEDULE, flatSchedule } from "../core/discount.js";
 import { valuesByYearIndex } from "../core/year-values.js";
 import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
 import { resolveMarkup, resolveTier } from "./resolve-tiers.js";
+import { resolveAward } from "./resolve-award.js";
 import { figureProblem } from "./figures.js";
 import type { Problem } from "./messages.js";
 import { parseNok, type MoneyParse } from "./money.js";
@@ -247,6 +248,7 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
   if (!ids.includes(baseline)) out.add("baseline", "unknown-baseline", { id: baseline, options: ids.join(", ") });
   if (doc.ranking === "lcc-with-carbon" && doc.analysis.carbonPrice === undefined) out.add("ranking", "needs-carbon-price");
   const carbon = carbonPath(doc, set, priceYear, out);
+  const award = resolveAward(doc, carbon.prices, set, priceYear, (path, code, params) => out.add(path, code, params));
   const env: Env = { set, electricityId: electricity.id, priceYear, startYear: doc.analysis.startYear, years: doc.analysis.years, out };
   const alternatives = doc.alternatives.map((a, i) => resolveAlternative(a, `alternatives[${i}]`, env));
   if (out.problems.length > 0) return { ok: false, problems: out.problems };
@@ -263,6 +265,7 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
       discountRate: rate,
       discountSchedule: doc.analysis.discountRate === undefined ? R109_SCHEDULE : flatSchedule(rate),
       carbonPrice: carbon.prices,
+      ...(award && { award }),
       ...resolveMarkup(doc),
       baseline,
       ranking: doc.ranking,

@@ -8,6 +8,7 @@ import { segmentsWithin } from "../core/discount.js";
 import type { AlternativeResult, CoreResult, DominatedBy, ResolvedCase } from "../core/types.js";
 import { measuresAgainstBaseline } from "../core/finance/measures.js";
 import type { FinanceMeasures } from "../core/finance/types.js";
+import { awardJson } from "./award-json.js";
 import { measureReasonText } from "./measure-text.js";
 import { rankNoteMessage } from "./rank-note.js";
 import type { CaseContext } from "./resolve.js";
@@ -140,6 +141,7 @@ export function resultJson(result: CoreResult, resolved: ResolvedCase, context: 
     })),
     warnings: warnings.map((w) => ({ path: w.path, code: w.code, message: { nb: warningMessage(w, "nb"), en: warningMessage(w, "en") } })),
     notes: hasSpend ? [SPEND_NOTE] : [],
+    ...(result.award && resolved.award && { award: awardJson(result.award, resolved.award) }),
   };
 }
 

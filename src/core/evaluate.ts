@@ -3,6 +3,8 @@
  * waste-pyramid level, ranking, dominance and the comparison with the
  * baseline. Pure: the same case always gives the same result.
  */
+import { evaluateAward } from "./award/award.js";
+import { awardFigures } from "./award/figures.js";
 import { carbonPriceIn } from "./carbon-price.js";
 import { compareWithBaseline } from "./comparison.js";
 import { Decimal, THOUSAND, sum } from "./decimal.js";
@@ -69,5 +71,6 @@ export function evaluateCase(c: ResolvedCase): CoreResult {
     alternatives,
     ranking: { method: c.ranking, order },
     comparison: compareWithBaseline(alternatives, c.baseline),
+    ...(c.award && { award: evaluateAward(c.award, alternatives.map((a) => awardFigures(a, carbonCostPresentValue(a.emissions.byYear, { ...c, carbonPrice: c.award!.reference.prices }))), c) }),
   };
 }
