@@ -36,6 +36,7 @@ import { climatePlanText } from "../web/i18n/climate-plan.js";
 import { climateLedgerText } from "../web/i18n/climate-ledger.js";
 import { climateDashboardText } from "../web/i18n/climate-dashboard.js";
 import { climateApiText } from "../web/i18n/climate-api.js";
+import { dataQualityText } from "../web/i18n/data-quality.js";
 import { LEDGER_TEXT } from "../ledger/ledger-text.js";
 import { BID_TEXT } from "../bids/bid-text.js";
 import { BID_PLACE_TEXT, BID_PROBLEM_MESSAGES } from "../bids/bid-problems.js";
@@ -77,6 +78,7 @@ function areas() {
     climateLedgerText,
     climateDashboardText,
     climateApiText,
+    dataQualityText,
     byCode("ledger", LEDGER_TEXT),
     byCode("problem", PROBLEM_MESSAGES),
     byCode("warning", WARNING_MESSAGES),

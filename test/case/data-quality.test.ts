@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { problemMessage, type Problem } from "../../src/case/messages.js";
 import { resultSchema } from "../../src/case/result-schema.js";
+import { StoreFormatError } from "../../src/store/errors.js";
+import { readableResult } from "../../src/store/stored-documents.js";
 import { caseWith, evaluateOk, problemsOf, type Json } from "./fixture-library.js";
 
 const EPD = { registration: "NEPD-1234-567-NO", verifier: "Verifikator AS", programme: "EPD-Norge" };
@@ -115,5 +117,36 @@ describe("mark-ups in the result", () => {
       ["dataQuality.markup.spend", "too-small"],
       ["dataQuality.markup.generic", "too-big"],
     ]);
+  });
+});
+
+describe("kept results read back with and without the data-quality fields", () => {
+  const row = (result: unknown) => ({ caseId: "c", version: 1, factorSet: "test-1", factorSetHash: "h", computedAt: "2026-01-01T00:00:00Z", resultText: JSON.stringify(result) });
+
+  it("a result written now, with tiers, EPDs and mark-ups, reads back as written", () => {
+    const { result } = evaluateOk(caseWith([{ emissions: [furniture, wood] }, { emissions: [verified, unverified] }], {}, markup));
+    const read = readableResult(row(result)).result;
+    expect(read.alternatives[1]!.emissions.markedUp).toEqual({ totalKg: 520, byTier: { spend: 0, generic: 0, epd: 220, "epd-verified": 300 } });
+    expect(read.alternatives[1]!.emissions.items[0]!.epd).toEqual(EPD);
+  });
+
+  it("a result kept before tiers existed (no tier, byTier, markedUp) still reads", () => {
+    const { result } = evaluateOk(caseWith([{ emissions: [furniture, wood] }]));
+    const old = JSON.parse(JSON.stringify(result)) as { alternatives: { emissions: Record<string, unknown> & { items: Record<string, unknown>[] } }[] };
+    for (const a of old.alternatives) {
+      delete a.emissions.byTier;
+      delete a.emissions.markedUp;
+      for (const item of a.emissions.items) delete item.tier;
+    }
+    const read = readableResult(row(old)).result;
+    expect(read.alternatives[0]!.emissions.byTier).toBeUndefined();
+    expect(read.alternatives[0]!.emissions.totalKg).toBe(1000);
+  });
+
+  it("a tier the format does not know is refused, not read as something else", () => {
+    const { result } = evaluateOk(caseWith([{ emissions: [wood] }]));
+    const bad = JSON.parse(JSON.stringify(result)) as { alternatives: { emissions: { items: Record<string, unknown>[] } }[] };
+    bad.alternatives[0]!.emissions.items[0]!.tier = "excellent";
+    expect(() => readableResult(row(bad))).toThrow(StoreFormatError);
   });
 });

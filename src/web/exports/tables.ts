@@ -2,10 +2,11 @@
  * The tables every spreadsheet export holds, built once from an evaluated
  * case so the CSV and the Excel workbook cannot disagree: about (case,
  * factor set id and hash, time made in UTC), summary (one row per
- * alternative, with the rank note beside the rank), comparison (with the
- * payback in words and the finance measures, a measure not defined with
- * its reason), items (with factor, source and the price basis of
- * spend items), sources, and notes (the warnings placed in words and the
+ * alternative, with the rank note beside the rank and the CO2e by data
+ * tier, tier-columns.ts), comparison (with the payback in words and the
+ * finance measures, a measure not defined with its reason), items (with
+ * factor, source, the price basis of spend items and the data tier with
+ * its EPD), sources, and notes (the warnings placed in words and the
  * result's notes), and from alternative-tables.ts the yearly figures and
  * one table per alternative. Every text is in the user's language, the
  * source of an inline factor included; a factor's source is its citation
@@ -27,6 +28,7 @@ import { translateKey } from "../i18n/catalog.js";
 import { carbonPathText, discountText, hasSpendItems, usesR109 } from "../view-models/analysis-terms.js";
 import { resultNotes, spendBasisText, warningsModel } from "../view-models/compare-notes.js";
 import { alternativeTables, yearlyTable } from "./alternative-tables.js";
+import { itemTierCells, itemTierColumns, summaryTierCells, summaryTierColumns } from "./tier-columns.js";
 
 export type Evaluated = Extract<Evaluation, { ok: true }>;
 /** How a column's numbers are shown: kg CO2e, NOK, a whole number, a decimal as it comes (a factor), a share as a percentage, or text. */
@@ -83,6 +85,7 @@ function summary(e: Evaluated, lang: Lang, t: T): Table {
     { header: t("export.col.directKg"), kind: "kg", width: 16 },
     { header: t("export.col.indirectKg"), kind: "kg", width: 16 },
     ...stageColumns,
+    ...summaryTierColumns(e.resolved.dataQuality, lang, t),
     { header: t("export.col.presentValue"), kind: "nok", width: 18 },
     { header: t("export.col.nominalTotal"), kind: "nok", width: 18 },
     { header: t("export.col.eac"), kind: "nok", width: 18 },
@@ -101,6 +104,7 @@ function summary(e: Evaluated, lang: Lang, t: T): Table {
     num(a.emissions.directKg),
     num(a.emissions.indirectKg),
     ...STAGES.map((stage) => num(a.emissions.byStage[stage])),
+    ...summaryTierCells(a, e.resolved.dataQuality, lang, t),
     num(a.lcc.presentValue),
     num(a.lcc.nominalTotal),
     num(a.lcc.equivalentAnnualCost),
@@ -189,6 +193,7 @@ function items(e: Evaluated, lang: Lang, t: T): Table {
     { header: t("export.col.source"), kind: "text", width: 80 },
     { header: t("export.col.spendBasis"), kind: "text", width: 50 },
     { header: t("export.col.existingStock"), kind: "text", width: 14 },
+    ...itemTierColumns(t),
   ];
   const rows = e.core.alternatives.flatMap((a) =>
     a.emissions.items.map((i): Cell[] => [
@@ -202,6 +207,7 @@ function items(e: Evaluated, lang: Lang, t: T): Table {
       sourceOf(e, i, t),
       i.spend === undefined ? null : spendBasisText(i.spend, lang),
       i.existingStock ? t("export.yes") : null,
+      ...itemTierCells(i, lang),
     ]),
   );
   return { name: "items", title: t("export.items.title"), columns, rows };
