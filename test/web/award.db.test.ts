@@ -149,6 +149,80 @@ describe("the award form", () => {
   });
 });
 
+describe("LCC, an interval table, quality points and data-quality mark-ups", () => {
+  /*
+   * LCC 60 % proportional: the present values are the year-0 prices, A 1 000, B 1 200, C 1 500 →
+   *   A 10, B 10 × 1 000 / 1 200 = 8,33, C 10 × 1 000 / 1 500 = 6,67
+   * Climate 30 % on the marked-up CO2e (generic +25 %): A 2,5 t, B 1,25 t, C 0,625 t;
+   *   bands up to 0,7 t: 10, up to 1,5 t: 5, above: 0 → A 0, B 5, C 10
+   * Quality 10 %: A 4, B 6, C 8
+   * Weighted: A 6 + 0 + 0,4 = 6,4; B 5 + 1,5 + 0,6 = 7,1; C 4 + 3 + 0,8 = 7,8 → C 1, B 2, A 3
+   */
+  const RICH: Record<string, string> = {
+    maxPoints: "10",
+    costKind: "lcc",
+    "cost-weight": "60",
+    "cost-model": "proportional",
+    "climate-weight": "30",
+    "climate-model": "intervals",
+    "climate-upTo-0": "0,7",
+    "climate-points-0": "10",
+    "climate-upTo-1": "",
+    "climate-points-1": "",
+    "climate-upTo-2": "1,5",
+    "climate-points-2": "5",
+    "quality-weight": "10",
+    "quality-points-0": "4",
+    "quality-points-1": "6",
+    "quality-points-2": "8",
+    "markup-generic": "25 %",
+    useMarkedUp: "1",
+  };
+
+  it("puts a band out of order beside its row, the interval table unfolded", async () => {
+    const { html: form } = await client.get(`/cases/${caseId}/award`);
+    const version = /name="version" value="(\d+)"/.exec(form)![1]!;
+    const res = await client.postForm(`/cases/${caseId}/award`, { ...RICH, version, "climate-upTo-2": "0,5" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    // the blank row between is dropped: the second filled row is row 2 of the form again
+    expect(valueOf(html, "award-climate-up-to-1")).toBe("0,5");
+    expect(html).toMatch(/id="award-climate-up-to-1-error"/);
+    expect(html).toMatch(/<details class="award-bands" open>[\s\S]*?cap-award-climate-bands/);
+  });
+
+  it("saves them and scores the marked-up CO2e, showing the mark-up beside the plain figures", async () => {
+    const { html: form } = await client.get(`/cases/${caseId}/award`);
+    const version = /name="version" value="(\d+)"/.exec(form)![1]!;
+    const res = await client.postForm(`/cases/${caseId}/award`, { ...RICH, version });
+    expect(res.status).toBe(303);
+    const saved = (await server.store.cases.get(caseId))!;
+    expect(saved.document.award).toEqual({
+      maxPoints: 10,
+      criteria: [
+        { kind: "lcc", weight: 60, model: { type: "proportional" } },
+        { kind: "climate", weight: 30, model: { type: "intervals", bands: [{ upTo: 0.7, points: 10 }, { upTo: 1.5, points: 5 }] } },
+        { kind: "quality", weight: 10, points: { A: 4, B: 6, C: 8 } },
+      ],
+      useMarkedUp: true,
+    });
+    expect(saved.document.dataQuality).toEqual({ markup: { generic: 0.25 } });
+
+    const { html } = await client.get(`/cases/${caseId}/award`);
+    // the form shows what was saved, the Norwegian way
+    expect(valueOf(html, "award-markup-generic")).toBe("25");
+    expect(valueOf(html, "award-climate-up-to-0")).toBe("0,7");
+    const points = text(html.slice(html.indexOf('id="cap-award-points"'), html.indexOf('id="h-award-rankings"')));
+    expect(text(html)).toContain("Klimapoengene er regnet av utslippene med påslag");
+    expect(points).toMatch(/1 Grønn AS 1\s500 6,67 4,00 \S+ 10,00 3,00 8,00 0,80 7,80/);
+    expect(points).toMatch(/2 Middels AS 1\s200 8,33 5,00 \S+ 5,00 1,50 6,00 0,60 7,10/);
+    expect(points).toMatch(/3 Billig AS 1\s000 10,00 6,00 \S+ 0,00 0,00 4,00 0,40 6,40/);
+    // CO2e by tier: Billig AS 2,00 t generic, 2,50 t with the mark-up
+    const tiers = text(html.slice(html.indexOf('id="cap-award-tiers"')));
+    expect(tiers).toMatch(/Billig AS 0,00 2,00 med påslag: 2,50 0,00 0,00 2,00 2,50/);
+  });
+});
+
 describe("who may see and change the award", () => {
   it("shows an adviser the criteria read-only and refuses the adviser's save (403)", async () => {
     const adviser = await server.clientAs("adviser");
@@ -156,7 +230,8 @@ describe("who may see and change the award", () => {
     expect(res.status).toBe(200);
     expect(html).not.toContain('name="cost-weight"');
     expect(text(html)).toContain("bare en innkjøper eller en administrator kan endre den");
-    expect(text(html)).toMatch(/Pris 70 %/);
+    // the criteria saved last (the LCC test above), in words
+    expect(text(html)).toContain("Livssykluskostnad (LCC) 60 % forholdsmessig");
     const version = (await server.store.cases.get(caseId))!.version;
     const post = await adviser.postForm(`/cases/${caseId}/award`, { ...FORM, version: String(version) });
     expect(post.status).toBe(403);

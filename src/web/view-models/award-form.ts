@@ -51,6 +51,8 @@ function scoredModel(entry: AwardEntry, group: ScoredGroup, error: (id: string) 
     model: field({ id: awardFieldId.model(group), name: `${group}-model`, label: translate(lang, "award.field.model"), value: s.model, error: error(awardFieldId.model(group)), options: optionsOf(MODEL_TYPES, (m) => translate(lang, `award.model.${m as (typeof MODEL_TYPES)[number]}`), s.model) }),
     zeroAt: field({ id: awardFieldId.zeroAt(group), name: `${group}-zeroAt`, label: translate(lang, "award.field.zeroAt"), hint: translate(lang, "award.hint.zeroAt"), value: s.zeroAt, error: error(awardFieldId.zeroAt(group)), maxlength: 20 }),
     bandsCaption: translate(lang, "award.bands.caption", { unit }),
+    // the interval table folds away unless it is the model chosen, or holds something typed or a problem
+    bandsOpen: s.model === "intervals" || s.bands.some((b, row) => b.upTo.trim() !== "" || b.points.trim() !== "" || error(awardFieldId.upTo(group, row)) !== undefined || error(awardFieldId.bandPoints(group, row)) !== undefined),
     upToHeader: translate(lang, "award.bands.upTo", { unit }),
     bands: s.bands.map((band, row) => ({
       row: row + 1,
