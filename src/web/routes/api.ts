@@ -30,6 +30,7 @@ import { HttpError, notFound } from "../errors.js";
 import { handlers, idParam, problemIssue } from "../handler.js";
 import { factorSearch } from "./factors.js";
 import { climateApiRoutes } from "./api-climate.js";
+import { bidApiRoutes } from "./api-bids.js";
 import { requireToken } from "../auth.js";
 
 /** The JSON body's bytes (parsed in the evaluation pool); a request without one is refused as "(document)" required. */
@@ -135,6 +136,7 @@ export function apiRoutes(ctx: AppContext): Router {
 
   router.get("/factors", factorSearch(ctx));
   router.use(climateApiRoutes(ctx));
+  router.use(bidApiRoutes(ctx));
 
   // Anything else under /api/v1 is a JSON 404 here, never a page of the HTML app.
   router.use((_req, _res, next) => next(notFound()));
