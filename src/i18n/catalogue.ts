@@ -36,6 +36,7 @@ import { climatePlanText } from "../web/i18n/climate-plan.js";
 import { climateLedgerText } from "../web/i18n/climate-ledger.js";
 import { climateDashboardText } from "../web/i18n/climate-dashboard.js";
 import { climateApiText } from "../web/i18n/climate-api.js";
+import { factorsByYearText } from "../web/i18n/factors-by-year.js";
 import { dataQualityText } from "../web/i18n/data-quality.js";
 import { LEDGER_TEXT } from "../ledger/ledger-text.js";
 import { BID_TEXT } from "../bids/bid-text.js";
@@ -78,6 +79,7 @@ function areas() {
     climateLedgerText,
     climateDashboardText,
     climateApiText,
+    factorsByYearText,
     dataQualityText,
     byCode("ledger", LEDGER_TEXT),
     byCode("problem", PROBLEM_MESSAGES),
