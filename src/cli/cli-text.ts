@@ -4,6 +4,7 @@
  * The problems and warnings it prints come from their own areas.
  */
 import type { Bilingual } from "../case/messages.js";
+import { AWARD_TABLE_TEXT } from "./award-table-text.js";
 
 export const CLI_TEXT = {
   usage: {
@@ -86,6 +87,7 @@ export const CLI_TEXT = {
   "screen.head.tonnes": { nb: "t CO2e", en: "t CO2e" },
   "screen.head.lines": { nb: "Linjer", en: "Lines" },
   "factors.count": { nb: "{count, plural, one {# faktor} other {# faktorer}} i faktorsett {set}", en: "{count, plural, one {# factor} other {# factors}} in factor set {set}" },
+  "factors.by-year": { nb: "etter år: {values}", en: "by year: {values}" },
   "factors.unknown-set": { nb: "--set: ukjent faktorsett «{set}» (finnes: {options})", en: "--set: unknown factor set \"{set}\" (available: {options})" },
   "uncertainty.samples": { nb: "--samples: må være et heltall fra 1 til 100 000", en: "--samples: must be a whole number from 1 to 100,000" },
   "uncertainty.seed": { nb: "--seed: må være et heltall fra 0 til 4 294 967 295", en: "--seed: must be a whole number from 0 to 4,294,967,295" },
@@ -165,4 +167,5 @@ export const CLI_TEXT = {
   "backup.corrupt": { nb: "er skadet (integrity_check: {detail})", en: "is damaged (integrity_check: {detail})" },
   "backup.not-kalkyle": { nb: "er en SQLite-database, men ikke Kalkyles: tabellene {missing} mangler", en: "is a SQLite database, but not Kalkyle's: the tables {missing} are missing" },
   "backup.newer-schema": { nb: "er laget av en nyere Kalkyle (skjemaversjon {version}; denne kjenner til og med {known})", en: "was made by a newer Kalkyle (schema version {version}; this one knows up to {known})" },
+  ...AWARD_TABLE_TEXT,
 } satisfies Record<string, Bilingual>;

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
 import { Decimal } from "../../src/core/decimal.js";
 import { hasMaintainerNote } from "../../src/factors/build/scrub.js";
 import { readCsv } from "../../src/factors/build/raw-rows.js";
@@ -77,6 +78,19 @@ describe("set 2026-1", () => {
       expect(citation.licence, folder).toBe("NLOD 2.0");
       expect(readFileSync(join(SOURCES, folder, "README.md"), "utf8"), folder).toMatch(/NLOD 2\.0[\s\S]*Not included/);
     }
+  });
+});
+
+describe("kalkyle factors lists a factor's values by year", () => {
+  const listed = (...args: string[]) => {
+    const out: string[] = [];
+    const status = run(["factors", ...args], { out: (line: string) => out.push(line), err: () => undefined });
+    return { status, line: out.find((l) => l.startsWith("electricity.no.delivered\t")) ?? "" };
+  };
+
+  it("in bokmål with decimal commas, in English with points, after the record's name", () => {
+    expect(listed("strøm", "--group", "electricity", "--lang", "nb").line).toContain("(NVE); etter år: 2019: 0,017 · 2020: 0,008 · 2021: 0,011 · 2022: 0,019 · 2023: 0,015\t");
+    expect(listed("electricity", "--group", "electricity", "--lang", "en").line).toContain("(NVE); by year: 2019: 0.017 · 2020: 0.008 · 2021: 0.011 · 2022: 0.019 · 2023: 0.015\t");
   });
 });
 

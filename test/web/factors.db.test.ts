@@ -15,10 +15,11 @@ function changeRows(html: string): string[][] {
 }
 
 describe("the factor library shows the current set and what changed", () => {
-  it("names 2025-2 as the current set and lists, in bokmål, diesel 2,51279 → 2,57082 with its reason", async () => {
-    const { res, html } = await new TestClient(server.url).get("/factors");
-    expect(res.status).toBe(200);
-    expect(html).toContain("Gjeldende faktorsett er 2025-2");
+  it("names 2026-1 as the current set; set 2025-2 lists, in bokmål, diesel 2,51279 → 2,57082 with its reason", async () => {
+    const current = await new TestClient(server.url).get("/factors");
+    expect(current.res.status).toBe(200);
+    expect(current.html).toContain("Gjeldende faktorsett er 2026-1");
+    const { html } = await new TestClient(server.url).get("/factors?set=2025-2");
     expect(html).toMatch(/<caption[^>]*>Endrede faktorer fra 2025-1 til 2025-2<\/caption>/);
     expect(html).toMatch(/<th scope="col" class="num">Før \(2025-1\)<\/th>/);
     const diesel = changeRows(html).find((r) => r[0] === "fuel.diesel.b-avg");
@@ -26,11 +27,27 @@ describe("the factor library shows the current set and what changed", () => {
   });
 
   it("shows the same table in English, new records first with no value before", async () => {
-    const { html } = await new TestClient(server.url).get("/factors?lang=en");
-    expect(html).toContain("The current factor set is 2025-2");
+    const { html } = await new TestClient(server.url).get("/factors?set=2025-2&lang=en");
+    expect(html).toContain("The current factor set is 2026-1");
     const rows = changeRows(html);
     expect(rows[0]![1]).toBe("Added");
     expect(rows.find((r) => r[0] === "waste.plastics.incineration-fossil-co2")).toEqual(["waste.plastics.incineration-fossil-co2", "Added", "\u2013", "2750 kgCO2e/t", expect.stringContaining("plastics")]);
+  });
+
+  it("shows a factor given per year with each year's value, in bokmål with decimal commas and in English with points", async () => {
+    const nb = await new TestClient(server.url).get("/factors?q=str%C3%B8m&source=NVE");
+    const row = (html: string) => /<tr>\s*<td><code>electricity\.no\.delivered<\/code><\/td>([\s\S]*?)<\/tr>/.exec(html)![1]!;
+    expect(row(nb.html)).toContain("<td class=\"num\">0,015");
+    expect(row(nb.html)).toContain("Etter år:</span> <span class=\"factor-year-value\">2019: 0,017</span> · ");
+    expect(row(nb.html)).toContain("<span class=\"factor-year-value\">2023: 0,015</span>. Verdien er den for 2023.");
+    const en = await new TestClient(server.url).get("/factors?q=electricity&source=NVE&lang=en");
+    expect(row(en.html)).toContain("By year:</span> <span class=\"factor-year-value\">2019: 0.017</span>");
+    expect(row(en.html)).toContain("years after 2023 the value for 2023.");
+    const changes = changeRows(nb.html);
+    expect(changes.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ["electricity.no.delivered", "Ny", "\u2013", "0,015 kgCO2e/kWh"],
+      ["fuel.diesel.road-no", "Ny", "\u2013", "2,1558555 kgCO2e/l"],
+    ]);
   });
 
   it("says so when the page shows an older set, which lists no changes of its own", async () => {

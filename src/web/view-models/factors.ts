@@ -48,6 +48,22 @@ function levelText(record: FactorRecord, lang: Lang): string {
   return level === undefined ? "" : wasteLevelName(level, lang);
 }
 
+/**
+ * A factor given per calendar year: each year's value written the language's
+ * way, and the rule a case's years follow, or undefined for a single value.
+ *
+ * Example (nb): { "2022": "0.019", "2023": "0.015" } → values ["2022: 0,019", "2023: 0,015"]
+ */
+export function byYearModel(record: FactorRecord, lang: Lang) {
+  if (record.byYear === undefined) return undefined;
+  const years = Object.keys(record.byYear).sort();
+  return {
+    label: translate(lang, "factors.byYear.label"),
+    values: years.map((year) => translate(lang, "factors.byYear.value", { year, value: factorValueText(record.byYear![year]!, lang) })),
+    rule: translate(lang, "factors.byYear.rule", { first: years[0]!, last: years.at(-1)! }),
+  };
+}
+
 /** Only http(s) links are shown as links. */
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
@@ -157,6 +173,7 @@ export function factorLibraryModel(library: FactorLibrary, query: FactorQuery, l
       name: r.names[lang],
       group: translate(lang, `factors.groupName.${r.group}`),
       value: factorValueText(r.value, lang),
+      byYear: byYearModel(r, lang),
       unit: r.unit,
       via: viaText(r, lang).trim(),
       stage: r.stage,

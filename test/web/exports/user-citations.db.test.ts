@@ -126,7 +126,7 @@ describe("what a user sees carries no maintainer notes, and cites each factor wi
 
   it("every record of the bundled sets gives a URL but one: NVE's residual mix 2020, published without an address the sets could keep", () => {
     const withoutUrl = [...library.sets.values()].flatMap((set) => [...set.records.values()].filter((r) => r.source.url === undefined).map((r) => `${set.id} ${r.id}`));
-    expect(withoutUrl).toEqual(["2025-1 electricity.no.residual-2020", "2025-2 electricity.no.residual-2020"]);
+    expect(withoutUrl).toEqual(["2025-1 electricity.no.residual-2020", "2025-2 electricity.no.residual-2020", "2026-1 electricity.no.residual-2020"]);
   });
 
   it("the factor library page of set 2025-1 and the factor search of the API show its editions without the notes for maintainers", async () => {
