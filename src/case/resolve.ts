@@ -15,8 +15,6 @@ import { wasteRouteLevel } from "../factors/waste-route.js";
 import { R109_SCHEDULE, flatSchedule } from "../core/discount.js";
 import { valuesByYearIndex } from "../core/year-values.js";
 import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
-import { resolveMarkup, resolveTier } from "./resolve-tiers.js";
-import { resolveAward } from "./resolve-award.js";
 import { figureProblem } from "./figures.js";
 import type { Problem } from "./messages.js";
 import { parseNok, type MoneyParse } from "./money.js";
@@ -77,8 +75,12 @@ function checkTiming(item: { kind: string; at?: number | "end" | undefined; ever
   else if (item.life !== undefined && NO_LIFE.has(item.kind)) env.out.add(`${path}.life`, "life-not-allowed", { kind: item.kind });
 }
 
-/** An inline factor given per calendar year: kg CO2e per unit by year, the start year's value as its single value. */
-function yearFactor(factor: { byYear: Record<string, number>; unit: string }, path: string, env: Env) {
+/**
+ * An inline factor given per calendar year: kg CO2e per unit by year, the
+ * start year's value as its single value. Each year is checked on its own
+ * and named in its problem: a negative value outside stage D.
+ */
+function yearFactor(factor: { byYear: Record<string, number>; unit: string }, path: string, env: Env, stage: Stage) {
   const unit = parseFactorUnit(factor.unit);
   if (!unit || unit.numerator.kind !== "co2e") {
     env.out.add(`${path}.factor.unit`, "factor-unit", { unit: factor.unit });
@@ -86,9 +88,27 @@ function yearFactor(factor: { byYear: Record<string, number>; unit: string }, pa
   }
   const scale = unit.numerator.kgPerUnit;
   const byYear = new Map(Object.entries(factor.byYear).map(([year, value]) => [Number(year), new Decimal(String(value)).mul(scale)]));
-  for (const [year, value] of Object.entries(factor.byYear)) if (value < 0) env.out.add(`${path}.factor.byYear.${year}`, "negative-factor");
+  for (const [year, value] of Object.entries(factor.byYear)) if (value < 0 && stage !== "D") env.out.add(`${path}.factor.byYear.${year}`, "negative-factor-year", { year });
   const kgPerUnit = valuesByYearIndex(byYear, env.startYear, 0)[0]!;
   return { id: null, record: undefined, kgPerUnit, unit: unit.denominator, source: "inline factor given in the case, by year", electric: false, byYear };
+}
+
+/**
+ * The kg CO2e of one item in each given year must be a figure a result can
+ * carry (figures.ts), as the single value's must; the years between lie
+ * between two given ones. An inline factor's year is named by its path,
+ * a bundled record's by the quantity that makes it too big.
+ */
+function checkYearFigures(given: ReadonlyMap<number, Decimal>, quantity: Decimal, count: Decimal, item: EmissionItemInput, path: string, env: Env): boolean {
+  let ok = true;
+  for (const [year, perUnit] of given) {
+    const problem = figureProblem(quantity.mul(perUnit).mul(count), { fromNonZero: !quantity.isZero() && !perUnit.isZero() && !count.isZero() });
+    if (problem === null) continue;
+    ok = false;
+    const at = typeof item.factor === "string" ? `${path}.quantity` : `${path}.factor.byYear.${year}`;
+    env.out.add(at, problem === "not-finite" ? "year-figure-not-finite" : "year-figure-underflow", { value: String(item.quantity), year: String(year) });
+  }
+  return ok;
 }
 
 /** The factor as kg CO2e per unit, or undefined after reporting why not. */
@@ -98,7 +118,7 @@ function itemFactor(item: EmissionItemInput, path: string, env: Env) {
     if (!found.ok) env.out.add(`${path}.factor`, "unknown-factor", { id: item.factor, set: env.set.id });
     return found.ok ? found.factor : undefined;
   }
-  if ("byYear" in item.factor) return yearFactor(item.factor, path, env);
+  if ("byYear" in item.factor) return yearFactor(item.factor, path, env, item.stage ?? DEFAULTS[item.kind].stage);
   const unit = parseFactorUnit(item.factor.unit);
   if (!unit || unit.numerator.kind !== "co2e") {
     env.out.add(`${path}.factor.unit`, "factor-unit", { unit: item.factor.unit });
@@ -161,7 +181,6 @@ function spendBasis(factor: NonNullable<ReturnType<typeof itemFactor>>, env: Env
 function resolveEmission(item: EmissionItemInput, path: string, env: Env): ResolvedEmissionItem | undefined {
   checkTiming(item, path, env);
   if (item.existingStock && item.kind !== "waste") env.out.add(`${path}.existingStock`, "existing-stock-not-waste");
-  const tier = resolveTier(item, path, (at, code, params) => env.out.add(at, code, params));
   const factor = itemFactor(item, path, env);
   const quantity = factor && itemQuantity(item, path, factor, env);
   if (!factor || quantity === undefined) return undefined;
@@ -169,7 +188,7 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
   // The kg CO2e of one item must be a figure a result can carry (figures.ts).
   const kg = figureProblem(quantity.mul(factor.kgPerUnit).mul(count), { fromNonZero: !quantity.isZero() && !factor.kgPerUnit.isZero() && !count.isZero() });
   if (kg) return void env.out.add(path, kg, { value: String(item.quantity), unit: "kg CO2e" });
-  if (!tier) return undefined;
+  if (factor.byYear && !checkYearFigures(factor.byYear, quantity, count, item, path, env)) return undefined;
   const defaults = DEFAULTS[item.kind];
   const byYear = factor.byYear && valuesByYearIndex(factor.byYear, env.startYear, env.years);
   return {
@@ -182,9 +201,10 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
     source: factor.source,
     quantity,
     kgPerUnit: byYear?.[0] ?? factor.kgPerUnit,
-    ...(byYear && { kgPerUnitByYear: byYear }),
+    ...(byYear && { kgPerUnitByYear: byYear, kgPerUnitGiven: factor.byYear }),
     count,
-    ...tier,
+    tier: item.tier ?? (item.kind === "spend" ? "spend" : "generic"),
+    ...(item.epd && { epd: item.epd }),
     at: item.at,
     every: item.every,
     life: item.life,
@@ -248,7 +268,6 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
   if (!ids.includes(baseline)) out.add("baseline", "unknown-baseline", { id: baseline, options: ids.join(", ") });
   if (doc.ranking === "lcc-with-carbon" && doc.analysis.carbonPrice === undefined) out.add("ranking", "needs-carbon-price");
   const carbon = carbonPath(doc, set, priceYear, out);
-  const award = resolveAward(doc, carbon.prices, set, priceYear, (path, code, params) => out.add(path, code, params));
   const env: Env = { set, electricityId: electricity.id, priceYear, startYear: doc.analysis.startYear, years: doc.analysis.years, out };
   const alternatives = doc.alternatives.map((a, i) => resolveAlternative(a, `alternatives[${i}]`, env));
   if (out.problems.length > 0) return { ok: false, problems: out.problems };
@@ -265,8 +284,6 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
       discountRate: rate,
       discountSchedule: doc.analysis.discountRate === undefined ? R109_SCHEDULE : flatSchedule(rate),
       carbonPrice: carbon.prices,
-      ...(award && { award }),
-      ...resolveMarkup(doc),
       baseline,
       ranking: doc.ranking,
       alternatives,

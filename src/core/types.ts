@@ -49,6 +49,12 @@ export type ResolvedEmissionItem = Timing & {
    * value of year 0. Absent: the factor is the same every year.
    */
   kgPerUnitByYear?: readonly Decimal[];
+  /**
+   * With `kgPerUnitByYear`: the values as given, kg CO2e per unit by
+   * calendar year, so that the same item can be spread over another
+   * analysis period (the sensitivity analysis varies N).
+   */
+  kgPerUnitGiven?: ReadonlyMap<number, Decimal>;
   count: Decimal;
   /** The data's quality tier; absent: "spend" for spend items, else "generic" (tierOf in emissions.ts). */
   tier?: DataTier;

@@ -18,8 +18,10 @@ const VOLUME: Unit[] = [{ unit: "l", perBase: "1" }, { unit: "ml", perBase: "100
 const TKM: Unit[] = [{ unit: "tkm", perBase: "1" }];
 const MONEY: Unit[] = [{ unit: "NOK", perBase: "1" }, { unit: "kr", perBase: "1" }, { unit: "", perBase: "1" }];
 
+/** An inline factor given per calendar year: the spec's drawn `yearValues` in `unit`, negated for a stage D credit. */
+export type YearFactorChoice = { byYearIn: string; sign: 1 | -1 };
 /** What an item can point at, with the units its quantity may be written in. */
-export type FactorChoice = { kind: string; factor: string | { value: number; unit: string }; units: Unit[]; stage?: Stage };
+export type FactorChoice = { kind: string; factor: string | { value: number; unit: string } | YearFactorChoice; units: Unit[]; stage?: Stage };
 export const FACTOR_CHOICES: FactorChoice[] = [
   { kind: "material", factor: "mat.steel", units: MASS },
   { kind: "material", factor: "mat.wood", units: MASS },
@@ -38,10 +40,14 @@ export const FACTOR_CHOICES: FactorChoice[] = [
   { kind: "energy", factor: { value: 250, unit: "gCO2e/kWh" }, units: ENERGY },
   { kind: "fixed", factor: { value: 0.2, unit: "tCO2e/unit" }, units: [{ unit: "unit", perBase: "1" }] },
   { kind: "material", factor: { value: -0.5, unit: "kgCO2e/kg" }, units: MASS, stage: "D" },
+  { kind: "energy", factor: { byYearIn: "kgCO2e/kWh", sign: 1 }, units: ENERGY },
+  { kind: "material", factor: { byYearIn: "tCO2e/t", sign: 1 }, units: MASS },
+  { kind: "material", factor: { byYearIn: "kgCO2e/kg", sign: -1 }, units: MASS, stage: "D" },
 ];
 
 export type Timing = { at?: number | "end"; every?: number; life?: number };
-export type EmissionSpec = { choice: number; base: string; unit: number; count?: number; timing: Timing; stage?: Stage; scope?: "direct" | "indirect"; asNumber: boolean };
+/** `yearValues`: calendar year → factor, used when the choice is a factor given per year. */
+export type EmissionSpec = { choice: number; base: string; unit: number; count?: number; timing: Timing; stage?: Stage; scope?: "direct" | "indirect"; asNumber: boolean; yearValues: Record<string, number> };
 export type CostSpec = { kind: CostKind; amount: number; asText: boolean; timing: Timing; escalation?: number };
 export type AlternativeSpec = { wasteLevel?: string; emissions: EmissionSpec[]; costs: CostSpec[] };
 export type CaseSpec = {
@@ -67,6 +73,17 @@ const timing: fc.Arbitrary<Timing> = fc.record(
   { requiredKeys: [] },
 );
 
+/**
+ * A factor given per calendar year: 1–4 years from 2010 to 2080 (before,
+ * inside and after the generated periods, which start 2015–2045), each
+ * 0 … 3 with up to 4 places.
+ */
+const yearValues = fc.dictionary(
+  fc.integer({ min: 2010, max: 2080 }).map(String),
+  fc.integer({ min: 0, max: 30_000 }).map((n) => n / 10_000),
+  { minKeys: 1, maxKeys: 4 },
+);
+
 export const emissionSpec: fc.Arbitrary<EmissionSpec> = fc.record(
   {
     choice: fc.nat(FACTOR_CHOICES.length - 1),
@@ -77,8 +94,9 @@ export const emissionSpec: fc.Arbitrary<EmissionSpec> = fc.record(
     stage: fc.option(fc.constantFrom(...STAGES), { nil: undefined, freq: 4 }),
     scope: fc.option(fc.constantFrom("direct" as const, "indirect" as const), { nil: undefined, freq: 4 }),
     asNumber: fc.boolean(),
+    yearValues,
   },
-  { requiredKeys: ["choice", "base", "unit", "timing", "asNumber"] },
+  { requiredKeys: ["choice", "base", "unit", "timing", "asNumber", "yearValues"] },
 );
 
 export const costSpec: fc.Arbitrary<CostSpec> = fc.record(
@@ -144,13 +162,19 @@ function timingFor(t: Timing, years: number, kind: string): Timing {
   return out;
 }
 
+function factorDoc(factor: FactorChoice["factor"], yearValues: Record<string, number>): Json[string] {
+  if (typeof factor === "string" || !("byYearIn" in factor)) return factor;
+  const { byYearIn, sign } = factor;
+  return { byYear: Object.fromEntries(Object.entries(yearValues).map(([year, value]) => [year, sign * value])), unit: byYearIn };
+}
+
 function emissionDoc(e: EmissionSpec, years: number, o: DocOptions): Json {
   const choice = FACTOR_CHOICES[e.choice]!;
   const unit = choice.units[Math.min(o.unitIndex ?? e.unit, choice.units.length - 1)]!;
   const value = new Decimal(e.base).mul(o.scale ?? 1).mul(unit.perBase);
   // A bare number is NOK for spend factors; elsewhere write the unit.
   const quantity = choice.kind === "spend" && (unit.unit === "" || e.asNumber) ? value.toNumber() : `${value.toString()} ${unit.unit === "" ? "NOK" : unit.unit}`;
-  const doc: Json = { kind: choice.kind, factor: choice.factor, quantity, ...timingFor(e.timing, years, choice.kind) };
+  const doc: Json = { kind: choice.kind, factor: factorDoc(choice.factor, e.yearValues), quantity, ...timingFor(e.timing, years, choice.kind) };
   if (e.count !== undefined) doc.count = e.count;
   const stage = choice.stage ?? e.stage;
   if (stage !== undefined) doc.stage = stage;

@@ -19,14 +19,16 @@ describe("additivity", () => {
         const { core, result } = evaluateSpec(spec);
         for (const alt of core.alternatives) {
           const e = alt.emissions;
+          // a factor given by year is interpolated between given years (a third does not end): equal but for the 34th digit
+          const same = e.items.some((i) => i.yearVarying) ? nearlyEqual : (a: Decimal, b: Decimal) => a.eq(b);
           const stages = sum((["A1-A3", "A4", "A5", "B", "C"] as const).map((s) => e.byStage[s]));
           const items = sum(e.items.filter((i) => i.stage !== "D").map((i) => i.kg));
           const stageD = sum(e.items.filter((i) => i.stage === "D").map((i) => i.kg));
-          expect(e.totalKg.eq(stages), "Σ stages").toBe(true);
-          expect(e.totalKg.eq(items), "Σ items").toBe(true);
-          expect(e.totalKg.eq(e.directKg.plus(e.indirectKg)), "direct + indirect").toBe(true);
-          expect(e.totalKg.eq(sum(e.byYear)), "Σ byYear").toBe(true);
-          expect(e.byStage.D.eq(stageD), "stage D on its own").toBe(true);
+          expect(same(e.totalKg, stages), "Σ stages").toBe(true);
+          expect(same(e.totalKg, items), "Σ items").toBe(true);
+          expect(same(e.totalKg, e.directKg.plus(e.indirectKg)), "direct + indirect").toBe(true);
+          expect(same(e.totalKg, sum(e.byYear)), "Σ byYear").toBe(true);
+          expect(same(e.byStage.D, stageD), "stage D on its own").toBe(true);
           expect(e.byYear).toHaveLength(spec.years + 1);
           expect(nearlyEqual(alt.lcc.presentValue, sum(alt.lcc.byYear)), "PV = Σ byYear").toBe(true);
           expect(nearlyEqual(alt.lcc.presentValue, sum(Object.values(alt.lcc.byKind) as Decimal[])), "PV = Σ byKind").toBe(true);

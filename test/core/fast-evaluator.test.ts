@@ -6,7 +6,9 @@
  * ≥ 1 000 random valid cases resolved against the fixture set (a third of
  * them over 31–200 years, some under R-109's schedule or a random schedule
  * of rates, so that every discount segment is reached) and on every case
- * in examples/ resolved against the bundled factor set. The cases are
+ * in examples/ resolved against the bundled factor set. The random cases
+ * include factors given per calendar year, so an occurrence weighed with
+ * another year's value would differ. The cases are
  * generated and evaluated once for the whole file.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -111,6 +113,8 @@ describe(`the fast evaluator on ${RUNS.numRuns} random valid cases`, () => {
       rankNote: count((p) => p.exact.alternatives.some((a) => a.rankNote !== null)),
       residualFromLife: count((p) => p.resolved.alternatives.some((a) => a.costs.some((c) => c.life !== undefined && (p.resolved.years - (c.at === "end" ? p.resolved.years : (c.at ?? 0))) % c.life !== 0))),
       suggestedLevel: count((p) => p.exact.alternatives.some((a) => a.wasteLevelSource === "suggested")),
+      // a factor given by year whose value differs between two occurrences of one item: a wrong year would show
+      yearVarying: count((p) => p.resolved.alternatives.some((a) => a.emissions.some((e) => e.kgPerUnitByYear !== undefined && new Set(e.kgPerUnitByYear.map(String)).size > 1 && (e.every !== undefined || e.life !== undefined)))),
       fromStart: count((p) => p.exact.comparison.some((c) => c.payback === "from-start")),
       inYear: count((p) => p.exact.comparison.some((c) => c.payback === "in-year")),
       never: count((p) => p.exact.comparison.some((c) => c.payback === "never")),

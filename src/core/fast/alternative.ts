@@ -1,7 +1,8 @@
 /**
  * One compiled alternative in plain numbers, by the exact core's formulas:
  * emissions by stage, scope, year and item (EN 15978 stages, stage D
- * beside the total; emissions.ts), lifecycle cost after ISO 15686-5 with
+ * beside the total; an item whose factor changes by year weighs each
+ * occurrence by its year's value; emissions.ts), lifecycle cost after ISO 15686-5 with
  * present value Σ A × (1+e)^t × discount factor(t), nominal total, by kind
  * and year and the equivalent annual cost (lcc.ts), the carbon cost
  * Σ_t kg_t / 1000 × price_t × discount factor(t) (evaluate.ts), and the
@@ -18,6 +19,13 @@ const STAGE_D = STAGES.indexOf("D");
 const DIRECT = 0;
 const INDIRECT = 1;
 
+/** Σ of occurrences from..to−1, compensated: an item whose factor changes by year weighs each year its own. */
+function occurrencesSum(kg: Float64Array, from: number, to: number): number {
+  const sum = new CompensatedSums(1);
+  for (let k = from; k < to; k++) sum.add(0, kg[k]!);
+  return sum.valueAt(0);
+}
+
 export function emissionsOf(e: CompiledEmissions, years: number): NumericEmissionsResult {
   const byStage = new CompensatedSums(STAGES.length);
   const byYear = new CompensatedSums(years + 1);
@@ -28,7 +36,8 @@ export function emissionsOf(e: CompiledEmissions, years: number): NumericEmissio
     const once = e.onceKg[i]!;
     const from = e.occurrenceStart[i]!;
     const to = e.occurrenceStart[i + 1]!;
-    const kg = once * (to - from);
+    const varying = e.yearVarying[i] === 1;
+    const kg = varying ? occurrencesSum(e.occurrenceKg, from, to) : once * (to - from);
     const stage = e.stage[i]!;
     byStage.add(stage, kg);
     const row = e.rows[i]!;
@@ -36,7 +45,7 @@ export function emissionsOf(e: CompiledEmissions, years: number): NumericEmissio
     items[i] = { label: row.label, kind: row.kind, stage: row.stage, scope: row.scope, kg, factor: row.factor, source: row.source, existingStock: row.existingStock, ...(row.spend && { spend: row.spend }), tier: row.tier!, ...(row.epd && { epd: row.epd }), ...(row.yearVarying && { yearVarying: row.yearVarying }) };
     if (stage === STAGE_D) continue;
     byTier.add(DATA_TIERS.indexOf(row.tier!), kg);
-    for (let k = from; k < to; k++) byYear.add(e.occurrenceYear[k]!, once);
+    for (let k = from; k < to; k++) byYear.add(e.occurrenceYear[k]!, varying ? e.occurrenceKg[k]! : once);
     byScope.add(e.direct[i] === 1 ? DIRECT : INDIRECT, kg);
   }
   const total = new CompensatedSums(1);

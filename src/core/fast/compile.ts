@@ -2,15 +2,15 @@
  * Compiles a resolved case once into the model the fast evaluator runs
  * again and again: every occurrence year (service life and residual value
  * by the exact core's own occurrences.ts and lcc.ts `payments`), each
- * occurrence's kg CO2e and each payment's NOK rounded once from the exact
- * decimals, and the per-year discount, escalation and carbon-price factors
+ * occurrence's kg CO2e (its own year's, for a factor that changes by
+ * year) and each payment's NOK rounded once from the exact decimals, and the per-year discount, escalation and carbon-price factors
  * as Float64Arrays. What is left to do per evaluation is sums of products.
  *
  * Example: 7 000 NOK with life 7 over 20 years compiles to payments
  * 7 000 in years 0, 7 and 14 and −1 000 (residual) in year 20.
  */
 import { discountScheduleOf } from "../evaluate.js";
-import { itemYears, occurrenceKg, tierOf } from "../emissions.js";
+import { itemYears, occurrenceKg, occurrenceKgIn, tierOf } from "../emissions.js";
 import { payments } from "../lcc.js";
 import { STAGES, WASTE_LEVELS, type CostKind, type ResolvedAlternative, type ResolvedCase, type ResolvedCostItem, type ResolvedEmissionItem } from "../types.js";
 import type { CompiledAlternative, CompiledCase, CompiledCosts, CompiledEmissions, CompiledWaste } from "./types.js";
@@ -20,8 +20,13 @@ export function compileEmissions(items: readonly ResolvedEmissionItem[], years: 
   const when = items.map((item) => itemYears(item, years));
   const occurrenceStart = new Int32Array(items.length + 1);
   when.forEach((w, i) => (occurrenceStart[i + 1] = occurrenceStart[i]! + w.length));
+  const onceKg = Float64Array.from(items, (item) => occurrenceKg(item).toNumber());
+  // a factor that changes by year weighs each occurrence by its own year's value (emissions.ts occurrenceKgIn)
+  const perOccurrence = items.flatMap((item, i) => (item.kgPerUnitByYear ? when[i]!.map((year) => occurrenceKgIn(item, year).toNumber()) : when[i]!.map(() => onceKg[i]!)));
   return {
-    onceKg: Float64Array.from(items, (item) => occurrenceKg(item).toNumber()),
+    onceKg,
+    yearVarying: Uint8Array.from(items, (item) => (item.kgPerUnitByYear ? 1 : 0)),
+    occurrenceKg: Float64Array.from(perOccurrence),
     stage: Uint8Array.from(items, (item) => STAGES.indexOf(item.stage)),
     direct: Uint8Array.from(items, (item) => (item.scope === "direct" ? 1 : 0)),
     occurrenceStart,

@@ -19,11 +19,16 @@ export type NumericEmissionRow = NumericEmissionsResult["items"][number];
 
 /**
  * One alternative's emission items. Item i occurs in the years
- * `occurrenceYear[occurrenceStart[i] .. occurrenceStart[i+1])`.
+ * `occurrenceYear[occurrenceStart[i] .. occurrenceStart[i+1])`, each
+ * occurrence k weighing `occurrenceKg[k]`.
  */
 export type CompiledEmissions = {
-  /** kg CO2e of one occurrence: quantity × factor × count, rounded once from the exact product. */
+  /** kg CO2e of one occurrence: quantity × factor × count, rounded once from the exact product (year 0's for a factor that changes by year). */
   onceKg: Float64Array;
+  /** 1 when the item's factor changes by calendar year: its occurrences weigh what `occurrenceKg` says, each its own. */
+  yearVarying: Uint8Array;
+  /** kg CO2e of occurrence k: quantity × the factor of its year × count, rounded once from the exact product. */
+  occurrenceKg: Float64Array;
   /** Index into STAGES. */
   stage: Uint8Array;
   /** 1 when the item is in the direct scope. */

@@ -5,10 +5,12 @@
  * coefficient × multiplier (docs/case-format.md, "Uncertainty (Monte Carlo)"):
  *
  * - an emission item's kg CO2e over the period: kg of one occurrence
- *   (quantity × factor × count) × its occurrences (emissions.ts); 0 in
- *   stage D, which no total counts;
+ *   (quantity × factor × count) × its occurrences (emissions.ts), or for a
+ *   factor that changes by year Σ over its occurrences t of quantity ×
+ *   factor(startYear + t) × count; 0 in stage D, which no total counts;
+ *   a multiplier on the item scales every year's value alike;
  * - its carbon cost, when the case prices carbon:
- *   Σ over its occurrences t of kg/1000 × price(startYear + t) / D_t
+ *   Σ over its occurrences t of kg_t/1000 × price(startYear + t) / D_t
  *   (evaluate.ts `carbonCostPresentValue`, item by item);
  * - a cost item's present value: Σ over its payments (lcc.ts `payments`,
  *   the residual of unused service life included) of A × (1+e)^t / D_t,
@@ -21,9 +23,9 @@
  * 1 000 + 1 000 / 1.04^10 = 1 675.56… as one coefficient.
  */
 import { carbonPriceIn } from "../carbon-price.js";
-import { type Decimal, ONE, THOUSAND, ZERO } from "../decimal.js";
+import { type Decimal, ONE, THOUSAND, ZERO, sum } from "../decimal.js";
 import { discountDivisor } from "../discount.js";
-import { itemYears, occurrenceKg } from "../emissions.js";
+import { itemYears, occurrenceKg, occurrenceKgIn } from "../emissions.js";
 import { discountScheduleOf } from "../evaluate.js";
 import { payments } from "../lcc.js";
 import type { ResolvedCase } from "../types.js";
@@ -67,10 +69,17 @@ export function itemCoefficients(c: ResolvedCase): ItemCoefficients {
     const carbonOf = new Float64Array(alt.emissions.length);
     alt.emissions.forEach((item, i) => {
       if (item.stage === "D") return;
-      const once = occurrenceKg(item);
       const when = itemYears(item, c.years);
-      kgOf[i] = once.mul(when.length).toNumber();
-      if (path !== null) carbonOf[i] = once.mul(when.reduce((acc, year) => acc.plus(carbonWeight(year)), ZERO)).toNumber();
+      if (item.kgPerUnitByYear === undefined) {
+        const once = occurrenceKg(item);
+        kgOf[i] = once.mul(when.length).toNumber();
+        if (path !== null) carbonOf[i] = once.mul(when.reduce((acc, year) => acc.plus(carbonWeight(year)), ZERO)).toNumber();
+        return;
+      }
+      // a factor that changes by year: each occurrence at its own year's value
+      const each = when.map((year) => occurrenceKgIn(item, year));
+      kgOf[i] = sum(each).toNumber();
+      if (path !== null) carbonOf[i] = each.reduce((acc, kgIn, k) => acc.plus(kgIn.mul(carbonWeight(when[k]!))), ZERO).toNumber();
     });
     const costOf = Float64Array.from(alt.costs, (item) =>
       payments(item, c.years)

@@ -5,8 +5,10 @@
  * same model: the same occurrence years (occurrences.ts, by the rules
  * lcc.ts `payments` and emissions.ts `itemYears` follow), each payment the
  * item's signed amount, the residual value of a copy's unused service life
- * −A × unused / L in year N (lcc.ts), (1 + e)^t, kg per occurrence, and
- * the discount factors and carbon prices of years 0..N. Only the rounding
+ * −A × unused / L in year N (lcc.ts), (1 + e)^t, kg per occurrence (for
+ * a factor that changes by year, the factor of each calendar year spread
+ * from the values as given, so a longer period reaches later given years),
+ * and the discount factors and carbon prices of years 0..N. Only the rounding
  * differs: A × unused / L is rounded from doubles rather than from the
  * exact decimal, within a rounding or two of it.
  *
@@ -20,7 +22,9 @@ import type { CompiledAlternative, CompiledCase, CompiledCosts } from "../fast/t
 import { annuityOf, carbonPrices, discountFactors, growthFactor } from "../fast/year-factors.js";
 import { signedAmount } from "../lcc.js";
 import { occurrenceYears, unusedLifeYears } from "../occurrences.js";
-import type { At, CostKind, ResolvedCase, ResolvedCostItem } from "../types.js";
+import type { Decimal } from "../decimal.js";
+import type { At, CostKind, ResolvedCase, ResolvedCostItem, ResolvedEmissionItem } from "../types.js";
+import { valuesByYearIndex } from "../year-values.js";
 
 /** When a payment falls without `at`: an end-of-life cost and a residual value at N, the rest in year 0 (as lcc.ts). */
 function defaultAt(kind: CostKind): At {
@@ -64,13 +68,37 @@ function costsOver(items: readonly CostFigures[], years: number): CompiledCosts 
   return { ...out, kinds };
 }
 
-/** Item i of `when` occurs in occurrenceYear[occurrenceStart[i] .. occurrenceStart[i+1]) (fast/types.ts). */
-function occurrencesOf(when: readonly number[][]): { occurrenceStart: Int32Array; occurrenceYear: Int32Array } {
+/**
+ * kg CO2e of one occurrence of each item in year index t = 0..longest, for
+ * the items whose factor changes by year (null for the rest): quantity ×
+ * the factor of calendar year startYear + t × count, rounded once, the
+ * year's factor spread from the values as given (year-values.ts).
+ */
+function kgByYearOf(items: readonly ResolvedEmissionItem[], startYear: number, longest: number): (Float64Array | null)[] {
+  return items.map((item) => {
+    if (item.kgPerUnitByYear === undefined) return null;
+    const given = item.kgPerUnitGiven ?? asGiven(item.kgPerUnitByYear, startYear);
+    return Float64Array.from(valuesByYearIndex(given, startYear, longest), (perUnit) => item.quantity.mul(perUnit).mul(item.count).toNumber());
+  });
+}
+
+/** Values by year index read as given by calendar year (an item resolved without the values as given). */
+function asGiven(byYear: readonly Decimal[], startYear: number): ReadonlyMap<number, Decimal> {
+  return new Map(byYear.map((value, t) => [startYear + t, value]));
+}
+
+/** Item i of `when` occurs in occurrenceYear[occurrenceStart[i] .. occurrenceStart[i+1]) (fast/types.ts), weighing occurrenceKg. */
+function occurrencesOf(when: readonly number[][], onceKg: Float64Array, kgByYear: readonly (Float64Array | null)[]): { occurrenceStart: Int32Array; occurrenceYear: Int32Array; occurrenceKg: Float64Array } {
   const occurrenceStart = new Int32Array(when.length + 1);
   when.forEach((w, i) => (occurrenceStart[i + 1] = occurrenceStart[i]! + w.length));
   const occurrenceYear = new Int32Array(occurrenceStart[when.length]!);
-  when.forEach((w, i) => occurrenceYear.set(w, occurrenceStart[i]!));
-  return { occurrenceStart, occurrenceYear };
+  const occurrenceKg = new Float64Array(occurrenceYear.length);
+  when.forEach((w, i) => {
+    occurrenceYear.set(w, occurrenceStart[i]!);
+    const byYear = kgByYear[i];
+    w.forEach((year, k) => (occurrenceKg[occurrenceStart[i]! + k] = byYear ? byYear[year]! : onceKg[i]!));
+  });
+  return { occurrenceStart, occurrenceYear, occurrenceKg };
 }
 
 /**
@@ -84,10 +112,11 @@ export function periodVariant(resolved: ResolvedCase, compiled: CompiledCase, lo
   const figures = resolved.alternatives.map((alt) => alt.costs.map((item) => ({ item, amount: signedAmount(item).toNumber(), escalation: item.escalation.toNumber() })));
   const allDiscountFactors = discountFactors(schedule, longest);
   const allCarbonPrices = resolved.carbonPrice === null ? null : carbonPrices(resolved.carbonPrice, resolved.startYear, longest);
+  const kgByYear = resolved.alternatives.map((alt) => kgByYearOf(alt.emissions, resolved.startYear, longest));
   return (years) => {
     const alternatives = compiled.alternatives.map((alt, a): CompiledAlternative => {
       const items = resolved.alternatives[a]!.emissions;
-      const emissions = { ...alt.emissions, ...occurrencesOf(items.map((item) => itemYears(item, years))) };
+      const emissions = { ...alt.emissions, ...occurrencesOf(items.map((item) => itemYears(item, years)), alt.emissions.onceKg, kgByYear[a]!) };
       return { ...alt, emissions, costs: costsOver(figures[a]!, years), waste: compileWaste(items, years) };
     });
     const discountFactor = allDiscountFactors.slice(0, years + 1);

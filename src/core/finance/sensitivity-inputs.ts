@@ -11,6 +11,9 @@
  * | a cost's amount         | base ± percent, not below 0                 | ≥ 0 (linear)      |
  * | an emission factor      | its range's 2.5 % … 97.5 %, else ± percent  | ≥ 0 × (linear)    |
  *
+ * A factor that changes by year is one input: its multiplier scales the
+ * value of every year alike.
+ *
  * Only A's and B's inputs: another alternative's items cannot move B − A.
  * A factor id used by several items of A and B is one input ("factor:<id>")
  * that moves them together; an inline factor is an input of its own item.
@@ -119,10 +122,21 @@ function factorGroups(model: PairModel): FactorGroup[] {
   return [...groups.values()];
 }
 
+/**
+ * The value a factor input is varied around: the factor, or for one that
+ * changes by year, its value in the first year of the period (or the first
+ * year it is not zero); a multiplier on it scales every year's value alike.
+ * Example: 0.02 in 2026 falling to 0.01 in 2028 → 0.02, and at +10 % every year is 10 % higher.
+ */
+function factorValueOf(item: ResolvedEmissionItem): number {
+  const byYear = item.kgPerUnitByYear ?? [item.kgPerUnit];
+  return (byYear.find((v) => !v.isZero()) ?? item.kgPerUnit).toNumber();
+}
+
 function factorProbes(model: PairModel, base: Difference, options: ProbeOptions): Probe[] {
   const out: Probe[] = [];
   for (const group of factorGroups(model)) {
-    const value = group.first.kgPerUnit.toNumber();
+    const value = factorValueOf(group.first);
     if (value === 0) continue; // a zero factor stays zero at every multiplier
     const range = options.factorRange?.(group.first, group.firstAlt) ?? null;
     const ends = range === null ? { low: Math.max(0, (100 - options.percent) / 100), high: (100 + options.percent) / 100 } : multiplierEnds(range.distribution);

@@ -125,9 +125,10 @@ export function escalationDifference(model: PairModel, base: Difference, ref: It
 /**
  * B − A with the emission items `members` (one factor, in A and B) at
  * `multiplier` × their factor: linear, d(m) = base + (m − 1) × c, c in kg
- * = ± Σ kg of one occurrence × occurrences (stage D not counted, as in the
- * total), and in the LCC with carbon ± Σ_t kg_t / 1000 × price_t ×
- * discount factor(t); + for B, − for A.
+ * = ± Σ over occurrences of the kg of each (stage D not counted, as in the
+ * total; a factor that changes by year is scaled in every year alike), and
+ * in the LCC with carbon ± Σ_t kg_t / 1000 × price_t × discount factor(t);
+ * + for B, − for A.
  * Example: 10 000 kg steel in A and 6 000 in B at 2 kg/kg → c = 12 000 − 20 000 = −8 000 kg.
  */
 export function factorDifference(model: PairModel, base: Difference, members: readonly ItemRef[]): (multiplier: number) => Difference {
@@ -138,8 +139,8 @@ export function factorDifference(model: PairModel, base: Difference, members: re
     const e = model.compiled.alternatives[side]!.emissions;
     if (e.stage[index] === STAGE_D) continue;
     const sign = side === 1 ? 1 : -1;
-    const once = e.onceKg[index]!;
     for (let k = e.occurrenceStart[index]!; k < e.occurrenceStart[index + 1]!; k++) {
+      const once = e.occurrenceKg[k]!;
       kg += sign * once;
       if (model.lccIncludesCarbon) lcc += sign * (((once / 1000) * carbonPrice![e.occurrenceYear[k]!]!) * discountFactor[e.occurrenceYear[k]!]!);
     }
