@@ -86,6 +86,35 @@ export const PROBLEM_MESSAGES = {
   "limit-units": { nb: "saken bruker mer enn {limit} ulike enheter, og denne går over grensen", en: "the case uses more than {limit} different units, and this one passes the limit" },
   "time-limit": { nb: "beregningen ble stoppet etter {seconds} sekunder: saken er for tung til å beregnes", en: "the calculation was stopped after {seconds} seconds: the case is too heavy to evaluate" },
   "needs-carbon-price": { nb: "rangering med karbonkostnad krever analysis.carbonPrice", en: "ranking with carbon cost needs analysis.carbonPrice" },
+  // Data quality: an item's tier and its EPD (src/case/resolve-tiers.ts)
+  "tier-needs-epd": {
+    nb: "datakvaliteten «{tier}» gjelder en produktspesifikk verdi og trenger EPD-en den kommer fra: oppgi EPD-ens registreringsnummer",
+    en: "data tier \"{tier}\" is for a product-specific value and needs the EPD it comes from: give the EPD's registration number",
+  },
+  "tier-needs-verifier": { nb: "en tredjepartsverifisert EPD må si hvem som verifiserte den", en: "a third-party verified EPD must say who verified it" },
+  "spend-item-epd": {
+    nb: "en utgiftsbasert post kan ikke ha EPD: legg EPD-verdien inn som en post for materialet, med EPD-ens verdi som faktor",
+    en: "a spend-based item cannot have an EPD: enter the EPD's value as an item for the material, with the EPD's value as its factor",
+  },
+  "epd-with-lower-tier": {
+    nb: "posten har en EPD, men datakvaliteten «{tier}»: fjern datakvaliteten (den følger da EPD-en) eller fjern EPD-en",
+    en: "the item has an EPD but data tier \"{tier}\": leave out the tier (it then follows the EPD) or remove the EPD",
+  },
+  // Award points (docs/case-format.md, "Award points")
+  "award-weights-sum": { nb: "vektene er til sammen {sum} %; de må til sammen være 100 %", en: "the weights add up to {sum} %; they must add up to 100 %" },
+  "award-no-cost": { nb: "tildelingen må ha pris eller livssykluskostnad (LCC) som kriterium", en: "the award needs price or life-cycle cost (LCC) as a criterion" },
+  "award-cost-twice": { nb: "pris eller livssykluskostnad kan bare være kriterium én gang (velg det ene)", en: "price or life-cycle cost can be a criterion only once (choose one)" },
+  "award-climate-twice": { nb: "klima kan bare være kriterium én gang", en: "climate can be a criterion only once" },
+  "award-quality-twice": { nb: "kvalitet kan bare være kriterium én gang", en: "quality can be a criterion only once" },
+  "award-model-required": { nb: "kriteriet trenger en poengmodell: lineær, proporsjonal eller intervaller", en: "the criterion needs a scoring model: linear, proportional or intervals" },
+  "award-model-quality": { nb: "kvalitet har ingen poengmodell: oppdragsgiveren setter poengene selv", en: "quality has no scoring model: the buyer enters its points" },
+  "award-points-not-quality": { nb: "bare kvalitetskriteriet har poeng satt av oppdragsgiveren", en: "only the quality criterion takes points entered by the buyer" },
+  "award-quality-missing": { nb: "tilbud «{id}» mangler kvalitetspoeng", en: "bid \"{id}\" has no quality points" },
+  "award-quality-unknown": { nb: "«{id}» er ikke et tilbud i saken (finnes: {options})", en: "\"{id}\" is not a bid in the case (available: {options})" },
+  "award-points-above-max": { nb: "{points} poeng er mer enn makspoengene ({max})", en: "{points} points is more than the maximum points ({max})" },
+  "award-bands-order": { nb: "grensene må stige fra intervall til intervall: {upTo} er ikke over forrige grense, {previous}", en: "the limits must rise from band to band: {upTo} is not above the previous limit, {previous}" },
+  "award-bands-points": { nb: "poengene kan ikke stige fra et intervall til det neste: {points} er mer enn forrige intervalls {previous}", en: "the points cannot rise from one band to the next: {points} is more than the previous band's {previous}" },
+  "award-marked-up-needs-markup": { nb: "poeng på utslipp med påslag krever at saken har påslag for datakvalitet", en: "scoring on marked-up emissions needs the case to set data-quality mark-ups" },
   ...CLIMATE_PROBLEM_MESSAGES,
   ...LEDGER_PROBLEM_MESSAGES,
 } satisfies Record<string, Bilingual>;

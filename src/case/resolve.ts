@@ -15,6 +15,8 @@ import { wasteRouteLevel } from "../factors/waste-route.js";
 import { R109_SCHEDULE, flatSchedule } from "../core/discount.js";
 import { valuesByYearIndex } from "../core/year-values.js";
 import { bundledCarbonPath, type BundledCarbonPath } from "./carbon-path.js";
+import { resolveMarkup, resolveTier } from "./resolve-tiers.js";
+import { resolveAward } from "./resolve-award.js";
 import { figureProblem } from "./figures.js";
 import type { Problem } from "./messages.js";
 import { parseNok, type MoneyParse } from "./money.js";
@@ -181,6 +183,7 @@ function spendBasis(factor: NonNullable<ReturnType<typeof itemFactor>>, env: Env
 function resolveEmission(item: EmissionItemInput, path: string, env: Env): ResolvedEmissionItem | undefined {
   checkTiming(item, path, env);
   if (item.existingStock && item.kind !== "waste") env.out.add(`${path}.existingStock`, "existing-stock-not-waste");
+  const tier = resolveTier(item, path, (at, code, params) => env.out.add(at, code, params));
   const factor = itemFactor(item, path, env);
   const quantity = factor && itemQuantity(item, path, factor, env);
   if (!factor || quantity === undefined) return undefined;
@@ -189,6 +192,7 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
   const kg = figureProblem(quantity.mul(factor.kgPerUnit).mul(count), { fromNonZero: !quantity.isZero() && !factor.kgPerUnit.isZero() && !count.isZero() });
   if (kg) return void env.out.add(path, kg, { value: String(item.quantity), unit: "kg CO2e" });
   if (factor.byYear && !checkYearFigures(factor.byYear, quantity, count, item, path, env)) return undefined;
+  if (!tier) return undefined;
   const defaults = DEFAULTS[item.kind];
   const byYear = factor.byYear && valuesByYearIndex(factor.byYear, env.startYear, env.years);
   return {
@@ -203,8 +207,7 @@ function resolveEmission(item: EmissionItemInput, path: string, env: Env): Resol
     kgPerUnit: byYear?.[0] ?? factor.kgPerUnit,
     ...(byYear && { kgPerUnitByYear: byYear, kgPerUnitGiven: factor.byYear }),
     count,
-    tier: item.tier ?? (item.kind === "spend" ? "spend" : "generic"),
-    ...(item.epd && { epd: item.epd }),
+    ...tier,
     at: item.at,
     every: item.every,
     life: item.life,
@@ -268,6 +271,7 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
   if (!ids.includes(baseline)) out.add("baseline", "unknown-baseline", { id: baseline, options: ids.join(", ") });
   if (doc.ranking === "lcc-with-carbon" && doc.analysis.carbonPrice === undefined) out.add("ranking", "needs-carbon-price");
   const carbon = carbonPath(doc, set, priceYear, out);
+  const award = resolveAward(doc, carbon.prices, set, priceYear, (path, code, params) => out.add(path, code, params));
   const env: Env = { set, electricityId: electricity.id, priceYear, startYear: doc.analysis.startYear, years: doc.analysis.years, out };
   const alternatives = doc.alternatives.map((a, i) => resolveAlternative(a, `alternatives[${i}]`, env));
   if (out.problems.length > 0) return { ok: false, problems: out.problems };
@@ -284,6 +288,8 @@ export function resolveCase(doc: CaseDocument, library: FactorLibrary): Resoluti
       discountRate: rate,
       discountSchedule: doc.analysis.discountRate === undefined ? R109_SCHEDULE : flatSchedule(rate),
       carbonPrice: carbon.prices,
+      ...(award && { award }),
+      ...resolveMarkup(doc),
       baseline,
       ranking: doc.ranking,
       alternatives,
