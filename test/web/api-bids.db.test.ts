@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const postBid = (body: Buffer | string, query = "", headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/api/v1/cases/${caseId}/bids${query}`, { method: "POST", headers: { "content-type": XLSX, ...headers }, body });
+  fetch(`${server.url}/api/v1/cases/${caseId}/bids${query}`, { method: "POST", headers: { "content-type": XLSX, ...headers }, body: typeof body === "string" ? body : new Uint8Array(body) });
 const versionOf = async () => ((await (await fetch(`${server.url}/api/v1/cases/${caseId}`)).json()) as { version: number }).version;
 
 /** A zip with one more part in it, as a workbook saved with macros or links would hold. */
