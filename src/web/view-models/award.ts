@@ -24,6 +24,8 @@ export function awardPageModel({ evaluated, form, lang, saved, conflict, edited 
     caseId: stored.id,
     links: { ...links, award: `${links.compare}/award` },
     form,
+    // the form is answered in the language it was drawn in (the editor's way), whatever the session's
+    formAction: `${links.compare}/award?lang=${lang}`,
     // read-only: the criteria as saved, when the case evaluates and sets them
     readOnly: form === undefined ? { criteria: evaluation.ok && evaluation.resolved.award ? criteriaModel(evaluation.resolved.award, lang) : null } : null,
     notice: saved ? translate(lang, "award.saved") : undefined,
