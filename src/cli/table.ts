@@ -12,6 +12,7 @@ import { rankNoteMessage } from "../case/rank-note.js";
 import { suggestionMessage } from "../case/suggestion-note.js";
 import { warningMessage, type Warning } from "../case/warnings.js";
 import { measureReasonText } from "../case/measure-text.js";
+import { awardTable } from "./award-table.js";
 import type { Decimal } from "../core/decimal.js";
 import { measuresAgainstBaseline } from "../core/finance/measures.js";
 import type { AlternativeResult, ComparisonRow, CoreResult, ResolvedCase } from "../core/types.js";
@@ -95,6 +96,7 @@ export function resultTable(title: string, result: CoreResult, lang: Lang, extra
   if (hints.length > 0) parts.push("", say(lang, "cli.table.suggestions"), ...hints);
   if (comparison.length > 0) parts.push("", grid([heads(lang, COMPARE), ...comparison]));
   if (extras.resolved) parts.push(...measuresPart(extras.resolved, result, lang));
+  parts.push(...awardTable(result, extras.resolved?.award, lang));
   const warnings = (extras.warnings ?? []).map((w) => `  ${placeOf(w.path, extras.document, lang)}: ${warningMessage(w, lang)}`);
   if (warnings.length > 0) parts.push("", say(lang, "cli.table.warnings"), ...warnings);
   return parts.join("\n");

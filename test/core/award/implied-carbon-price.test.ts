@@ -23,7 +23,7 @@ describe("implied carbon price between bids adjacent by CO2e", () => {
       ["C", "B", 10_000, null],
       ["B", "A", 10_000, null],
     ]);
-    for (const p of result.impliedCarbonPrices) expectExact(p.nokPerTonne!.toDecimalPlaces(20), d(100_000).div(7).toDecimalPlaces(20));
+    for (const p of result.impliedCarbonPrices) expectExact(p.nokPerTonne!.toDecimalPlaces(20), d(100_000).div(7).toDecimalPlaces(20).toString());
   });
 
   it("proportional price, the lower bid the cheapest: found by bisection to the least whole øre", () => {
