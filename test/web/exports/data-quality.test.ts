@@ -66,7 +66,8 @@ describe("data quality in the export tables", () => {
     expect(csv).toContain("Utgiftsbasert (kg CO2e)");
     expect(csv).toContain("Tredjepartsverifisert EPD;NEPD-1234-567-NO;Verifikator AS");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await xlsxOf(tables("en"), new Date("2026-01-01T00:00:00Z")));
+    const bytes = await xlsxOf(tables("en"), new Date("2026-01-01T00:00:00Z"));
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet("Summary")!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const share = headers.indexOf("Share from EPDs") + 1;
