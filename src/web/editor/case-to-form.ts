@@ -65,13 +65,25 @@ function amountText(v: unknown, lang: Lang): string {
   return m && !m.number.startsWith("-") && (currency === "" || currency === "nok" || currency === "kr") ? editableDecimal(m.number, { lang }) : v;
 }
 
+/** A factor given per calendar year (`{ byYear, unit }`) goes to the row's hidden field as the case file writes it. */
+const isYearFactor = (v: unknown) => typeof v === "object" && v !== null && "byYear" in v;
+
 function factorText(v: unknown, lang: Lang): string {
+  if (isYearFactor(v)) return "";
   const inline = obj(v);
   if (typeof v === "object" && v !== null && typeof inline.value === "number" && typeof inline.unit === "string") return `${editableNumber(inline.value, { lang })} ${inline.unit}`;
   return plain(v);
 }
 
 const atText = (v: unknown, lang: Lang) => (v === "end" ? (lang === "nb" ? "slutt" : "end") : num(v, lang, false));
+
+/** The EPD's fields; an EPD that is not an object is shown as its text in the registration field, so nothing is hidden. */
+function epdFields(v: unknown): Pick<EmissionRow, "epd.registration" | "epd.verifier" | "epd.programme"> {
+  if (v === undefined || v === null) return { "epd.registration": "", "epd.verifier": "", "epd.programme": "" };
+  const epd = obj(v);
+  if (epd !== v) return { "epd.registration": plain(v), "epd.verifier": "", "epd.programme": "" };
+  return { "epd.registration": plain(epd.registration), "epd.verifier": plain(epd.verifier), "epd.programme": plain(epd.programme) };
+}
 
 function emissionRow(v: unknown, lang: Lang): EmissionRow {
   const e = obj(v);
@@ -88,6 +100,9 @@ function emissionRow(v: unknown, lang: Lang): EmissionRow {
     stage: plain(e.stage),
     scope: plain(e.scope),
     existingStock: e.existingStock === true ? "true" : e.existingStock === undefined || e.existingStock === false ? "" : plain(e.existingStock),
+    tier: plain(e.tier),
+    ...epdFields(e.epd),
+    factorByYear: isYearFactor(e.factor) ? JSON.stringify(e.factor) : "",
   };
 }
 

@@ -11,7 +11,7 @@ import { problemMessage, type Lang, type Problem } from "../../case/messages.js"
 import type { FactorLibrary } from "../../factors/factor-set.js";
 import { translate } from "../i18n/catalog.js";
 import { CARBON_PRICE_CUSTOM, type CaseForm } from "./form-model.js";
-import { formToCase, toFormPath, within } from "./form-to-case.js";
+import { formToCase, toFormPath, within, type KeptSections } from "./form-to-case.js";
 import { percentLimit } from "./numbers.js";
 
 /** A problem ready to show: the form path of its field and its text. */
@@ -42,21 +42,27 @@ function inFieldUnit(problem: Problem, path: string, lang: Lang): Problem {
   return { ...problem, params };
 }
 
+/** A problem with a row's EPD as a whole shows beside the field it is about: the verifier when that is missing, else the registration. */
+const WHOLE_EPD = /^alternatives\[\d+\]\.emissions\[\d+\]\.epd$/;
+const epdField = (code: string) => (code === "tier-needs-verifier" ? "verifier" : "registration");
+
 function caseProblemOnForm(problem: Problem, form: CaseForm, rows: ReturnType<typeof formToCase>["rows"], lang: Lang): EditorProblem {
   let path = toFormPath(problem.path, rows);
+  if (WHOLE_EPD.test(path)) path = `${path}.${epdField(problem.code)}`;
   if (form.analysis.carbonPrice === "custom" && within(path, "analysis.carbonPrice")) path = CARBON_PRICE_CUSTOM;
   const value = typed(form, path);
   const shown = value !== undefined && problem.params.value !== undefined ? { ...problem, params: { ...problem.params, value } } : problem;
   return { path, message: problemMessage(inFieldUnit(shown, path, lang), lang) };
 }
 
-export function checkForm(form: CaseForm, library: FactorLibrary, lang: Lang): FormCheck {
-  const parsed = formToCase(form, lang);
+/** `kept`: the stored case's sections the editor does not show, checked and saved with the form's (form-to-case.ts). */
+export function checkForm(form: CaseForm, library: FactorLibrary, lang: Lang, kept: KeptSections = {}): FormCheck {
+  const parsed = formToCase(form, lang, kept);
   const checked = checkCase(parsed.doc, library);
   if (checked.ok && parsed.problems.length === 0) return { ok: true, doc: parsed.doc };
   const own: EditorProblem[] = parsed.problems.map((p) => ({ path: p.path, message: translate(lang, `editor.problem.${p.code}`, p.params) }));
   const fromCase = checked.ok ? [] : checked.problems.map((p) => caseProblemOnForm(p, form, parsed.rows, lang));
   // A field the form could not read went to checkCase as a stand-in: what checkCase says about it is noise.
-  const kept = fromCase.filter((p) => !own.some((o) => within(p.path, o.path)));
-  return { ok: false, problems: [...own, ...kept] };
+  const meaningful = fromCase.filter((p) => !own.some((o) => within(p.path, o.path)));
+  return { ok: false, problems: [...own, ...meaningful] };
 }

@@ -7,11 +7,16 @@
  */
 import { HttpError } from "../errors.js";
 
-/** `existingStock` is a checkbox: "true" when ticked, "" when not (an unticked box sends nothing). */
-export const EMISSION_FIELDS = ["label", "kind", "factor", "quantity", "count", "at", "every", "life", "stage", "scope", "existingStock"] as const;
+/**
+ * `existingStock` is a checkbox: "true" when ticked, "" when not (an unticked box sends nothing).
+ * `tier` is the data-quality tier ("" = the kind's default); `epd.*` the EPD behind an EPD tier.
+ * `factorByYear` holds a factor given per calendar year as the case file writes it (JSON): the
+ * form shows it read only and sends it back unchanged, so opening and saving a case keeps it.
+ */
+export const EMISSION_FIELDS = ["label", "kind", "factor", "quantity", "count", "at", "every", "life", "stage", "scope", "existingStock", "tier", "epd.registration", "epd.verifier", "epd.programme", "factorByYear"] as const;
 export const COST_FIELDS = ["label", "kind", "amount", "at", "every", "life", "escalation"] as const;
 /** Fields a user types; a row where all of these are blank is an empty row (selects and checkboxes do not count). */
-export const EMISSION_TEXT_FIELDS = ["label", "factor", "quantity", "count", "at", "every", "life"] as const;
+export const EMISSION_TEXT_FIELDS = ["label", "factor", "quantity", "count", "at", "every", "life", "epd.registration", "epd.verifier", "epd.programme", "factorByYear"] as const;
 export const COST_TEXT_FIELDS = ["label", "amount", "at", "every", "life", "escalation"] as const;
 
 export type EmissionRow = Record<(typeof EMISSION_FIELDS)[number], string>;
@@ -42,7 +47,7 @@ export const MAX_ROWS = 1000;
 export const MAX_FORM_ROWS = 5000;
 
 export function blankEmission(): EmissionRow {
-  return { label: "", kind: "material", factor: "", quantity: "", count: "", at: "", every: "", life: "", stage: "", scope: "", existingStock: "" };
+  return { label: "", kind: "material", factor: "", quantity: "", count: "", at: "", every: "", life: "", stage: "", scope: "", existingStock: "", tier: "", "epd.registration": "", "epd.verifier": "", "epd.programme": "", factorByYear: "" };
 }
 
 export function blankCost(): CostRow {
@@ -80,7 +85,7 @@ function text(body: Body, key: string): string {
 }
 
 const ALT_KEY = /^alternatives\[(\d{1,6})\]\.(id|name|wasteLevel)$/;
-const ROW_KEY = /^alternatives\[(\d{1,6})\]\.(emissions|costs)\[(\d{1,6})\]\.([A-Za-z]+)$/;
+const ROW_KEY = /^alternatives\[(\d{1,6})\]\.(emissions|costs)\[(\d{1,6})\]\.([A-Za-z]+(?:\.[A-Za-z]+)?)$/;
 
 const byNumber = (a: number, b: number) => a - b;
 

@@ -16,7 +16,7 @@
  */
 import type { Lang } from "../../case/messages.js";
 import { Decimal } from "../../core/decimal.js";
-import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../../core/types.js";
+import { COST_KINDS, DATA_TIERS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../../core/types.js";
 import { MAX_QUANTITY_LENGTH } from "../../core/units.js";
 import { MAX_NUMBER_LENGTH, parseNumber, type NumberOptions } from "../../i18n/parse-number.js";
 import { CARBON_PRICE_CUSTOM, isBlankCost, isBlankEmission, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "./form-model.js";
@@ -27,7 +27,7 @@ import { splitNumberAndUnit, withoutPercentSign } from "./numbers.js";
 /** A problem found while reading the form; its text is `editor.problem.<code>` in the editor catalog. */
 export type FormProblem = {
   path: string;
-  code: NumberFormProblem["code"] | "not-a-year" | "carbon-price-entry" | "carbon-price-empty" | "carbon-price-unused" | "not-a-checkbox";
+  code: NumberFormProblem["code"] | "not-a-year" | "carbon-price-entry" | "carbon-price-empty" | "carbon-price-unused" | "not-a-checkbox" | "factor-by-year";
   params: Record<string, string>;
 };
 
@@ -45,6 +45,9 @@ type Doc = Record<string, unknown>;
 export const MAX_FACTOR_LENGTH = 200;
 /** Longest own carbon price table ("2026: 1 500; 2030: 2 000; …"): a price for every year to 2100 fits several times. */
 export const MAX_CARBON_PRICE_LENGTH = 4000;
+
+/** Longest factor given per year as the form carries it (JSON): 250 years of long decimals fit. */
+export const MAX_YEAR_FACTOR_LENGTH = 20_000;
 
 /** Fields that hold a short word (a year, "slutt", a checkbox value): checked against the number limit before anything else. */
 const MAX_WORD_LENGTH = MAX_NUMBER_LENGTH;
@@ -132,6 +135,23 @@ class Reader {
     return { value: n === null ? 0 : Number(n), unit: split.unit };
   }
 
+  /**
+   * A factor given per calendar year, as the form carries it back unchanged
+   * (`{"byYear":{"2026":0.02,…},"unit":"kgCO2e/kWh"}`); checkCase checks its
+   * years and unit. Text that is not such an object is a problem on the factor.
+   */
+  yearFactor(raw: string, path: string): unknown {
+    if (!this.fits(raw, path, MAX_YEAR_FACTOR_LENGTH)) return "";
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) && "byYear" in parsed) return parsed;
+    } catch {
+      // not JSON: the same problem as any other shape
+    }
+    this.bad(path, "factor-by-year");
+    return "";
+  }
+
   /** A ticked checkbox ("true", or "on" from a browser without a value) is true; an unticked one is left out. */
   checkbox(raw: string, path: string): true | undefined {
     if (!this.fits(raw, path, MAX_WORD_LENGTH)) return undefined;
@@ -168,11 +188,25 @@ const put = (target: Doc, key: string, value: unknown) => {
 /** Select values pass as written (checkCase names a bad one); an empty select is "not given". */
 const choice = (raw: string, allowed: readonly string[]) => (raw === "" ? undefined : allowed.includes(raw) ? raw : raw.trim());
 
+/**
+ * The EPD when any of its fields is filled in (a missing registration is
+ * then checkCase's problem on that field); none when all are empty.
+ */
+function epdDoc(row: EmissionRow): Doc | undefined {
+  const epd: Doc = {};
+  put(epd, "registration", row["epd.registration"].trim());
+  put(epd, "verifier", row["epd.verifier"].trim());
+  put(epd, "programme", row["epd.programme"].trim());
+  return Object.keys(epd).length > 0 ? epd : undefined;
+}
+
 function emissionDoc(row: EmissionRow, path: string, read: Reader): Doc {
   const doc: Doc = {};
   put(doc, "label", row.label.trim());
   put(doc, "kind", choice(row.kind, EMISSION_KINDS));
-  put(doc, "factor", read.factor(row.factor, `${path}.factor`));
+  // A factor per year is kept as it came unless the user typed another factor.
+  const typedFactor = read.factor(row.factor, `${path}.factor`);
+  put(doc, "factor", typedFactor === undefined && row.factorByYear.trim() !== "" ? read.yearFactor(row.factorByYear.trim(), `${path}.factor`) : typedFactor);
   put(doc, "quantity", read.quantity(row.quantity, `${path}.quantity`));
   put(doc, "count", read.number(row.count, `${path}.count`));
   put(doc, "at", read.at(row.at, `${path}.at`));
@@ -181,6 +215,8 @@ function emissionDoc(row: EmissionRow, path: string, read: Reader): Doc {
   put(doc, "stage", choice(row.stage, STAGES));
   put(doc, "scope", choice(row.scope, ["direct", "indirect"]));
   put(doc, "existingStock", read.checkbox(row.existingStock, `${path}.existingStock`));
+  put(doc, "tier", choice(row.tier, DATA_TIERS));
+  put(doc, "epd", epdDoc(row));
   return doc;
 }
 
@@ -211,7 +247,23 @@ function alternativeDoc(alt: AlternativeForm, a: number, read: Reader) {
   return { doc, rows: { emissions, costs } };
 }
 
-export function formToCase(form: CaseForm, lang: Lang): FormParse {
+/**
+ * Sections of a stored case the editor does not show (the award criteria and
+ * the data-quality mark-ups, set on their own pages): taken over unchanged,
+ * so a save in the editor never drops them.
+ */
+export const KEPT_SECTIONS = ["dataQuality", "award"] as const;
+export type KeptSections = Partial<Record<(typeof KEPT_SECTIONS)[number], unknown>>;
+
+/** The sections to keep from a stored document (none from anything that is not an object). */
+export function keptSections(document: unknown): KeptSections {
+  const kept: KeptSections = {};
+  if (typeof document !== "object" || document === null) return kept;
+  for (const key of KEPT_SECTIONS) if (Object.hasOwn(document, key)) kept[key] = (document as Doc)[key];
+  return kept;
+}
+
+export function formToCase(form: CaseForm, lang: Lang, kept: KeptSections = {}): FormParse {
   const read = new Reader(lang);
   const analysis: Doc = {};
   put(analysis, "startYear", read.number(form.analysis.startYear, "analysis.startYear"));
@@ -236,6 +288,7 @@ export function formToCase(form: CaseForm, lang: Lang): FormParse {
   put(doc, "baseline", form.baseline.trim());
   put(doc, "ranking", choice(form.ranking, RANKING_METHODS));
   doc.alternatives = alternatives.map((a) => a.doc);
+  for (const key of KEPT_SECTIONS) if (kept[key] !== undefined) doc[key] = kept[key];
   return { doc, problems: read.problems, rows: alternatives.map((a) => a.rows) };
 }
 

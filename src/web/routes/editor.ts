@@ -24,6 +24,7 @@ import type { AppContext } from "../context.js";
 import { caseToForm } from "../editor/case-to-form.js";
 import { checkForm } from "../editor/check-form.js";
 import { applyAction, blankCase, parseAction, readCaseForm } from "../editor/form-model.js";
+import { keptSections, type KeptSections } from "../editor/form-to-case.js";
 import { handlers, idParam, langInput } from "../handler.js";
 import { translate, translateKey } from "../i18n/catalog.js";
 import { FORM_LIMIT_MB } from "../form-body.js";
@@ -95,25 +96,29 @@ export function editorRoutes(ctx: AppContext): Router {
     },
   };
 
-  /** Row actions re-render; `save` checks and stores. `store` returns "conflict" on a version conflict. */
+  /**
+   * Row actions re-render; `save` checks and stores. `store` returns "conflict" on a version conflict.
+   * `kept`: the stored case's sections the editor does not show (award, data-quality mark-ups), saved with the form.
+   */
   const submit = async (
     app: Application,
     principal: Principal,
     { body: { form, action, version }, lang }: Posted,
-    caseId: string | undefined,
+    target: { caseId?: string; kept?: KeptSections },
     store: (doc: Record<string, unknown>) => Promise<{ id: string } | "conflict">,
   ): Promise<Outcome> => {
+    const { caseId, kept } = target;
     if (action.type !== "save") {
       const changed = applyAction(form, action);
-      return { show: { form: changed.form, problems: [], caseId, version, focus: changed.focus, posted: true } };
+      return { show: { form: changed.form, problems: [], caseId, version, focus: changed.focus, posted: true, kept } };
     }
-    const checked = checkForm(form, ctx.library, lang);
-    if (!checked.ok) return { show: { form, problems: checked.problems, caseId, version, posted: true }, status: 400 };
+    const checked = checkForm(form, ctx.library, lang, kept);
+    if (!checked.ok) return { show: { form, problems: checked.problems, caseId, version, posted: true, kept }, status: 400 };
     const saved = await store(checked.doc);
     if (saved === "conflict") {
       // Show the user's values; the hidden version becomes the stored one, so saving again replaces it knowingly.
       const current = await app.cases.get(principal, caseId!);
-      return { show: { form, problems: [], caseId, version: current.version, conflict: true, posted: true }, status: 409 };
+      return { show: { form, problems: [], caseId, version: current.version, conflict: true, posted: true, kept }, status: 409 };
     }
     return { saved: saved.id };
   };
@@ -137,7 +142,7 @@ export function editorRoutes(ctx: AppContext): Router {
       call: async (app, principal, { params, query, lang }): Promise<Outcome> => {
         const found = await app.cases.get(principal, params.id);
         const done = typeof query.done === "string" ? NOTICES.get(query.done) : undefined;
-        return { show: { form: caseToForm(found.document, lang), problems: [], caseId: found.id, version: found.version, notice: done ? translateKey(lang, done) : undefined } };
+        return { show: { form: caseToForm(found.document, lang), problems: [], caseId: found.id, version: found.version, notice: done ? translateKey(lang, done) : undefined, kept: keptSections(found.document) } };
       },
       respond,
     }),
@@ -148,7 +153,7 @@ export function editorRoutes(ctx: AppContext): Router {
     handler({
       input: formInput,
       permission: "case.create",
-      call: (app, principal, posted) => submit(app, principal, posted, undefined, (doc) => app.cases.create(principal, doc)),
+      call: (app, principal, posted) => submit(app, principal, posted, {}, (doc) => app.cases.create(principal, doc)),
       respond,
     }),
   );
@@ -160,8 +165,9 @@ export function editorRoutes(ctx: AppContext): Router {
       permission: "case.update",
       call: async (app, principal, posted) => {
         const id = posted.params.id;
-        await app.cases.stamp(principal, id);
-        return submit(app, principal, posted, id, async (doc) => {
+        // The sections the form does not show come from the stored case; a save over a newer version is refused (409) anyway.
+        const stored = await app.cases.get(principal, id);
+        return submit(app, principal, posted, { caseId: id, kept: keptSections(stored.document) }, async (doc) => {
           try {
             return await app.cases.update(principal, id, doc, posted.body.version);
           } catch (error) {

@@ -4,11 +4,13 @@
  * linked by id (the field's JSON path) from the error summary.
  */
 import type { Lang } from "../../case/messages.js";
-import { COST_KINDS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../../core/types.js";
+import { COST_KINDS, DATA_TIERS, EMISSION_KINDS, RANKING_METHODS, STAGES, WASTE_LEVELS } from "../../core/types.js";
 import type { FactorLibrary, FactorSet } from "../../factors/factor-set.js";
 import { priceIndexYears } from "../../factors/spend.js";
 import type { EditorProblem } from "../editor/check-form.js";
 import { blankAlternative, blankCost, blankEmission, CARBON_PRICE_CUSTOM, MAX_ALTERNATIVES, MAX_ROWS, type AlternativeForm, type CaseForm, type CostRow, type EmissionRow } from "../editor/form-model.js";
+import { yearFactorText } from "../editor/year-factor-text.js";
+import type { KeptSections } from "../editor/form-to-case.js";
 import { translate, translateKey } from "../i18n/catalog.js";
 import { factorHint, factorValueText, groupOptions } from "./factors.js";
 
@@ -17,7 +19,11 @@ type Option = { value: string; label: string; selected: boolean };
 export type FieldModel = {
   id: string;
   label: string;
-  control: "input" | "select" | "checkbox";
+  /** "fixed": a value shown read only in words, sent back unchanged in a hidden field (`hidden`). */
+  control: "input" | "select" | "checkbox" | "fixed";
+  hidden?: { name: string; value: string };
+  /** An EPD field: hidden by the style sheet where the row's tier is not an EPD tier and no EPD is given (works without script). */
+  epdOnly?: boolean;
   /** A checkbox: ticked or not. */
   checked?: boolean;
   /** Shown only where the row's kind is waste (editor.js hides it elsewhere; without script it always shows). */
@@ -48,6 +54,8 @@ export type EditorPageInput = {
   focus?: string;
   notice?: string;
   conflict?: boolean;
+  /** The stored case's sections the editor keeps without showing them (named on the page). */
+  kept?: KeptSections;
   /** The page answers a POST (a failed save, a row action without script): the form holds what the user typed. */
   posted?: boolean;
 };
@@ -188,6 +196,9 @@ const EMISSION_HINTS = [
   ["at", "editor.field.at", "editor.hint.at"],
   ["life", "editor.field.life", "editor.hint.lifeEmission"],
   ["existingStock", "editor.field.existingStock", "editor.hint.existingStock"],
+  ["tier", "editor.field.tier", "editor.hint.tier"],
+  ["epd.registration", "editor.field.epdRegistration", "editor.hint.epdRegistration"],
+  ["epd.verifier", "editor.field.epdVerifier", "editor.hint.epdVerifier"],
 ] as const;
 const COST_HINTS = [
   ["amount", "editor.field.amount", "editor.hint.amount"],
@@ -212,13 +223,17 @@ function emissionRow(b: Builder, row: EmissionRow, path: string, number: RowNumb
   const list = path.replace(/\[[^\]]*\]$/, "");
   const f = (name: keyof EmissionRow, label: string, extra: Partial<FieldModel> = {}) =>
     b.field(`${path}.${name}`, label, row[name], { context: ctx, ...(EMISSION_HINTS.some(([h]) => h === name) ? { sharedHint: hintId(list, name) } : {}), ...extra });
+  const epdOnly = { epdOnly: true, optional: true, width: "l" } as const;
   return {
     id: path,
     legend: b.t("editor.emission", { number }),
+    epdGiven: row["epd.registration"].trim() !== "" || row["epd.verifier"].trim() !== "" || row["epd.programme"].trim() !== "" || undefined,
     fields: [
       f("label", b.t("editor.field.label"), { width: "xl", optional: true }),
       f("kind", b.t("editor.field.kind"), { options: b.options(EMISSION_KINDS, "editor.kind.", row.kind) }),
-      f("factor", b.t("editor.field.factor"), { hint, list: "factor-ids", width: "xl", picker: { group: pickerGroupOf(row.kind) } }),
+      row.factorByYear.trim() === "" || row.factor.trim() !== ""
+        ? f("factor", b.t("editor.field.factor"), { hint, list: "factor-ids", width: "xl", picker: { group: pickerGroupOf(row.kind) } })
+        : yearFactorField(b, row, `${path}.factor`, ctx),
       f("quantity", b.t("editor.field.quantity"), { width: "m" }),
       f("count", b.t("editor.field.count"), { inputmode: "decimal", width: "s", optional: true }),
       f("at", b.t("editor.field.at"), { width: "s", optional: true }),
@@ -227,9 +242,24 @@ function emissionRow(b: Builder, row: EmissionRow, path: string, number: RowNumb
       f("stage", b.t("editor.field.stage"), { options: b.options(STAGES, "editor.stage.", row.stage, b.t("editor.default")), optional: true }),
       f("scope", b.t("editor.field.scope"), { options: b.options(["direct", "indirect"], "editor.scope.", row.scope, b.t("editor.default")), optional: true }),
       f("existingStock", b.t("editor.field.existingStock"), { control: "checkbox", checked: row.existingStock.trim() !== "", wasteOnly: true, width: "xl", optional: true }),
+      f("tier", b.t("editor.field.tier"), { options: b.options(DATA_TIERS, "editor.tier.", row.tier, b.t("editor.tier.default")), width: "l", optional: true }),
+      f("epd.registration", b.t("editor.field.epdRegistration"), epdOnly),
+      f("epd.verifier", b.t("editor.field.epdVerifier"), epdOnly),
+      f("epd.programme", b.t("editor.field.epdProgramme"), epdOnly),
     ],
     remove: b.t("editor.action.removeEmission", { number }),
   };
+}
+
+/**
+ * A factor given per calendar year, shown read only in words («Faktor per år:
+ * 2026: 0,02; 2030: 0,01 kgCO2e/kWh») and sent back unchanged, so a save keeps it.
+ */
+function yearFactorField(b: Builder, row: EmissionRow, id: string, context: string): FieldModel {
+  const words = yearFactorText(row.factorByYear.trim(), b.lang);
+  const value = words ? b.t("editor.factorByYear.text", { years: words.years, unit: words.unit }) : row.factorByYear.trim();
+  const hidden = { name: id.replace(/\.factor$/, ".factorByYear"), value: row.factorByYear };
+  return b.field(id, b.t("editor.field.factorByYear"), value, { context, control: "fixed", hidden, hint: b.t("editor.hint.factorByYear"), width: "xl" });
 }
 
 function costRow(b: Builder, row: CostRow, path: string, number: RowNumber, context: string) {
@@ -353,6 +383,12 @@ function rowsConfig(lang: Lang, input: EditorPageInput) {
   };
 }
 
+/** The names of the kept sections the case has, for the note that says they are kept; undefined when none. */
+function keptNames(lang: Lang, kept: KeptSections | undefined): { intro: string; names: string[] } | undefined {
+  const names = (["award", "dataQuality"] as const).filter((key) => kept?.[key] !== undefined).map((key) => translate(lang, `editor.kept.${key}`));
+  return names.length > 0 ? { intro: translate(lang, "editor.kept.intro"), names } : undefined;
+}
+
 export function editorPageModel(input: EditorPageInput) {
   const { form, library, lang } = input;
   const set = setOf(form, library);
@@ -401,6 +437,7 @@ export function editorPageModel(input: EditorPageInput) {
       costs: a.costs.map((r) => ({ ...r, error: sectionError(r.id) })),
     })),
     addAlternativeAutofocus: input.focus === "add-alternative" || undefined,
+    kept: keptNames(lang, input.kept),
     wasteLevels: WASTE_LEVELS.map((level) => ({ name: translate(lang, `wasteLevel.${level}`), example: translate(lang, `editor.wasteLevelExample.${level}`) })),
     factorIds: [...set.records.values()].map((r) => ({ value: r.id, label: r.names[lang] })),
     templates: templatesModel(lang, set),
