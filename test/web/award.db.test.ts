@@ -128,7 +128,9 @@ describe("the award form", () => {
     expect(points).toMatch(/2 Grønn AS 1\s500 5,00 3,50 0,50 10,00 3,00 6,50/);
     expect(points).toMatch(/3 Middels AS 1\s200 8,00 5,60 1,00 0,00 0,00 5,60/);
     const implied = text(html.slice(html.indexOf('id="cap-award-implied"'), html.indexOf('id="h-award-tiers"')));
-    expect(implied).toMatch(/Grønn AS Middels AS 0,50 857 /);
+    expect(implied).toMatch(/Grønn AS Middels AS 0,50 857 Mellom halvparten og det dobbelte av referansen/);
+    // Middels AS and Billig AS both get 0 climate points: nothing priced in between them
+    expect(implied).toMatch(/Middels AS Billig AS 1,00 0 Tilbudene får like mange klimapoeng/);
     expect(all).toContain("R-109");
     // no climate-weight note at 30 %; the points order (A, C, B) is set beside the other rankings
     expect(all).not.toContain("§ 7-9");

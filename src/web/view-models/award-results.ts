@@ -67,7 +67,8 @@ function noteText(note: AwardNote, award: AwardResult, criteria: ResolvedAward["
 
 /** The implied price beside the reference, in words: far above, far below, or within half to double; or why there is none. */
 function comparisonText(p: AwardResult["impliedCarbonPrices"][number], award: AwardResult, lang: Lang): string {
-  if (p.reason !== null && p.reason !== "same-points") return translate(lang, `award.implied.reason.${p.reason}`);
+  // equal climate points price nothing in (0 kr per tonne): said as such rather than as "far below"
+  if (p.reason !== null) return translate(lang, `award.implied.reason.${p.reason}`);
   const far = award.notes.find((n) => (n.code === "carbon-price-far-above" || n.code === "carbon-price-far-below") && n.params.lower === p.lower && n.params.higher === p.higher);
   if (far?.code === "carbon-price-far-above") return translate(lang, "award.implied.farAbove");
   if (far?.code === "carbon-price-far-below") return translate(lang, "award.implied.farBelow");
