@@ -12,6 +12,7 @@
 import type { BidProblem } from "../bids/bid-problems.js";
 import { readBid } from "../bids/read-bid.js";
 import { bidTemplate, templateFileName } from "../bids/template.js";
+import { documentWithBid } from "../bids/with-bid.js";
 import { checkCase } from "../case/evaluate-document.js";
 import type { Lang } from "../case/messages.js";
 import type { FactorLibrary } from "../factors/factor-set.js";
@@ -52,12 +53,7 @@ export function bidUseCases({ store, pool, library }: BidServices) {
       if (options.expectedVersion !== undefined && options.expectedVersion !== stored.version) throw new ConflictError("version");
       const reading = await readBid(bytes, stored.document, library, { caseId: stored.id, replace: options.replace === true });
       if (!reading.ok) return { ok: false, problems: reading.problems };
-      // The stored document as the user saved it, with the bid put in: not the checked one, whose defaults would be written into the file.
-      const alternatives = [...((stored.document.alternatives as { id?: unknown }[] | undefined) ?? [])];
-      const at = alternatives.findIndex((a) => a.id === reading.alternativeId);
-      if (at >= 0) alternatives[at] = reading.alternative;
-      else alternatives.push(reading.alternative);
-      const saved = await cases.update(p, caseId, { ...stored.document, alternatives }, stored.version);
+      const saved = await cases.update(p, caseId, documentWithBid(stored.document, reading.alternative), stored.version);
       return { ok: true, case: saved, alternativeId: reading.alternativeId, replaced: reading.replaced };
     },
   };

@@ -22,6 +22,8 @@ const OPTIONS = {
   "cost-range": { type: "string" },
   mapping: { type: "string" },
   columns: { type: "string" },
+  output: { type: "string", short: "o" },
+  replace: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 

@@ -20,7 +20,12 @@ export const CLI_TEXT = {
   kalkyle screen REGNSKAP.csv|.xlsx [--mapping FIL] [--columns FIL] [--format json|table] [--lang nb|en]
       utslipp fra et regnskapsuttrekk: hver linje kartlagt til en utgiftsbasert faktor (standard for KOSTRA-artskontoplanen);
       --mapping: egne regler, en JSON-fil med «rules», en liste av regler (docs/ledger-screening.md);
-      --columns: kolonnene, en JSON-fil fra felt (date, year, account, function, supplierName, orgNumber, description, amount) til kolonnens overskrift`,
+      --columns: kolonnene, en JSON-fil fra felt (date, year, account, function, supplierName, orgNumber, description, amount) til kolonnens overskrift
+  kalkyle template SAK.json -o TILBUD.xlsx [--lang nb|en]
+      tilbudsskjema for leverandører (Excel) med oppdragsgivers forutsetninger låst og nedtrekkslister fra faktorsettet
+  kalkyle import-bid SAK.json TILBUD.xlsx [-o UT.json] [--replace] [--lang nb|en]
+      et utfylt tilbudsskjema lagt til som alternativ; saken skrives til UT.json (ellers standard ut);
+      hver feil meldes med ark og celle (status 2); --replace erstatter et alternativ med samme kortnavn`,
     en: `Usage:
   kalkyle evaluate CASE.json [--format json|table] [--lang nb|en] [--samples N [--seed S] [--cost-range P]]
       --samples: uncertainty by Monte Carlo with N draws (1–100,000); --seed repeats a run (without it a seed is drawn and written in the result);
@@ -33,9 +38,17 @@ export const CLI_TEXT = {
   kalkyle screen LEDGER.csv|.xlsx [--mapping FILE] [--columns FILE] [--format json|table] [--lang nb|en]
       emissions from an accounting ledger: each line mapped to a spend factor (default: the KOSTRA chart of accounts);
       --mapping: your own rules, a JSON file with "rules", a list of rules (docs/ledger-screening.md);
-      --columns: the columns, a JSON file from field (date, year, account, function, supplierName, orgNumber, description, amount) to the column's header`,
+      --columns: the columns, a JSON file from field (date, year, account, function, supplierName, orgNumber, description, amount) to the column's header
+  kalkyle template CASE.json -o BID.xlsx [--lang nb|en]
+      a bid form for suppliers (Excel) with the buyer's parameters locked and drop-downs from the factor set
+  kalkyle import-bid CASE.json BID.xlsx [-o OUT.json] [--replace] [--lang nb|en]
+      a filled bid form added as an alternative; the case is written to OUT.json (else standard output);
+      every problem is reported with its sheet and cell (status 2); --replace replaces an alternative of the same short name`,
   },
   "no-such-file": { nb: "{file}: finnes ikke", en: "{file}: no such file" },
+  "template.written": { nb: "Tilbudsskjemaet er skrevet til {file}", en: "The bid form was written to {file}" },
+  "import-bid.added": { nb: "Tilbud {id} er lagt til; saken er skrevet til {file}", en: "Bid {id} was added; the case was written to {file}" },
+  "import-bid.replaced": { nb: "Tilbud {id} erstattet alternativet med samme kortnavn; saken er skrevet til {file}", en: "Bid {id} replaced the alternative of the same short name; the case was written to {file}" },
   "screen.no-supplier": { nb: "(ingen leverandør)", en: "(no supplier)" },
   "screen.no-function": { nb: "(ingen funksjon)", en: "(no function)" },
   "screen.progress": { nb: "{lines} linjer … {percent} %", en: "{lines} lines … {percent} %" },

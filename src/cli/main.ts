@@ -7,6 +7,8 @@
  *   kalkyle restore FILE
  *   kalkyle token create --email E [--organisation ID] [--name NAME]
  *   kalkyle screen LEDGER.csv|.xlsx [--mapping FILE] [--columns FILE] [--format json|table] [--lang nb|en]
+ *   kalkyle template CASE.json -o BID.xlsx [--lang nb|en]
+ *   kalkyle import-bid CASE.json BID.xlsx [-o OUT.json] [--replace] [--lang nb|en]
  * `screen` lives in its own module, imported only when asked for: it must
  * not load the case evaluator and the unit engine before a ledger's first
  * line (the process entry, run-cli.ts, goes to it without this module).
@@ -68,6 +70,8 @@ export function run(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env
     return command === undefined && !values.help ? 2 : 0;
   }
   if (command === "screen") return import("./screen-command.js").then((m) => m.screenFromArgs(args, io, env));
+  if (command === "template") return import("./template-command.js").then((m) => m.templateFromArgs(args, io, env));
+  if (command === "import-bid") return import("./import-bid-command.js").then((m) => m.importBidFromArgs(args, io, env));
   if (values.format !== "json" && values.format !== "table") {
     io.err(text(lang, "cli.bad-format"));
     return 2;
