@@ -66,8 +66,8 @@ export const BID_TEXT = {
   "noun.epd.unit": { nb: "den deklarerte enheten", en: "the declared unit" },
   "field.epd.value": { nb: "kg CO2e per deklarert enhet", en: "kg CO2e per declared unit" },
   "noun.epd.value": { nb: "verdien i kg CO2e per deklarert enhet", en: "the value in kg CO2e per declared unit" },
-  "field.epd.stage": { nb: "Livsløpsfase", en: "Life-cycle stage" },
-  "noun.epd.stage": { nb: "livsløpsfasen", en: "the life-cycle stage" },
+  "field.epd.stage": { nb: "Livsløpsfase", en: "Lifecycle stage" },
+  "noun.epd.stage": { nb: "livsløpsfasen", en: "the lifecycle stage" },
   "field.epd.registration": { nb: "Registreringsnummer", en: "Registration number" },
   "noun.epd.registration": { nb: "registreringsnummeret", en: "the registration number" },
   "field.epd.verifier": { nb: "Tredjepartsverifikator", en: "Third-party verifier" },
@@ -126,7 +126,7 @@ export const BID_TEXT = {
   // Instructions: one paragraph per line, bokmål and English side by side.
   "help.1": {
     nb: "Denne arbeidsboken er et tilbudsskjema for klimagassutslipp og livssykluskostnader. Fyll ut de gule cellene og send filen tilbake som .xlsx.",
-    en: "This workbook is a bid form for greenhouse-gas emissions and life-cycle costs. Fill in the yellow cells and send the file back as .xlsx.",
+    en: "This workbook is a bid form for greenhouse-gas emissions and lifecycle costs. Fill in the yellow cells and send the file back as .xlsx.",
   },
   "help.2": {
     nb: "Arket «{parameters}» viser oppdragsgivers forutsetninger: analyseperiode, rente, strømfaktor, faktorsett og poster som legges til alle tilbud. Det er låst.",
