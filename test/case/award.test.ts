@@ -1,0 +1,114 @@
+/**
+ * The award section end to end through the case format: every problem at
+ * its path with a message in both languages, the reference carbon path
+ * (the case's own, else R-109 in the case's kroner), and the result's
+ * award block (valid against the result schema, messages in plain words).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { evaluateDocument } from "../../src/case/evaluate-document.js";
+import { problemMessage, type Problem } from "../../src/case/messages.js";
+import { resultSchema } from "../../src/case/result-schema.js";
+import { loadFactorLibrary } from "../../src/factors/load.js";
+
+const library = loadFactorLibrary();
+const FIXTURE = JSON.parse(readFileSync(new URL("../fixtures/cases/award-bids.json", import.meta.url), "utf8")) as { award: Record<string, unknown>; analysis: Record<string, unknown> } & Record<string, unknown>;
+const withAward = (award: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ ...FIXTURE, award, ...more });
+const linear = { type: "linear", zeroAt: 2 };
+
+function problemsOf(doc: unknown): Problem[] {
+  const e = evaluateDocument(doc, library);
+  if (e.ok) throw new Error("expected problems");
+  return e.problems;
+}
+const pathsAndCodes = (doc: unknown) => problemsOf(doc).map((p) => [p.path, p.code]);
+
+describe("award section: problems at their paths", () => {
+  it("weights that do not add up to 100 (70 + 20 = 90)", () => {
+    const problems = problemsOf(withAward({ criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "climate", weight: 20, model: linear }] }));
+    expect(problems).toEqual([{ path: "award.criteria", code: "award-weights-sum", params: { sum: "90" } }]);
+    expect(problemMessage(problems[0]!, "nb")).toBe("vektene er til sammen 90 %; de må til sammen være 100 %");
+    expect(problemMessage(problems[0]!, "en")).toBe("the weights add up to 90 %; they must add up to 100 %");
+  });
+
+  it("no price or LCC; price and LCC both; climate twice", () => {
+    expect(pathsAndCodes(withAward({ criteria: [{ kind: "climate", weight: 100, model: linear }] }))).toEqual([["award.criteria", "award-no-cost"]]);
+    expect(pathsAndCodes(withAward({ criteria: [{ kind: "price", weight: 50, model: linear }, { kind: "lcc", weight: 50, model: linear }] }))).toEqual([["award.criteria[1].kind", "award-cost-twice"]]);
+    expect(pathsAndCodes(withAward({ criteria: [{ kind: "price", weight: 40, model: linear }, { kind: "climate", weight: 30, model: linear }, { kind: "climate", weight: 30, model: linear }] }))).toEqual([["award.criteria[2].kind", "award-climate-twice"]]);
+  });
+
+  it("a scored criterion without a model, a quality criterion with one, points on a price criterion", () => {
+    expect(pathsAndCodes(withAward({ criteria: [{ kind: "price", weight: 70 }, { kind: "quality", weight: 30, model: linear, points: { A: 1, B: 2, C: 3 } }] }))).toEqual([
+      ["award.criteria[0].model", "award-model-required"],
+      ["award.criteria[1].model", "award-model-quality"],
+    ]);
+    expect(pathsAndCodes(withAward({ criteria: [{ kind: "price", weight: 100, model: linear, points: { A: 1 } }] }))).toEqual([["award.criteria[0].points", "award-points-not-quality"]]);
+  });
+
+  it("quality points: a bid left out, an unknown bid, points above the maximum", () => {
+    const problems = problemsOf(withAward({ maxPoints: 5, criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "quality", weight: 30, points: { A: 4, B: 6, X: 1 } }] }));
+    expect(problems).toEqual([
+      { path: "award.criteria[1].points", code: "award-quality-missing", params: { id: "C" } },
+      { path: "award.criteria[1].points.B", code: "award-points-above-max", params: { points: "6", max: "5" } },
+      { path: "award.criteria[1].points.X", code: "award-quality-unknown", params: { id: "X", options: "A, B, C" } },
+    ]);
+    expect(problemMessage(problems[0]!, "nb")).toBe("tilbud «C» mangler kvalitetspoeng");
+    expect(problemMessage(problems[2]!, "en")).toBe('"X" is not a bid in the case (available: A, B, C)');
+  });
+
+  it("interval bands: limits not ascending, points rising, points above the maximum", () => {
+    const bands = [{ upTo: 100, points: 8 }, { upTo: 100, points: 9 }, { upTo: 300, points: 11 }];
+    expect(pathsAndCodes(withAward({ criteria: [{ kind: "price", weight: 100, model: { type: "intervals", bands } }] }))).toEqual([
+      ["award.criteria[0].model.bands[1].upTo", "award-bands-order"],
+      ["award.criteria[0].model.bands[1].points", "award-bands-points"],
+      ["award.criteria[0].model.bands[2].points", "award-points-above-max"],
+    ]);
+  });
+
+  it("scoring on marked-up emissions without data-quality mark-ups", () => {
+    expect(pathsAndCodes(withAward({ ...FIXTURE.award, useMarkedUp: true }))).toEqual([["award.useMarkedUp", "award-marked-up-needs-markup"]]);
+  });
+});
+
+describe("award block in the result", () => {
+  it("the 70/30 fixture: valid against the result schema, B first, 100 000/7 kr/t between each pair, far above R-109", () => {
+    const e = evaluateDocument(FIXTURE, library);
+    if (!e.ok) throw new Error(JSON.stringify(e.problems));
+    const award = resultSchema.parse(e.result).award!;
+    expect(award.bids.map((b) => [b.id, b.total, b.rank])).toEqual([
+      ["A", 8, 2],
+      ["B", 8.3, 1],
+      ["C", 7.9, 3],
+    ]);
+    expect(award.criteria).toEqual([
+      { kind: "price", weight: 70, model: { type: "linear", zeroAt: 2 } },
+      { kind: "climate", weight: 30, model: { type: "linear", zeroAt: 2 } },
+    ]);
+    expect(award.impliedCarbonPrices.map((p) => p.nokPerTonne)).toEqual([100_000 / 7, 100_000 / 7]);
+    expect(award.reference.source).toBe("r109");
+    expect(award.reference.year).toBe(2026);
+    expect(award.notes.map((n) => n.code)).toEqual(["carbon-price-far-above", "carbon-price-far-above", "ranking-differs"]);
+    const ratio = (100_000 / 7 / award.reference.nokPerTonne).toFixed(1);
+    expect(award.notes[0]!.message.nb).toMatch(new RegExp(`^Vektingen priser et tonn CO2e mellom tilbud C og B til 14\u00a0286 kr, ${ratio.replace(".", ",")} ganger R-109-banens [\\d\u00a0]+ kr i 2026\\.$`));
+    expect(award.notes[0]!.message.en).toMatch(/^The weighting prices a tonne of CO2e between bids C and B at NOK 14,286, [\d.]+ times the R-109 path's NOK [\d,]+ in 2026\.$/);
+    expect(award.impliedCarbonPrices[0]!.message!.nb).toBe("Vektingen priser et tonn CO2e mellom tilbud C og B til 14\u00a0286 kr.");
+  });
+
+  it("the case's own carbon path is the reference: 1 000 kr/t in 2026 rising to 2 000 in 2036", () => {
+    const e = evaluateDocument({ ...FIXTURE, analysis: { ...FIXTURE.analysis, carbonPrice: { "2026": 1000, "2036": 2000 } } }, library);
+    if (!e.ok) throw new Error(JSON.stringify(e.problems));
+    expect(e.result.award!.reference).toEqual({ source: "case", year: 2026, nokPerTonne: 1000, min: 1000, max: 2000 });
+    expect(e.result.award!.notes[0]!.message.en).toContain("14.3 times the case's carbon price of NOK 1,000 in 2026");
+  });
+
+  it("price is the present value of acquisition and installation only; a case without award has no block", () => {
+    const doc = structuredClone(FIXTURE) as { alternatives: { costs: unknown[] }[] };
+    doc.alternatives[0]!.costs.push({ label: "Montering", kind: "installation", amount: "50000 NOK" }, { label: "Service", kind: "maintenance", amount: "10000 NOK", at: 1 });
+    const e = evaluateDocument(doc, library);
+    if (!e.ok) throw new Error(JSON.stringify(e.problems));
+    expect(e.result.award!.bids[0]!.values.price).toBe(1_050_000);
+    const plain = evaluateDocument({ ...FIXTURE, award: undefined }, library);
+    if (!plain.ok) throw new Error(JSON.stringify(plain.problems));
+    expect(plain.result.award).toBeUndefined();
+  });
+});
