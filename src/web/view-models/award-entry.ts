@@ -203,11 +203,13 @@ export function awardInputOf(entry: AwardEntry, bids: readonly Bid[], lang: Lang
   scored("cost", entry.costKind);
   if (entry.climate.weight.trim() !== "") scored("climate", "climate");
   if (entry.qualityWeight.trim() !== "") {
-    const points: Json = {};
-    bids.forEach((bid, i) => {
-      const value = number(entry.qualityPoints[i] ?? "", awardFieldId.qualityPoints(i));
-      if (value !== undefined) points[bid.id] = value;
-    });
+    // fromEntries defines each id as an own key, whatever it is called ("__proto__" included)
+    const points: Json = Object.fromEntries(
+      bids.flatMap((bid, i) => {
+        const value = number(entry.qualityPoints[i] ?? "", awardFieldId.qualityPoints(i));
+        return value === undefined ? [] : [[bid.id, value] as const];
+      }),
+    );
     index.criteria.push("quality");
     criteria.push({ kind: "quality", weight: number(entry.qualityWeight, awardFieldId.weight("quality"), true), points });
   }
