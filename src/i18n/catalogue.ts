@@ -38,6 +38,7 @@ import { climateDashboardText } from "../web/i18n/climate-dashboard.js";
 import { climateApiText } from "../web/i18n/climate-api.js";
 import { factorsByYearText } from "../web/i18n/factors-by-year.js";
 import { dataQualityText } from "../web/i18n/data-quality.js";
+import { bidsText } from "../web/i18n/bids.js";
 import { LEDGER_TEXT } from "../ledger/ledger-text.js";
 import { BID_TEXT } from "../bids/bid-text.js";
 import { BID_PLACE_TEXT, BID_PROBLEM_MESSAGES } from "../bids/bid-problems.js";
@@ -81,6 +82,7 @@ function areas() {
     climateApiText,
     factorsByYearText,
     dataQualityText,
+    bidsText,
     byCode("ledger", LEDGER_TEXT),
     byCode("problem", PROBLEM_MESSAGES),
     byCode("warning", WARNING_MESSAGES),

@@ -15,6 +15,7 @@ import { factorRoutes } from "./routes/factors.js";
 import { financeRoutes } from "./routes/finance.js";
 import { awardRoutes } from "./routes/award.js";
 import { importRoutes } from "./routes/import.js";
+import { bidRoutes } from "./routes/bids.js";
 import { ledgerUploadRoutes } from "./routes/ledger-upload.js";
 import { ledgerRoutes } from "./routes/ledgers.js";
 import { screeningRoutes } from "./routes/screening.js";
@@ -25,7 +26,7 @@ export function createKalkyleApp(options: AppOptions) {
   return createApp(options, {
     api: [apiRoutes],
     // Multipart bodies are parsed inside the import routes (a case file; a ledger, streamed, also as a raw body), which then check the CSRF token themselves.
-    beforeCsrf: [importRoutes, ledgerUploadRoutes],
+    beforeCsrf: [importRoutes, ledgerUploadRoutes, bidRoutes],
     // The editor's saves from a lost session or over the body limit are sent on with the draft kept (nothing is changed).
     beforeLimits: [editorGuardRoutes],
     html: [editorRoutes, compareRoutes, financeRoutes, awardRoutes, memoRoutes, exportRoutes, factorRoutes, climateDashboardRoutes, climatePlanRoutes, decisionRoutes, ledgerRoutes, screeningRoutes, spendMappingRoutes, accountRoutes, adminUserRoutes, adminAuditRoutes, adminTokenRoutes],

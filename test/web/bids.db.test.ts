@@ -1,0 +1,140 @@
+/**
+ * The bids page of a case (/cases/:id/bids) against a real server: the
+ * bidder template downloaded in bokmål and English, a filled template
+ * uploaded as a multipart form and added as one new alternative (the page
+ * says so and links to the comparison, where the bid shows); a broken one
+ * answered with every problem named by sheet and cell in the user's
+ * language and nothing kept; the upload only for those who may change the
+ * case, and only with the form's CSRF token.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFactorLibrary } from "../../src/factors/load.js";
+import { BASE_CASE, fill, supplierEntries } from "../bids/bid-fixture.js";
+import { decode } from "../support/editor-form.js";
+import { startTestServer, type TestClient, type TestServer } from "./harness.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const set = loadFactorLibrary().sets.get("2025-2")!;
+
+let server: TestServer;
+let buyer: TestClient;
+let caseId = "";
+const templates: Partial<Record<"nb" | "en", Buffer>> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const created = await fetch(`${server.url}/api/v1/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(BASE_CASE) });
+  caseId = ((await created.json()) as { id: string }).id;
+  buyer = await server.clientAs("buyer");
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+const stored = async () => (await server.ctx.app.cases.get({ userId: server.admin.userId, organisationId: server.organisationId, role: "admin", via: "session" }, caseId));
+
+/** The upload form as a browser sends it: the page's token and version, then the file. */
+async function upload(client: TestClient, file: Buffer | null, options: { lang?: "nb" | "en"; token?: string; replace?: boolean } = {}): Promise<Response> {
+  const { html } = await client.get(`/cases/${caseId}/bids${options.lang ? `?lang=${options.lang}` : ""}`);
+  const form = new FormData();
+  form.set("_csrf", options.token ?? client.csrfToken);
+  form.set("version", /name="version" value="(\d+)"/.exec(html)?.[1] ?? "");
+  if (options.replace) form.set("replace", "true");
+  form.set("file", new Blob(file ? [new Uint8Array(file)] : [], { type: XLSX }), file ? "tilbud.xlsx" : "");
+  return client.request(`/cases/${caseId}/bids${options.lang ? `?lang=${options.lang}` : ""}`, { method: "POST", body: form });
+}
+
+/** The problems listed on the page, as the user reads them. */
+const problemsOf = (html: string) => [...html.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => decode(m[1]!.trim())).filter((t) => /^(Arket|Sheet|filen|the file)/.test(t));
+
+describe("the bids page", () => {
+  it("offers the template in bokmål and English, each an .xlsx download the buyer's role may read", async () => {
+    const { res, html } = await buyer.get(`/cases/${caseId}/bids`);
+    expect(res.status).toBe(200);
+    expect(html).toContain("<title>Tilbud: Fasadeplater, Storgata skole – Kalkyle</title>");
+    for (const lang of ["nb", "en"] as const) {
+      expect(decode(html)).toContain(`href="/cases/${caseId}/bids/template.xlsx?lang=${lang}"`);
+      const download = await buyer.request(`/cases/${caseId}/bids/template.xlsx?lang=${lang}`);
+      expect(download.status).toBe(200);
+      expect(download.headers.get("content-type")).toBe(XLSX);
+      expect(download.headers.get("content-disposition")).toMatch(lang === "nb" ? /filename="tilbudsskjema-/ : /filename="bid-form-/);
+      templates[lang] = Buffer.from(await download.arrayBuffer());
+    }
+    expect(html).toContain('enctype="multipart/form-data"');
+  });
+
+  it("a broken form: every problem with its sheet and cell in the page's language, the file refused and nothing kept", async () => {
+    const before = await stored();
+    const entries = supplierEntries(set, "nb");
+    entries.delivery = { ...entries.delivery, C4: -2 };
+    entries.price = { ...entries.price, B3: "mange penger" };
+    const broken = await fill(templates.nb!, "nb", entries);
+    const nb = await upload(buyer, broken);
+    expect(nb.status).toBe(400);
+    const nbHtml = await nb.text();
+    const nbProblems = problemsOf(nbHtml);
+    expect(nbProblems).toHaveLength(2);
+    expect(nbProblems.some((p) => p.startsWith("Arket Levering, celle C4: "))).toBe(true);
+    expect(nbProblems.some((p) => p.startsWith("Arket Pris, celle B3: "))).toBe(true);
+    expect(nbHtml).toContain("Tilbudet ble ikke lagt til: 2 problemer");
+    expect(nbHtml).toContain("Ingenting er lagret.");
+    expect(nbHtml).toContain('aria-invalid="true"');
+
+    const en = await upload(buyer, broken, { lang: "en" });
+    expect(en.status).toBe(400);
+    const enProblems = problemsOf(await en.text());
+    expect(enProblems.some((p) => p.startsWith("Sheet Levering, cell C4: "))).toBe(true);
+
+    const notExcel = await upload(buyer, Buffer.from("dette er ikke et regneark"));
+    expect(notExcel.status).toBe(400);
+    expect(problemsOf(await notExcel.text())).toEqual(["filen er ikke en Excel-arbeidsbok (.xlsx)"]);
+    const empty = await upload(buyer, null);
+    expect(empty.status).toBe(400);
+    expect(decode(await empty.text())).toContain("Velg en utfylt tilbudsfil (.xlsx) før du laster opp.");
+
+    const after = await stored();
+    expect(after.version).toBe(before.version);
+    expect(after.document).toEqual(before.document);
+  });
+
+  it("a filled form is added as a new alternative: the page confirms it and links to the comparison, where the bid shows", async () => {
+    const before = await stored();
+    const res = await upload(buyer, await fill(templates.en!, "en", supplierEntries(set, "en")), { lang: "en" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/cases/${caseId}/bids?added=C&lang=en`);
+    const { html } = await buyer.get(res.headers.get("location")!);
+    expect(decode(html)).toContain("The bid “Leverandør AS, tilbud 1” was added as alternative C.");
+    expect(html).toContain(`<a href="/cases/${caseId}">See the bid in the comparison</a>`);
+    const after = await stored();
+    expect(after.version).toBe(before.version + 1);
+    expect((after.document.alternatives as { id: string }[]).map((a) => a.id)).toEqual(["A", "B", "C"]);
+    const compare = await buyer.get(`/cases/${caseId}`);
+    expect(compare.res.status).toBe(200);
+    expect(decode(compare.html)).toContain("Leverandør AS, tilbud 1");
+
+    // The same bid again: its short name is taken, unless replacing is asked for.
+    const again = await upload(buyer, await fill(templates.nb!, "nb", supplierEntries(set, "nb")));
+    expect(again.status).toBe(400);
+    expect(problemsOf(await again.text())[0]).toMatch(/^Arket Tilbud, celle B3: saken har allerede et alternativ med kortnavnet «C»/);
+    const replaced = await upload(buyer, await fill(templates.nb!, "nb", supplierEntries(set, "nb")), { replace: true });
+    expect(replaced.status).toBe(303);
+    expect(replaced.headers.get("location")).toBe(`/cases/${caseId}/bids?replaced=C`);
+    expect((await stored()).version).toBe(after.version + 1);
+  });
+
+  it("an adviser may download the template but sees no upload form, and an upload from them is refused; without the token too", async () => {
+    const adviser = await server.clientAs("adviser");
+    const { res, html } = await adviser.get(`/cases/${caseId}/bids`);
+    expect(res.status).toBe(200);
+    expect(html).not.toContain('enctype="multipart/form-data"');
+    expect(html).toContain("Bare den som kan endre saken, kan laste opp tilbud.");
+    expect((await adviser.request(`/cases/${caseId}/bids/template.xlsx?lang=nb`)).status).toBe(200);
+    const before = await stored();
+    const filled = await fill(templates.nb!, "nb", { ...supplierEntries(set, "nb"), bid: { ...supplierEntries(set, "nb").bid, B3: "D" } });
+    expect((await upload(adviser, filled)).status).toBe(403);
+    expect((await upload(buyer, filled, { token: "feil" })).status).toBe(403);
+    expect((await stored()).version).toBe(before.version);
+    const other = await server.clientAs("buyer", { organisationId: await server.createOrganisation("Annen kommune") });
+    expect((await other.get(`/cases/${caseId}/bids`)).res.status).toBe(404);
+  });
+});
