@@ -25,6 +25,7 @@ import { answerModel, quotedNames } from "./compare-answer.js";
 import { resultNotes, warningsModel } from "./compare-notes.js";
 import { settingsModel, type OkEvaluation } from "./compare-settings.js";
 import { sourcesModel, traceModel } from "./compare-trace.js";
+import { tiersModel } from "./compare-tiers.js";
 import { awardSummaryModel } from "./award-results.js";
 
 export const COMPARE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/charts.js", "/static/js/pdf-status.js"];
@@ -129,6 +130,7 @@ export function resultSections(evaluation: OkEvaluation, lang: Lang) {
     pyramid: pyramidModel(ranked, lang),
     stages,
     stageChart: stageChart(stages, lang),
+    tiers: tiersModel(evaluation, lang),
     costs,
     costChart: costChart(costs, lang),
     deltas: { baseline: resolved.baseline, baselineLabel: names(resolved.baseline), rows: core.comparison.map((c) => deltaRow(c, byId, resolved.startYear, lang)) },
