@@ -102,7 +102,7 @@ describe("award block in the result", () => {
   });
 
   it("price is the present value of acquisition and installation only; a case without award has no block", () => {
-    const doc = structuredClone(FIXTURE) as { alternatives: { costs: unknown[] }[] };
+    const doc = structuredClone(FIXTURE) as unknown as { alternatives: { costs: unknown[] }[] };
     doc.alternatives[0]!.costs.push({ label: "Montering", kind: "installation", amount: "50000 NOK" }, { label: "Service", kind: "maintenance", amount: "10000 NOK", at: 1 });
     const e = evaluateDocument(doc, library);
     if (!e.ok) throw new Error(JSON.stringify(e.problems));
