@@ -33,11 +33,11 @@ export const AWARD_TEXT = {
     en: "The ranking by points ({points}) differs from the ranking by life-cycle cost with carbon cost ({lccWithCarbon}).",
   },
   "award.note.climate-weight-below-30": {
-    nb: "Klima vektes {weight} %. Anskaffelsesforskriften § 7-9 krever at klima og miljø vektes minst 30 %, med mindre klima- og miljøhensyn i stedet ivaretas som krav.",
-    en: "Climate weighs {weight} %. The Norwegian procurement regulations (anskaffelsesforskriften § 7-9) ask climate and environment to weigh at least 30 % unless they are set as requirements instead.",
+    nb: "Klima vektes {weight} %. Anskaffelsesforskriften § 7-9 krever at klima og miljø vektes minst 30 %, med mindre de i stedet stilles som klima- og miljøkrav i kravspesifikasjonen, der det klart gir bedre klima- og miljøeffekt og det begrunnes i anskaffelsesdokumentene.",
+    en: "Climate weighs {weight} %. The Norwegian procurement regulations (anskaffelsesforskriften § 7-9) ask climate and environment to weigh at least 30 %, unless climate and environment requirements in the specification take their place where that clearly does more for the climate and the environment and the procurement documents say why.",
   },
   "award.note.climate-missing": {
-    nb: "Klima er ikke et tildelingskriterium. Anskaffelsesforskriften § 7-9 krever at klima og miljø vektes minst 30 %, med mindre klima- og miljøhensyn i stedet ivaretas som krav.",
-    en: "Climate is not an award criterion. The Norwegian procurement regulations (anskaffelsesforskriften § 7-9) ask climate and environment to weigh at least 30 % unless they are set as requirements instead.",
+    nb: "Klima er ikke et tildelingskriterium. Anskaffelsesforskriften § 7-9 krever at klima og miljø vektes minst 30 %, med mindre de i stedet stilles som klima- og miljøkrav i kravspesifikasjonen, der det klart gir bedre klima- og miljøeffekt og det begrunnes i anskaffelsesdokumentene.",
+    en: "Climate is not an award criterion. The Norwegian procurement regulations (anskaffelsesforskriften § 7-9) ask climate and environment to weigh at least 30 %, unless climate and environment requirements in the specification take their place where that clearly does more for the climate and the environment and the procurement documents say why.",
   },
 } satisfies Record<string, Bilingual>;
