@@ -251,6 +251,10 @@ export const compareText = {
     "compare.deltas.fromStart": "billigere fra start",
     "compare.deltas.never": "betaler seg ikke tilbake innen perioden",
     "compare.trace.existingStock": "Avhending av eksisterende beholdning, ikke alternativets eget produkt",
+    // Factors that change by year (compare-trace.ts yearVaryingText)
+    "compare.trace.byYear.range": "Faktoren endres fra år til år: {first} kg CO2e per {per} i {firstYear} … {last} i {lastYear}",
+    "compare.trace.byYear.one": "Faktoren er gitt per år: {first} kg CO2e per {per} i {firstYear}",
+    "compare.trace.byYear.unit": "enhet",
     "compare.spend.basis": "Beløp i {priceYear}-kroner, regnet om til faktorens grunnlag: {currency} {factorPriceYear}, {basis}",
     "compare.spend.priceBasis.basic": "basispriser",
     "compare.spend.priceBasis.purchaser": "kjøperpriser",
@@ -513,6 +517,10 @@ export const compareText = {
     "compare.deltas.fromStart": "cheaper from the start",
     "compare.deltas.never": "does not pay back within the period",
     "compare.trace.existingStock": "Disposal of existing stock, not this alternative's own product",
+    // Factors that change by year (compare-trace.ts yearVaryingText)
+    "compare.trace.byYear.range": "The factor changes from year to year: {first} kg CO2e per {per} in {firstYear} … {last} in {lastYear}",
+    "compare.trace.byYear.one": "The factor is given by year: {first} kg CO2e per {per} in {firstYear}",
+    "compare.trace.byYear.unit": "unit",
     "compare.spend.basis": "Amount in {priceYear} kroner, converted to the factor's basis: {currency} {factorPriceYear}, {basis}",
     "compare.spend.priceBasis.basic": "basic prices",
     "compare.spend.priceBasis.purchaser": "purchaser prices",

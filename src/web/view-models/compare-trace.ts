@@ -4,22 +4,54 @@
  * present values by kind, and the numbered list of every source the
  * calculation rests on. Each source is cited once, in that list: a case
  * with hundreds of items from one dataset repeats its number, not its
- * citation.
+ * citation. An item whose factor changes by year says so in words, with
+ * the factor of the period's first and last year.
  */
 import type { Lang } from "../../case/messages.js";
-import { COST_KINDS, type AlternativeResult } from "../../core/types.js";
+import type { Decimal } from "../../core/decimal.js";
+import { COST_KINDS, type AlternativeResult, type ResolvedCase, type ResolvedEmissionItem } from "../../core/types.js";
+import { parseFactorUnit } from "../../core/units.js";
 import { citationParts } from "../../factors/citation.js";
 import type { FactorSet } from "../../factors/factor-set.js";
 import type { Source } from "../../factors/schema.js";
 import { translate } from "../i18n/catalog.js";
 import { spendBasisText } from "./compare-notes.js";
+import { factorValueText } from "./factors.js";
 import type { OkEvaluation } from "./compare-settings.js";
 
 /** The number of the source an item's factor rests on, in the page's list of sources. */
 export type SourceNumbers = ReadonlyMap<string, number>;
 
-export function traceModel(alternative: AlternativeResult, index: number, lang: Lang, sourceNumbers: SourceNumbers) {
-  const items = alternative.emissions.items.map((item) => ({
+/** A factor's value as a sentence writes it: four significant digits, the language's decimal sign. */
+const factorShown = (value: Decimal, lang: Lang) => factorValueText(value.toSignificantDigits(4).toFixed(), lang);
+
+/**
+ * «Faktoren endres fra år til år: 0,02 kg CO2e per kWh i 2026 … 0,01 i 2028»:
+ * the factor of the period's first and last year, per the unit of the
+ * record it comes from (per unit of the quantity for a factor given in the case).
+ */
+export function yearVaryingText(item: ResolvedEmissionItem, startYear: number, unit: string | null, lang: Lang): string | null {
+  const byYear = item.kgPerUnitByYear;
+  if (byYear === undefined) return null;
+  const per = unit ?? translate(lang, "compare.trace.byYear.unit");
+  const first = { first: factorShown(byYear[0]!, lang), firstYear: String(startYear), per };
+  if (byYear.length === 1) return translate(lang, "compare.trace.byYear.one", first);
+  return translate(lang, "compare.trace.byYear.range", { ...first, last: factorShown(byYear.at(-1)!, lang), lastYear: String(startYear + byYear.length - 1) });
+}
+
+/** The unit a record's factor is per (the denominator: kWh of "gCO2e/kWh", km of "kWh/km"), or null. */
+function unitOf(resolved: ResolvedCase | undefined, factorId: string | null, set: FactorSet | undefined, electricity: string | undefined): string | null {
+  if (resolved === undefined || factorId === null || set === undefined) return null;
+  const record = set.records.get(factorId === "electricity" ? (electricity ?? factorId) : factorId);
+  return (record && parseFactorUnit(record.unit)?.denominator) ?? null;
+}
+
+/** What the trace needs of the case beyond its result: the resolved items (for factors given by year) and the set. */
+export type TraceCase = { resolved: ResolvedCase; set: FactorSet; electricity: string };
+
+export function traceModel(alternative: AlternativeResult, index: number, lang: Lang, sourceNumbers: SourceNumbers, traced?: TraceCase) {
+  const resolvedItems = traced?.resolved.alternatives.find((a) => a.id === alternative.id)?.emissions;
+  const items = alternative.emissions.items.map((item, i) => ({
     label: item.label,
     kind: translate(lang, `compare.kind.${item.kind}`),
     stage: item.stage,
@@ -31,6 +63,7 @@ export function traceModel(alternative: AlternativeResult, index: number, lang: 
     source: item.factor === null ? { text: translate(lang, "compare.trace.inlineSource") } : sourceNumbers.has(item.factor) ? { number: sourceNumbers.get(item.factor)! } : { text: item.source },
     spend: item.spend === undefined ? null : spendBasisText(item.spend, lang),
     existingStock: item.existingStock,
+    byYear: item.yearVarying && resolvedItems?.[i] ? yearVaryingText(resolvedItems[i], traced!.resolved.startYear, unitOf(traced?.resolved, item.factor, traced?.set, traced?.electricity), lang) : null,
   }));
   const costs = COST_KINDS.filter((k) => alternative.lcc.byKind[k] !== undefined).map((kind) => ({
     kind: translate(lang, `compare.costKind.${kind}`),

@@ -134,7 +134,7 @@ export function resultSections(evaluation: OkEvaluation, lang: Lang) {
     costs,
     costChart: costChart(costs, lang),
     deltas: { baseline: resolved.baseline, baselineLabel: names(resolved.baseline), rows: core.comparison.map((c) => deltaRow(c, byId, resolved.startYear, lang)) },
-    trace: ranked.map((a, i) => traceModel(a, i, lang, numbers)),
+    trace: ranked.map((a, i) => traceModel(a, i, lang, numbers, { resolved, set: evaluation.context.set, electricity: evaluation.context.electricity.factor })),
     sources,
   };
 }
