@@ -1,0 +1,102 @@
+/**
+ * The bids page (/cases/:id/bids) in the real browser (system Chromium
+ * through playwright-core): the buyer downloads the bokmål template, the
+ * test fills it in with exceljs as a supplier would (one broken copy, one
+ * right), uploads the broken one and reads every problem with its sheet and
+ * cell, uploads the right one and follows the confirmation to the
+ * comparison, where the bid shows with its data-quality tiers and EPDs;
+ * in the editor the new bid's EPD fields show only on its EPD rows until
+ * another row is given an EPD tier (style sheet only). axe finds nothing
+ * serious or critical in bokmål and English, and the page does not scroll
+ * sideways at 320 CSS px. One server and one browser for the file.
+ */
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFactorLibrary } from "../../src/factors/load.js";
+import { BASE_CASE, fill, supplierEntries } from "../bids/bid-fixture.js";
+import { launchBrowser, openPage, seriousViolations } from "./browser.js";
+import { startTestServer, type TestServer } from "./harness.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const set = loadFactorLibrary().sets.get("2025-2")!;
+
+let server: TestServer;
+let browser: Browser;
+let caseId: string;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer({ seed: false }), launchBrowser()]);
+  caseId = (await server.store.cases.create(BASE_CASE)).id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** How far the page reaches past the viewport's right edge (0: no sideways scrolling). */
+const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** Axe at the desktop width and at 320 px, and no sideways scrolling at 320 px; back to the desktop width after. */
+async function checkAccessible(page: Page, what: string) {
+  expect(await seriousViolations(page), `axe serious/critical (${what})`).toEqual([]);
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await sidewaysOverflow(page), `sideways scrolling at 320 px (${what})`).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page), `axe at 320 px (${what})`).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function uploadFile(page: Page, bytes: Buffer) {
+  await page.setInputFiles("#bid-file", { name: "tilbud.xlsx", mimeType: XLSX, buffer: bytes });
+  await Promise.all([page.waitForNavigation(), page.click(".bid-upload button[type=submit]")]);
+}
+
+describe("the bids page in the browser", () => {
+  it("downloads the template, refuses a broken bid cell by cell, adds a filled one that the comparison shows with its tiers, and is accessible in both languages", async () => {
+    const watched = await openPage(browser, { acceptDownloads: true });
+    const { page } = watched;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect((await page.goto(`${server.url}/cases/${caseId}/bids?lang=nb`))?.status()).toBe(200);
+    await checkAccessible(page, "bids page, nb");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('a[hreflang="nb"]')]);
+    expect(download.suggestedFilename()).toMatch(/^tilbudsskjema-.*\.xlsx$/);
+    const template = await readFile((await download.path())!);
+
+    // a broken copy: every problem with its sheet and cell, the file input marked, nothing added
+    const broken = supplierEntries(set, "nb");
+    broken.delivery = { ...broken.delivery, C4: -2 };
+    await uploadFile(page, await fill(template, "nb", broken));
+    const problems = await page.locator(".bid-problems li").allInnerTexts();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Arket Levering, celle C4: /);
+    expect(await page.getAttribute("#bid-file", "aria-invalid")).toBe("true");
+    await checkAccessible(page, "problems, nb");
+
+    // the right copy: added, confirmed, and shown on the comparison with its tiers and EPDs
+    await uploadFile(page, await fill(template, "nb", supplierEntries(set, "nb")));
+    expect(page.url()).toContain("added=C");
+    expect(await page.locator(".notice").innerText()).toContain("Tilbudet «Leverandør AS, tilbud 1» er lagt til som alternativ C.");
+    await Promise.all([page.waitForNavigation(), page.click(".notice a")]);
+    const tiers = page.locator("table.tiers");
+    expect(await tiers.locator("thead").innerText()).toContain("Leverandør AS, tilbud 1");
+    expect(await tiers.locator('tr[data-tier="epd-verified"]').count()).toBe(1);
+    expect(await page.locator("table.epds").innerText()).toContain("NEPD-1234-567-NO");
+
+    // the editor: the EPD fields show on the bid's EPD rows only, and on another row once an EPD tier is chosen there
+    expect((await page.goto(`${server.url}/cases/${caseId}/edit?lang=nb`))?.status()).toBe(200);
+    const registration = (row: number) => page.locator(`[id="alternatives[2].emissions[${row}].epd.registration"]`);
+    expect(await registration(1).isVisible()).toBe(true);
+    expect(await registration(0).isVisible()).toBe(false);
+    await page.selectOption(`[id="alternatives[2].emissions[0].tier"]`, "epd");
+    expect(await registration(0).isVisible()).toBe(true);
+
+    expect((await page.goto(`${server.url}/cases/${caseId}/bids?lang=en`))?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("h1").innerText()).toContain("Bids");
+    await checkAccessible(page, "bids page, en");
+    // the refused upload's own 400 is the one error the browser logs; anything else (a CSP violation) fails
+    expect(watched.consoleErrors.filter((e) => !e.includes("status of 400")), "console errors (CSP)").toEqual([]);
+    await page.context().close();
+  }, 90_000);
+});
