@@ -101,6 +101,7 @@ export const BID_TEXT = {
   "choice.maintenance": { nb: "Vedlikehold", en: "Maintenance" },
   "choice.replacement": { nb: "Utskifting", en: "Replacement" },
   "choice.unit": { nb: "stk", en: "unit" },
+  "validate.list": { nb: "{field}: velg fra listen", en: "{field}: choose from the list" },
   "choice.electricity": { nb: "Strøm (oppdragsgivers strømfaktor)", en: "Electricity (the buyer's electricity factor)" },
 
   // The buyer's parameters sheet.

@@ -155,7 +155,8 @@ function validationOf(field: Field, choices: Choices, lang: Lang): ExcelJS.DataV
   if (typeof type === "object") {
     const column = columnLetter(LIST_NAMES.indexOf(type.list) + 1);
     const last = Math.max(2, choices[type.list].length + 1);
-    return { type: "list", allowBlank: true, formulae: [`'${sheetName("lists", lang)}'!$${column}$2:$${column}$${last}`], ...say("unknown-choice", { value: "…" }) };
+    const error = text(lang, "bid.validate.list", { field: textOf(lang, `bid.noun.${field.key}`) });
+    return { type: "list", allowBlank: true, formulae: [`'${sheetName("lists", lang)}'!$${column}$2:$${column}$${last}`], ...say("unknown-choice"), error };
   }
   if (type === "amount") return { type: "decimal", operator: "greaterThanOrEqual", allowBlank: true, formulae: [0], ...say("not-a-number") };
   if (type === "count") return { type: "whole", operator: "greaterThanOrEqual", allowBlank: true, formulae: [0], ...say("not-whole", { min: "0" }) };

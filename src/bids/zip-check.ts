@@ -86,9 +86,11 @@ export function zipRefusal(bytes: Buffer): ZipRefusal | null {
   const found = parts(bytes);
   if (found === "too-many") return { code: "file-too-many-parts", params: { limit: String(MAX_PARTS) } };
   if (found === null || !found.some((p) => p.name === "xl/workbook.xml")) return { code: "file-not-xlsx", params: {} };
-  const macro = found.find((p) => MACRO_PART.test(p.name));
+  // Folder entries (names ending in "/") hold nothing; the parts in them are named on their own.
+  const files = found.filter((p) => !p.name.endsWith("/"));
+  const macro = files.find((p) => MACRO_PART.test(p.name));
   if (macro) return { code: "file-macros", params: { part: macro.name } };
-  const link = found.find((p) => p.name.toLowerCase().startsWith("xl/externallinks/"));
+  const link = files.find((p) => p.name.toLowerCase().startsWith("xl/externallinks/"));
   if (link) return { code: "file-external-links", params: { part: link.name } };
   const unpacked = found.reduce((sum, p) => sum + p.unpacked, 0);
   if (unpacked > UNPACKED_LIMIT_BYTES || found.some((p) => p.unpacked === 0xffffffff)) return { code: "file-unpacked-too-large", params: { limit: UNPACKED_LIMIT_TEXT } };
