@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFactorLibrary } from "../../src/factors/load.js";
 import { BASE_CASE, fill, supplierEntries } from "../bids/bid-fixture.js";
-import { decode } from "../support/editor-form.js";
+import { decode, formFields } from "../support/editor-form.js";
 import { startTestServer, type TestClient, type TestServer } from "./harness.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -31,7 +31,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const stored = async () => (await server.ctx.app.cases.get({ userId: server.admin.userId, organisationId: server.organisationId, role: "admin", via: "session" }, caseId));
+const admin = () => ({ userId: server.admin.userId, organisationId: server.organisationId, role: "admin" as const, via: "session" as const });
+const stored = async () => await server.ctx.app.cases.get(admin(), caseId);
 
 /** The upload form as a browser sends it: the page's token and version, then the file. */
 async function upload(client: TestClient, file: Buffer | null, options: { lang?: "nb" | "en"; token?: string; replace?: boolean } = {}): Promise<Response> {
@@ -136,5 +137,29 @@ describe("the bids page", () => {
     expect((await stored()).version).toBe(before.version);
     const other = await server.clientAs("buyer", { organisationId: await server.createOrganisation("Annen kommune") });
     expect((await other.get(`/cases/${caseId}/bids`)).res.status).toBe(404);
+  });
+
+  it("the case with its bid, award criteria, mark-ups and a factor given by year, opened in the editor and saved as it is, keeps them all", async () => {
+    const current = await stored();
+    const electricity = { label: "Strøm", kind: "energy", factor: { byYear: { "2026": 0.02, "2030": 0.01 }, unit: "kgCO2e/kWh" }, quantity: "1000 kWh", every: 1 };
+    const alternatives = (current.document.alternatives as { emissions: unknown[] }[]).map((a, i) => (i === 0 ? { ...a, emissions: [...a.emissions, electricity] } : a));
+    const award = { criteria: [{ kind: "lcc", weight: 70, model: { type: "linear", zeroAt: 2 } }, { kind: "climate", weight: 30, model: { type: "proportional" } }] };
+    const dataQuality = { markup: { spend: 0.3, generic: 0.1 } };
+    const before = await server.ctx.app.cases.update(admin(), caseId, { ...current.document, alternatives, award, dataQuality }, current.version);
+
+    const edit = await buyer.get(`/cases/${caseId}/edit`);
+    expect(decode(edit.html)).toContain("Faktor per år: 2026: 0,02; 2030: 0,01 kgCO2e/kWh");
+    expect(edit.html).toContain("tildelingskriterier og vekter, påslag for lavere datakvalitet");
+    const saved = await buyer.postForm(`/cases/${caseId}?lang=nb`, [...formFields(edit.html), ["action", "save"]]);
+    expect(saved.status).toBe(303);
+    const after = await stored();
+    expect(after.version).toBe(before.version + 1);
+    expect(after.document.award).toEqual(award);
+    expect(after.document.dataQuality).toEqual(dataQuality);
+    const emissionsOf = (doc: Record<string, unknown>, a: number) => (doc.alternatives as { emissions: Record<string, unknown>[] }[])[a]!.emissions;
+    expect(emissionsOf(after.document, 0).at(-1)!.factor).toEqual(electricity.factor);
+    // the imported bid's tiers and EPDs, row by row
+    const pick = (e: Record<string, unknown>) => ({ label: e.label, tier: e.tier, epd: e.epd });
+    expect(emissionsOf(after.document, 2).map(pick)).toEqual(emissionsOf(before.document, 2).map(pick));
   });
 });
