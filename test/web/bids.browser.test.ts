@@ -83,8 +83,17 @@ describe("the bids page in the browser", () => {
     expect(await tiers.locator('tr[data-tier="epd-verified"]').count()).toBe(1);
     expect(await page.locator("table.epds").innerText()).toContain("NEPD-1234-567-NO");
 
-    // the editor: the EPD fields show on the bid's EPD rows only, and on another row once an EPD tier is chosen there
+    // the editor: the EPD fields show on the bid's EPD rows only, and on another row once an EPD tier is chosen there;
+    // a factor given by year (put in A here) is shown read only in words; axe finds nothing serious
+    const admin = { userId: server.admin.userId, organisationId: server.organisationId, role: "admin" as const, via: "session" as const };
+    const current = await server.ctx.app.cases.get(admin, caseId);
+    const alternatives = (current.document.alternatives as { emissions: unknown[] }[]).map((a, i) =>
+      i === 0 ? { ...a, emissions: [...a.emissions, { label: "Strøm", kind: "energy", factor: { byYear: { "2026": 0.02, "2030": 0.01 }, unit: "kgCO2e/kWh" }, quantity: "1000 kWh", every: 1 }] } : a,
+    );
+    await server.ctx.app.cases.update(admin, caseId, { ...current.document, alternatives }, current.version);
     expect((await page.goto(`${server.url}/cases/${caseId}/edit?lang=nb`))?.status()).toBe(200);
+    expect(await page.locator(`[id="alternatives[0].emissions[1].factor"]`).innerText()).toBe("Faktor per år: 2026: 0,02; 2030: 0,01 kgCO2e/kWh");
+    expect(await seriousViolations(page), "axe serious/critical (editor with tiers)").toEqual([]);
     const registration = (row: number) => page.locator(`[id="alternatives[2].emissions[${row}].epd.registration"]`);
     expect(await registration(1).isVisible()).toBe(true);
     expect(await registration(0).isVisible()).toBe(false);
