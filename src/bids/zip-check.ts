@@ -4,8 +4,10 @@
  * size, so a file is refused (with a reason) without unpacking it when it
  * is no zip, is too large packed or unpacked, has too many parts, holds
  * macros (a vbaProject part, macro sheets, ActiveX, or the macro-enabled
- * content type) or links to other files (xl/externalLinks/). Only
- * [Content_Types].xml is unpacked, and only up to CONTENT_TYPES_LIMIT.
+ * content type) or links to other files (xl/externalLinks/). Then each
+ * part is unpacked once with its output stopped at the size the directory
+ * declares (at most UNPACKED_LIMIT_BYTES in all), so a directory that lies
+ * about sizes is refused before a reader trusts it.
  *
  * Example: a workbook saved as .xlsm holds xl/vbaProject.bin
  *   → { code: "file-macros", params: { part: "xl/vbaProject.bin" } }
@@ -78,6 +80,20 @@ function partText(bytes: Buffer, part: Part, limit: number): string | null {
   return null;
 }
 
+/** Whether the part unpacks to no more than the directory says (a stored part: its packed size is its size). */
+function withinDeclaredSize(bytes: Buffer, part: Part): boolean {
+  if (part.method === 0) return part.packed <= part.unpacked;
+  if (part.method !== 8) return false;
+  if (part.offset + 30 > bytes.length || bytes.readUInt32LE(part.offset) !== LOCAL) return false;
+  const dataStart = part.offset + 30 + bytes.readUInt16LE(part.offset + 26) + bytes.readUInt16LE(part.offset + 28);
+  try {
+    inflateRawSync(bytes.subarray(dataStart, dataStart + part.packed), { maxOutputLength: Math.max(1, part.unpacked) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const MACRO_PART = /(^|\/)vbaProject\.bin$|^xl\/macrosheets\/|^xl\/dialogsheets\/|^xl\/activeX\//i;
 
 /** The first reason to refuse the file, or null when its cells may be read. */
@@ -94,6 +110,8 @@ export function zipRefusal(bytes: Buffer): ZipRefusal | null {
   if (link) return { code: "file-external-links", params: { part: link.name } };
   const unpacked = found.reduce((sum, p) => sum + p.unpacked, 0);
   if (unpacked > UNPACKED_LIMIT_BYTES || found.some((p) => p.unpacked === 0xffffffff)) return { code: "file-unpacked-too-large", params: { limit: UNPACKED_LIMIT_TEXT } };
+  // The declared sizes could lie: each part is unpacked once, stopped at its declared size, so the reader never gets more than it was told.
+  if (files.some((p) => !withinDeclaredSize(bytes, p))) return { code: "file-unpacked-too-large", params: { limit: UNPACKED_LIMIT_TEXT } };
   const types = found.find((p) => p.name === "[Content_Types].xml");
   const typesText = types ? partText(bytes, types, CONTENT_TYPES_LIMIT) : null;
   if (typesText === null) return { code: "file-not-xlsx", params: {} };

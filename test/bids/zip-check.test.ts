@@ -40,4 +40,10 @@ describe("zipRefusal", () => {
     expect(bomb.length).toBeLessThan(BID_LIMIT_BYTES);
     expect(zipRefusal(bomb)?.code).toBe("file-unpacked-too-large");
   });
+  it("refuses a directory that understates a part's size", async () => {
+    const zip = await workbook(SHEET_TYPE, { "xl/worksheets/sheet1.xml": "0".repeat(100_000) });
+    const at = zip.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]), zip.lastIndexOf(Buffer.from("xl/worksheets/sheet1.xml")) - 46);
+    zip.writeUInt32LE(10, at + 24);
+    expect(zipRefusal(zip)?.code).toBe("file-unpacked-too-large");
+  });
 });
