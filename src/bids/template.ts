@@ -97,7 +97,8 @@ async function addInstructions(workbook: ExcelJS.Workbook, lang: Lang): Promise<
 /** A fixed item in one line: its kind, label and figures as the case file writes them. */
 function fixedLine(item: EmissionItemInput | CostItemInput, lang: Lang): [string, string] {
   const isCost = "amount" in item;
-  const head = text(lang, isCost ? "bid.param.fixed.cost" : "bid.param.fixed.emission", { kind: item.kind });
+  const kind = textOf(lang, isCost ? `compare.costKind.${item.kind}` : `compare.kind.${item.kind}`);
+  const head = text(lang, isCost ? "bid.param.fixed.cost" : "bid.param.fixed.emission", { kind });
   const figures = isCost ? [String(item.amount)] : [String(item.quantity), typeof item.factor === "string" ? item.factor : JSON.stringify(item.factor)];
   const timing = (["count", "at", "every", "life"] as const).flatMap((k) => (k in item && (item as Record<string, unknown>)[k] !== undefined ? [`${k}: ${String((item as Record<string, unknown>)[k])}`] : []));
   return [item.label ? `${head} (${item.label})` : head, [...figures, ...timing].join(", ")];

@@ -34,7 +34,7 @@ describe("bidder template", () => {
     expect(paramText).toContain("4,00 %");
     expect(paramText).toContain("electricity.no.delivered-2023");
     expect(paramText).toContain(set.hash);
-    expect(paramText).toContain("Prosjektledelse");
+    expect(paramText).toContain("Kostnad: Annet (Prosjektledelse)");
     const delivery = workbook.getWorksheet("Levering")!;
     expect(delivery.getCell("C3").value).toBe("Antall turer / Trips *");
     expect(delivery.getCell("C4").protection?.locked).toBe(false);
