@@ -8,6 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadExampleCases } from "../../src/examples.js";
+import { SESSION_COOKIE } from "../../src/web/session.js";
 import { launchBrowser, openPage, seriousViolations } from "./browser.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
@@ -144,8 +145,10 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
     console.info(`widest page at ${WIDTH} px: ${widest.width} px (${widest.page})`);
   });
 
+  // The two languages run side by side, each in a browser context of its own (and a session of its own, where
+  // the language is kept): the server renders a page for one while Chromium lays out and checks a page for the other.
   for (const lang of ["nb", "en"] as const) {
-    it(`no page scrolls sideways, wide tables scroll in a named region, and axe finds nothing serious (${lang})`, async () => {
+    it.concurrent(`no page scrolls sideways, wide tables scroll in a named region, and axe finds nothing serious (${lang})`, async ({ expect }) => {
       const examples = await exampleIds();
       const id = examples[0]!;
       const watched = await openAt320(lang);
@@ -215,7 +218,6 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await visit(`/admin/users/${server.admin.userId}/password`);
       await visit(`/admin/users/${adviser.user.userId}/remove`);
       await visit("/admin/tokens");
-      await page.goto(`${server.url}/admin/tokens`);
       const anyToken = await page.locator('a[href^="/admin/tokens/"]').first().getAttribute("href");
       await visit(anyToken!);
       await visit("/admin/audit");
@@ -234,8 +236,8 @@ describe("at 320 CSS px wide (WCAG 1.4.10 Reflow)", () => {
       await page.waitForSelector("main h1");
       await check(page, `${lang} /cases/${id}/edit with a form over the limit (413)`);
 
-      // the error page as an adviser meets it on an administrator's page
-      const refused = await openAt320(lang, server.url, "/", adviser.cookie);
+      // the error page as an adviser meets it on an administrator's page (a session of the adviser's for each language)
+      const refused = await openAt320(lang, server.url, "/", `${SESSION_COOKIE}=${await server.sessionFor(adviser.user)}`);
       await refused.page.goto(`${server.url}/admin/users`);
       expect(await refused.page.getAttribute("html", "lang")).toBe(lang);
       await check(refused.page, `${lang} /admin/users as an adviser`);
