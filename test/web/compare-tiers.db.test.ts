@@ -117,6 +117,23 @@ describe("data quality on the comparison page", () => {
     expect(text(section(pages.plain!))).not.toMatch(/påslag/i);
   });
 
+  it("the ranking's total names the marked-up total under the declared one, only where the case sets mark-ups", () => {
+    const ranking = (html: string) => /<table class="data ranking">([\s\S]*?)<\/table>/.exec(html)![1]!;
+    const totals = (html: string) => [...ranking(html).matchAll(/data-alternative-id="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => [m[1], /med påslag [\d,]+|marked up [\d.]+/.exec(text(m[2]!))?.[0] ?? null]);
+    expect(totals(pages.nb!)).toEqual([
+      ["b", "med påslag 0,52"],
+      ["a", "med påslag 1,90"],
+    ]);
+    expect(totals(pages.en!)).toEqual([
+      ["b", "marked up 0.52"],
+      ["a", "marked up 1.90"],
+    ]);
+    expect(totals(pages.plain!)).toEqual([
+      ["b", null],
+      ["a", null],
+    ]);
+  });
+
   it("the tables scroll inside a labelled region, so the page reflows at 320 px", () => {
     const s = section(pages.nb!);
     expect(s).toContain('<div class="table-scroll" tabindex="0" role="region" aria-labelledby="cap-tiers">');

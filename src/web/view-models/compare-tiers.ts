@@ -20,6 +20,12 @@ export type TierCell = { declared: number; markedUp: number | null };
 
 const tonnes = (kg: Decimal): number => kg.div(THOUSAND).toNumber();
 
+/** The marked-up total in kg where the case's mark-ups change it, else null: shown under the declared total. */
+export function markedUpTotal(a: AlternativeResult): number | null {
+  const marked = a.emissions.markedUp?.totalKg;
+  return marked === undefined || marked.eq(a.emissions.totalKg) ? null : marked.toNumber();
+}
+
 /** "Produktspesifikk (EPD)": a tier in plain words. */
 export const tierName = (tier: DataTier, lang: Lang): string => translateKey(lang, `tiers.name.${tier}`);
 

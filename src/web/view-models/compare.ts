@@ -25,7 +25,7 @@ import { answerModel, quotedNames } from "./compare-answer.js";
 import { resultNotes, warningsModel } from "./compare-notes.js";
 import { settingsModel, type OkEvaluation } from "./compare-settings.js";
 import { sourcesModel, traceModel } from "./compare-trace.js";
-import { tiersModel } from "./compare-tiers.js";
+import { markedUpTotal, tiersModel } from "./compare-tiers.js";
 import { awardSummaryModel } from "./award-results.js";
 
 export const COMPARE_SCRIPTS = ["/vendor/chart.js/chart.umd.min.js", "/static/js/chart-kit.js", "/static/js/charts.js", "/static/js/pdf-status.js"];
@@ -62,6 +62,7 @@ function rankingRow(a: AlternativeResult, baseline: string, names: Names, lang: 
     suggestion: suggestionHint(a, lang),
     rankNote: a.rankNote === null ? null : rankNoteMessage(a.rankNote, lang, quotedNames(names, lang)(a.rankNote.by)),
     totalKg: a.emissions.totalKg.toNumber(),
+    markedUpKg: markedUpTotal(a),
     directKg: a.emissions.directKg.toNumber(),
     indirectKg: a.emissions.indirectKg.toNumber(),
     presentValue: a.lcc.presentValue.toNumber(),
