@@ -43,6 +43,8 @@ describe("the factor library shows the current set and what changed", () => {
     const en = await new TestClient(server.url).get("/factors?q=electricity&source=NVE&lang=en");
     expect(row(en.html)).toContain("By year:</span> <span class=\"factor-year-value\">2019: 0.017</span>");
     expect(row(en.html)).toContain("years after 2023 the value for 2023.");
+    const api = (await (await new TestClient(server.url).request("/api/v1/factors?q=diesel%20veitrafikk&lang=nb")).json()) as { hits: { id: string; byYear: Record<string, string> | null; byYearText: string | null }[] };
+    expect(api.hits.find((h) => h.id === "fuel.diesel.road-no")).toMatchObject({ byYear: { "2023": "2.2090865", "2024": "2.1558555" }, byYearText: "2023: 2,2090865 · 2024: 2,1558555" });
     const changes = changeRows(nb.html);
     expect(changes.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
       ["electricity.no.delivered", "Ny", "\u2013", "0,015 kgCO2e/kWh"],

@@ -85,6 +85,9 @@ export function factorHitJson(record: FactorRecord, lang: Lang) {
     names: record.names,
     value: record.value,
     valueText: factorValueText(record.value, lang),
+    /** A factor given per calendar year: { "2023": "0.015", … } in the record's unit, and each year's value written the language's way. */
+    byYear: record.byYear ?? null,
+    byYearText: byYearModel(record, lang)?.values.join(" · ") ?? null,
     unit: record.unit,
     via: record.via ?? null,
     viaText: viaText(record, lang).trim(),
