@@ -85,7 +85,7 @@ describe("the bids page in the browser", () => {
 
     // the editor: the EPD fields show on the bid's EPD rows only, and on another row once an EPD tier is chosen there;
     // a factor given by year (put in A here) is shown read only in words; axe finds nothing serious
-    const admin = { userId: server.admin.userId, organisationId: server.organisationId, role: "admin" as const, via: "session" as const };
+    const admin = { userId: server.admin.userId, organisationId: server.organisationId, role: "admin" as const, via: "web" as const };
     const current = await server.ctx.app.cases.get(admin, caseId);
     const alternatives = (current.document.alternatives as { emissions: unknown[] }[]).map((a, i) =>
       i === 0 ? { ...a, emissions: [...a.emissions, { label: "Strøm", kind: "energy", factor: { byYear: { "2026": 0.02, "2030": 0.01 }, unit: "kgCO2e/kWh" }, quantity: "1000 kWh", every: 1 }] } : a,

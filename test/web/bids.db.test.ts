@@ -31,7 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const admin = () => ({ userId: server.admin.userId, organisationId: server.organisationId, role: "admin" as const, via: "session" as const });
+const admin = () => ({ userId: server.admin.userId, organisationId: server.organisationId, role: "admin" as const, via: "web" as const });
 const stored = async () => await server.ctx.app.cases.get(admin(), caseId);
 
 /** The upload form as a browser sends it: the page's token and version, then the file. */
@@ -89,6 +89,9 @@ describe("the bids page", () => {
     const notExcel = await upload(buyer, Buffer.from("dette er ikke et regneark"));
     expect(notExcel.status).toBe(400);
     expect(problemsOf(await notExcel.text())).toEqual(["filen er ikke en Excel-arbeidsbok (.xlsx)"]);
+    const tooLarge = await upload(buyer, Buffer.alloc(5 * 1024 * 1024 + 1));
+    expect(tooLarge.status).toBe(413);
+    expect(problemsOf(await tooLarge.text())).toEqual(["filen er større enn 5 MB, det meste et tilbudsskjema kan være"]);
     const empty = await upload(buyer, null);
     expect(empty.status).toBe(400);
     expect(decode(await empty.text())).toContain("Velg en utfylt tilbudsfil (.xlsx) før du laster opp.");

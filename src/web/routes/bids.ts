@@ -47,8 +47,9 @@ function readUpload(req: Request, res: Response): Promise<"ok" | "too-large"> {
 
 const versionOf = (raw: unknown) => (typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : undefined);
 
-/** `?added=C` (or `?replaced=C`) after an upload: the alternative the page confirms. */
-const addedQuery = z.object({ added: z.string().max(40).optional(), replaced: z.string().max(40).optional() });
+/** `?added=C` (or `?replaced=C`) after an upload: the alternative the page confirms; anything else (a repeated or odd value) confirms nothing. */
+const shortName = z.unknown().optional().transform((v) => (typeof v === "string" && v.length <= 40 ? v : undefined));
+const addedQuery = z.object({ added: shortName, replaced: shortName });
 
 export function bidRoutes(ctx: AppContext): Router {
   const router = Router();
