@@ -15,7 +15,9 @@
  *   alike, whatever its label: the same contract) is one input drawn once,
  *   "cost:A/0,B/0", so it moves both alike and does not blur which
  *   alternative beats the other.
- * Stage D items count in no total, so they draw nothing.
+ * Stage D items count in no total, so they draw nothing. An item whose
+ * factor changes by year is one input all the same: its multiplier scales
+ * the value of every year alike (item-coefficients.ts).
  *
  * Example: two alternatives both using `fuel.diesel.b-avg` and one chair of
  * inline factor each → inputs factor:fuel.diesel.b-avg, inline:A/1,
