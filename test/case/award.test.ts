@@ -112,3 +112,21 @@ describe("award block in the result", () => {
     expect(plain.result.award).toBeUndefined();
   });
 });
+
+describe("the example tender (examples/tilbud-kontorstoler.json)", () => {
+  it("the renovated chairs win on points though the cheapest bid wins on LCC with carbon cost; the weighting prices carbon far above R-109", () => {
+    const doc: unknown = JSON.parse(readFileSync(new URL("../../examples/tilbud-kontorstoler.json", import.meta.url), "utf8"));
+    const e = evaluateDocument(doc, library);
+    if (!e.ok) throw new Error(JSON.stringify(e.problems));
+    const award = e.result.award!;
+    expect(award.rankings.points).toEqual(["C", "A", "B"]);
+    expect(award.rankings.emissions).toEqual(["C", "B", "A"]);
+    expect(award.rankings.lccWithCarbon).toEqual(["A", "B", "C"]);
+    // price = acquisition + installation in year 0: 912 000, 996 000 and 1 044 000 kr
+    expect(award.bids.map((b) => b.values.price)).toEqual([912_000, 996_000, 1_044_000]);
+    // A is the cheapest: price points 10, B 10 × (1 824 000 − 996 000)/912 000, C 10 × (1 824 000 − 1 044 000)/912 000
+    expect(award.bids[1]!.points.price).toBeCloseTo((10 * 828_000) / 912_000, 12);
+    expect(award.bids[2]!.points.price).toBeCloseTo((10 * 780_000) / 912_000, 12);
+    expect(award.notes.map((n) => n.code)).toEqual(["carbon-price-far-above", "carbon-price-far-above", "ranking-differs"]);
+  });
+});
