@@ -22,6 +22,14 @@ const doc = (() => {
   return checked.doc;
 })();
 
+/** One template per language (and case id), made once: making one takes about a second. */
+const made = new Map<string, Promise<Buffer>>();
+const templateIn = (lang: "nb" | "en", caseId?: string): Promise<Buffer> => {
+  const key = `${lang}/${caseId ?? ""}`;
+  if (!made.has(key)) made.set(key, bidTemplate(doc, library, { lang, ...(caseId !== undefined && { caseId }) }));
+  return made.get(key)!;
+};
+
 describe("bidder template", () => {
   it("has the sheets a supplier fills in, the locked parameters, the hidden lists and metadata", async () => {
     const bytes = await bidTemplate(doc, library, { lang: "nb", caseId: "case-1", caseVersion: 3 });
@@ -49,7 +57,7 @@ describe("bidder template", () => {
   });
 
   it.each(["nb", "en"] as const)("filled in (%s) and imported, evaluates to the same figures as the same bid in case JSON", async (lang) => {
-    const template = await bidTemplate(doc, library, { lang });
+    const template = await templateIn(lang);
     const filled = await fill(template, lang, supplierEntries(set, lang));
     const reading = await readBid(filled, BASE_CASE, library);
     if (!reading.ok) throw new Error(reading.problems.map((p) => bidProblemMessage(p, "en")).join("\n"));
@@ -64,7 +72,7 @@ describe("bidder template", () => {
   });
 
   it("a broken form: every problem with its sheet and cell, in both languages", async () => {
-    const template = await bidTemplate(doc, library, { lang: "nb" });
+    const template = await templateIn("nb");
     const entries = supplierEntries(set, "nb");
     entries.delivery = { ...entries.delivery, C4: -2, D4: "langt" };
     entries.bid = { ...entries.bid, B4: null };
@@ -89,7 +97,7 @@ describe("bidder template", () => {
   });
 
   it("a problem the case checks find is mapped back to its cell", async () => {
-    const template = await bidTemplate(doc, library, { lang: "en" });
+    const template = await templateIn("en");
     const entries = supplierEntries(set, "en");
     entries.epd = { ...entries.epd, D4: 2e9 };
     const reading = await readBid(await fill(template, "en", entries), BASE_CASE, library);
@@ -100,7 +108,7 @@ describe("bidder template", () => {
   });
 
   it("an id the case has already is a problem unless replacing is asked", async () => {
-    const template = await bidTemplate(doc, library, { lang: "nb" });
+    const template = await templateIn("nb");
     const entries = supplierEntries(set, "nb");
     entries.bid = { ...entries.bid, B3: "B" };
     const filled = await fill(template, "nb", entries);
@@ -112,7 +120,7 @@ describe("bidder template", () => {
   });
 
   it("a form made under other parameters, for another case or another set is refused", async () => {
-    const template = await bidTemplate(doc, library, { lang: "nb", caseId: "case-1" });
+    const template = await templateIn("nb", "case-1");
     const filled = await fill(template, "nb", supplierEntries(set, "nb"));
     const other = await readBid(filled, BASE_CASE, library, { caseId: "case-2" });
     expect(other.ok ? null : other.problems[0]!.code).toBe("other-case");
@@ -123,7 +131,7 @@ describe("bidder template", () => {
   });
 
   it("refuses formulas in input cells, data below the table, and a sheet taken out", async () => {
-    const template = await bidTemplate(doc, library, { lang: "nb" });
+    const template = await templateIn("nb");
     const withFormula = await fill(template, "nb", supplierEntries(set, "nb"), (wb) => {
       wb.getWorksheet("Levering")!.getCell("D4").value = { formula: "10*3.5", result: 35 } as ExcelJS.CellFormulaValue;
     });
