@@ -126,6 +126,16 @@ describe("the fast evaluator and the finance figures use each year's value", () 
     const resolvedOver4 = checkOk({ ...doc, analysis: { ...(doc.analysis as Json), years: 4 } }).resolved;
     expect(longer.totalKg).toBe(evaluateCase(resolvedOver4).alternatives[0]!.emissions.totalKg.toNumber());
   });
+
+  it("every period from 1 to 12 years gives what the case resolved over that period gives, year by year", () => {
+    const over = periodVariant(checked.resolved, compileCase(checked.resolved), 12);
+    for (let years = 1; years <= 12; years++) {
+      const exact = evaluateCase(checkOk({ ...doc, analysis: { ...(doc.analysis as Json), years } }).resolved).alternatives[0]!;
+      const fast = evaluateCompiled(over(years)).alternatives[0]!;
+      expect(fast.emissions.byYear, `N = ${years}`).toEqual(numbers(exact.emissions.byYear));
+      expect(fast.lcc.presentValueWithCarbon, `N = ${years}`).toBeCloseTo(exact.lcc.presentValueWithCarbon!.toNumber(), 9);
+    }
+  });
 });
 
 describe("a chained vehicle on an electricity record given by year", () => {
