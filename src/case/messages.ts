@@ -102,8 +102,8 @@ export const PROBLEM_MESSAGES = {
   },
   // Award points (docs/case-format.md, "Award points")
   "award-weights-sum": { nb: "vektene er til sammen {sum} %; de må til sammen være 100 %", en: "the weights add up to {sum} %; they must add up to 100 %" },
-  "award-no-cost": { nb: "tildelingen må ha pris eller livssykluskostnad (LCC) som kriterium", en: "the award needs price or life-cycle cost (LCC) as a criterion" },
-  "award-cost-twice": { nb: "pris eller livssykluskostnad kan bare være kriterium én gang (velg det ene)", en: "price or life-cycle cost can be a criterion only once (choose one)" },
+  "award-no-cost": { nb: "tildelingen må ha pris eller livssykluskostnad (LCC) som kriterium", en: "the award needs price or lifecycle cost (LCC) as a criterion" },
+  "award-cost-twice": { nb: "pris eller livssykluskostnad kan bare være kriterium én gang (velg det ene)", en: "price or lifecycle cost can be a criterion only once (choose one)" },
   "award-climate-twice": { nb: "klima kan bare være kriterium én gang", en: "climate can be a criterion only once" },
   "award-quality-twice": { nb: "kvalitet kan bare være kriterium én gang", en: "quality can be a criterion only once" },
   "award-model-required": { nb: "kriteriet trenger en poengmodell: lineær, proporsjonal eller intervaller", en: "the criterion needs a scoring model: linear, proportional or intervals" },
