@@ -30,7 +30,7 @@ export const AWARD_TEXT = {
   },
   "award.note.ranking-differs": {
     nb: "Rangeringen etter poeng ({points}) er en annen enn rangeringen etter livssykluskostnad med karbonkostnad ({lccWithCarbon}).",
-    en: "The ranking by points ({points}) differs from the ranking by life-cycle cost with carbon cost ({lccWithCarbon}).",
+    en: "The ranking by points ({points}) differs from the ranking by lifecycle cost with carbon cost ({lccWithCarbon}).",
   },
   "award.note.climate-weight-below-30": {
     nb: "Klima vektes {weight} %. Anskaffelsesforskriften § 7-9 krever at klima og miljø vektes minst 30 %, med mindre de i stedet stilles som klima- og miljøkrav i kravspesifikasjonen, der det klart gir bedre klima- og miljøeffekt og det begrunnes i anskaffelsesdokumentene.",
