@@ -44,7 +44,7 @@ describe.skipIf(!bundledSetLoads())("award table", () => {
     const en = await table("en");
     expect(en).toMatch(/\n1\s+B Tilbud B\s+9\.00 \(6\.30\)\s+6\.67 \(2\.00\)\s+8\.30\n/);
     expect(en).toMatch(/\nC\s+B\s+10\.00\s+14,286\s+[\d,]+\n/);
-    expect(en).toContain("The ranking by points (B, A, C) differs from the ranking by life-cycle cost with carbon cost (A, B, C).");
+    expect(en).toContain("The ranking by points (B, A, C) differs from the ranking by lifecycle cost with carbon cost (A, B, C).");
     expect(en).not.toContain("award.");
   });
 });
