@@ -74,7 +74,7 @@ export async function readBid(bytes: Buffer, caseDoc: unknown, library: FactorLi
   if (problems.length > 0) return { ok: false, problems };
   const built = buildAlternative(rows, checked.doc.analysis.years, problems);
   if (problems.length > 0 || built === null) return { ok: false, problems };
-  const { alternative, origins, idCell } = built;
+  const { alternative, origins, idCell, nameCell } = built;
   alternative.emissions.push(...params.fixed.emissions);
   alternative.costs.push(...params.fixed.costs);
 
@@ -85,7 +85,7 @@ export async function readBid(bytes: Buffer, caseDoc: unknown, library: FactorLi
   alternatives[index] = alternative;
   const document = { ...checked.doc, alternatives } as CaseDocument;
   const recheck = checkCase(document, library);
-  if (!recheck.ok) return { ok: false, problems: recheck.problems.map((p) => cellOf(p, index, origins, idCell)) };
+  if (!recheck.ok) return { ok: false, problems: recheck.problems.map((p) => cellOf(p, index, origins, { id: idCell, name: nameCell })) };
   return { ok: true, alternative, document, alternativeId: alternative.id, replaced: existing >= 0 };
 }
 
@@ -203,7 +203,7 @@ function readNumber(raw: string, lang: Lang): number | null {
 /** A number as the case file writes it: decimal point, no groups. */
 const decimalText = (n: number): string => String(n);
 
-type Built = { alternative: AlternativeInput & { emissions: EmissionItemInput[]; costs: CostItemInput[] }; origins: { emissions: Origin[]; costs: Origin[] }; idCell: { sheet: string; cell: string } };
+type Built = { alternative: AlternativeInput & { emissions: EmissionItemInput[]; costs: CostItemInput[] }; origins: { emissions: Origin[]; costs: Origin[] }; idCell: { sheet: string; cell: string }; nameCell: { sheet: string; cell: string } };
 
 /** The alternative the rows describe, with where each item came from; null (and problems) when a row lacks what its item needs. */
 function buildAlternative(rows: Row[], years: number, problems: BidProblem[]): Built | null {
@@ -214,6 +214,7 @@ function buildAlternative(rows: Row[], years: number, problems: BidProblem[]): B
   let name = "";
   let wasteLevel: string | undefined;
   let idCell = { sheet: "", cell: "" };
+  let nameCell = { sheet: "", cell: "" };
 
   for (const row of rows) {
     const spec = row.sheet;
@@ -236,6 +237,7 @@ function buildAlternative(rows: Row[], years: number, problems: BidProblem[]): B
         name = str("bid.name") ?? "";
         wasteLevel = choice("bid.wasteLevel")?.value;
         idCell = { sheet: row.name, cell: cellOfField("bid.id").cell };
+        nameCell = { sheet: row.name, cell: cellOfField("bid.name").cell };
         break;
       }
       case "price": {
@@ -319,14 +321,14 @@ function buildAlternative(rows: Row[], years: number, problems: BidProblem[]): B
     return null;
   }
   const alternative = { id, name, ...(wasteLevel && { wasteLevel: wasteLevel as AlternativeInput["wasteLevel"] }), emissions, costs };
-  return { alternative, origins, idCell };
+  return { alternative, origins, idCell, nameCell };
 }
 
 const ITEM_PATH = /^alternatives\[(\d+)\]\.(emissions|costs)\[(\d+)\](?:\.([A-Za-z]+))?/;
 const ALTERNATIVE_PATH = /^alternatives\[(\d+)\](?:\.([A-Za-z]+))?/;
 
 /** A problem of the case with the bid in it, at the cell its value came from (the bid's id cell for the alternative itself). */
-function cellOf(problem: Problem, index: number, origins: Built["origins"], idCell: Built["idCell"]): BidProblem {
+function cellOf(problem: Problem, index: number, origins: Built["origins"], bidCells: { id: Built["idCell"]; name: Built["nameCell"] }): BidProblem {
   const item = ITEM_PATH.exec(problem.path);
   if (item && Number(item[1]) === index) {
     const origin = origins[item[2] as "emissions" | "costs"][Number(item[3])];
@@ -338,6 +340,9 @@ function cellOf(problem: Problem, index: number, origins: Built["origins"], idCe
     return { sheet: "", cell: "", code: problem.code, params: problem.params };
   }
   const alternative = ALTERNATIVE_PATH.exec(problem.path);
-  if (alternative && Number(alternative[1]) === index) return { ...idCell, code: problem.code, params: { ...problem.params, field: alternative[2] === "name" ? "bid.name" : "bid.id" } };
+  if (alternative && Number(alternative[1]) === index) {
+    const isName = alternative[2] === "name";
+    return { ...(isName ? bidCells.name : bidCells.id), code: problem.code, params: { ...problem.params, field: isName ? "bid.name" : "bid.id" } };
+  }
   return { sheet: "", cell: "", code: problem.code, params: problem.params };
 }
