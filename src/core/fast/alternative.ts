@@ -2,9 +2,10 @@
  * One compiled alternative in plain numbers, by the exact core's formulas:
  * emissions by stage, scope, year and item (EN 15978 stages, stage D
  * beside the total; an item whose factor changes by year weighs each
- * occurrence by its year's value; emissions.ts), lifecycle cost after ISO 15686-5 with
- * present value Σ A × (1+e)^t × discount factor(t), nominal total, by kind
- * and year and the equivalent annual cost (lcc.ts), the carbon cost
+ * occurrence by its year's value; emissions.ts), lifecycle cost after
+ * ISO 15686-5 with present value Σ A × (1+e)^t × discount factor(t),
+ * nominal total, by kind and year and the equivalent annual cost
+ * (lcc.ts), the carbon cost
  * Σ_t kg_t / 1000 × price_t × discount factor(t) (evaluate.ts), and the
  * suggested waste-pyramid level (waste-level.ts).
  *
