@@ -81,6 +81,9 @@ describe("the bids page", () => {
     expect(nbHtml).toContain("Ingenting er lagret.");
     expect(nbHtml).toContain('aria-invalid="true"');
 
+    const replaceKept = await upload(buyer, broken, { replace: true });
+    expect(await replaceKept.text()).toMatch(/id="bid-replace"[^>]* checked/);
+
     const en = await upload(buyer, broken, { lang: "en" });
     expect(en.status).toBe(400);
     const enProblems = problemsOf(await en.text());

@@ -57,7 +57,7 @@ export function bidRoutes(ctx: AppContext): Router {
   // Mounted before the app's own login check (the upload's body is read here): the same check, for these paths only.
   router.use("/cases/:id/bids", requireLogin());
 
-  const show = (req: Request, res: Response, found: StoredCase, extra: { problems?: BidProblem[] | string; added?: { id: string; replaced: boolean } } = {}, status = 200) => {
+  const show = (req: Request, res: Response, found: StoredCase, extra: { problems?: BidProblem[] | string; added?: { id: string; replaced: boolean }; replace?: boolean } = {}, status = 200) => {
     const lang = langOf(req);
     res.set("Cache-Control", "no-store");
     ctx.render(req, res, "bids", bidsPageModel({ found, lang, canUpload: can(principalOf(req).role, "case.update"), limitText: BID_LIMIT_TEXT, ...extra }), { status });
@@ -100,17 +100,19 @@ export function bidRoutes(ctx: AppContext): Router {
     if (!isCsrfValid(req, { secure: ctx.sessionOptions.secureCookie })) throw new HttpError(403, "error.forbidden");
     const found = await ctx.app.cases.get(principal, caseId);
     if (size === "too-large") return show(req, res, found, { problems: [{ sheet: "", cell: "", code: "file-too-large", params: { limit: BID_LIMIT_TEXT } }] }, 413);
-    if (!req.file || req.file.size === 0) return show(req, res, found, { problems: translate(langOf(req), "bids.noFile") }, 400);
     const body = (req.body ?? {}) as Record<string, unknown>;
+    // The replace box stays as the user left it when the page comes back with problems.
+    const replace = body.replace === "true";
+    if (!req.file || req.file.size === 0) return show(req, res, found, { problems: translate(langOf(req), "bids.noFile"), replace }, 400);
     try {
-      const outcome = await ctx.app.bids.importBid(principal, caseId, req.file.buffer, { expectedVersion: versionOf(body.version), replace: body.replace === "true" });
-      if (!outcome.ok) return show(req, res, found, { problems: outcome.problems }, 400);
+      const outcome = await ctx.app.bids.importBid(principal, caseId, req.file.buffer, { expectedVersion: versionOf(body.version), replace });
+      if (!outcome.ok) return show(req, res, found, { problems: outcome.problems, replace }, 400);
       const lang = langOf(req);
       const back = `/cases/${encodeURIComponent(caseId)}/bids?${outcome.replaced ? "replaced" : "added"}=${encodeURIComponent(outcome.alternativeId)}`;
       res.redirect(303, lang === (req.session?.lang ?? "nb") ? back : `${back}&lang=${lang}`);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      show(req, res, await ctx.app.cases.get(principal, caseId), { problems: translate(langOf(req), "bids.conflict") }, 409);
+      show(req, res, await ctx.app.cases.get(principal, caseId), { problems: translate(langOf(req), "bids.conflict"), replace }, 409);
     }
   });
 

@@ -21,6 +21,8 @@ export type BidsPageInput = {
   /** The id of the alternative an upload just added or replaced. */
   added?: { id: string; replaced: boolean };
   limitText: string;
+  /** The replace box as the user left it. */
+  replace?: boolean;
 };
 
 type AlternativeLine = { id: string; name: string };
@@ -43,6 +45,7 @@ export function bidsPageModel(input: BidsPageInput) {
     version: found.version,
     downloads: (["nb", "en"] as const).map((l) => ({ href: `/cases/${id}/bids/template.xlsx?lang=${l}`, label: translate(lang, `bids.download.${l}`), hreflang: l })),
     canUpload: input.canUpload,
+    replace: input.replace ?? false,
     uploadHint: translate(lang, "bids.upload.hint", { limit: input.limitText }),
     problems: messages.length > 0 ? { title: translate(lang, "bids.failed", { count: messages.length }), items: messages } : undefined,
     added: added
