@@ -28,6 +28,10 @@ export const AWARD_TEXT = {
     nb: "Vektingen priser et tonn CO2e mellom tilbud {lower} og {higher} til bare {implied} kr, under halvparten av {reference}.",
     en: "The weighting prices a tonne of CO2e between bids {lower} and {higher} at only NOK {implied}, less than half {reference}.",
   },
+  "award.note.carbon-price-nothing": {
+    nb: "Tilbud {lower} og {higher} får like mange klimapoeng: vektingen priser ikke CO2e mellom dem i det hele tatt, mens referansen er {reference}.",
+    en: "Bids {lower} and {higher} get the same climate points: the weighting does not price the CO2e between them at all, while the reference is {reference}.",
+  },
   "award.note.ranking-differs": {
     nb: "Rangeringen etter poeng ({points}) er en annen enn rangeringen etter livssykluskostnad med karbonkostnad ({lccWithCarbon}).",
     en: "The ranking by points ({points}) differs from the ranking by lifecycle cost with carbon cost ({lccWithCarbon}).",

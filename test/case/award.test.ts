@@ -130,3 +130,19 @@ describe("the example tender (examples/tilbud-kontorstoler.json)", () => {
     expect(award.notes.map((n) => n.code)).toEqual(["carbon-price-far-above", "carbon-price-far-above", "ranking-differs"]);
   });
 });
+
+describe("a pair with equal climate points", () => {
+  it("is said to be priced at nothing, beside the reference", () => {
+    // Climate in intervals: every bid within 100 t gets 10 points, so C and B are not told apart by their CO2e.
+    const doc = withAward({ criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "climate", weight: 30, model: { type: "intervals", bands: [{ upTo: 100, points: 10 }] } }] });
+    const e = evaluateDocument(doc, library);
+    if (!e.ok) throw new Error(JSON.stringify(e.problems));
+    const award = e.result.award!;
+    expect(award.impliedCarbonPrices.map((p) => [p.lower, p.higher, p.nokPerTonne, p.reason])).toEqual([
+      ["C", "B", 0, "same-points"],
+      ["B", "A", 0, "same-points"],
+    ]);
+    expect(award.notes[0]!.message.nb).toMatch(/^Tilbud C og B får like mange klimapoeng: vektingen priser ikke CO2e mellom dem i det hele tatt, mens referansen er R-109-banens [\d\u00a0]+ kr i 2026\.$/);
+    expect(award.impliedCarbonPrices[0]!.message!.en).toBe("Bids C and B get the same climate points: the weighting prices CO2e between them at NOK 0.");
+  });
+});
