@@ -3,13 +3,16 @@
  * to the server: decimals keep every digit ({"$d": "0.1"}), maps keep their
  * entries, and a factor set travels as its id and is found again in the
  * receiver's own library (sets are large and identical on both sides).
- * Safe because a checked case document cannot hold an object with these
- * keys: its objects are strict, and carbon price tables are keyed by year.
+ * A plain object with a key that starts with "$" (an award's quality points
+ * are keyed by the bids' ids, which users choose: a bid may be called "$d")
+ * travels as its entries ({"$obj": [...]}), so it is never taken for one.
  */
 import { Decimal } from "../core/decimal.js";
 import type { FactorLibrary, FactorSet } from "../factors/factor-set.js";
 
-type Encoded = { $d: string } | { $map: [unknown, unknown][] } | { $set: string };
+type Encoded = { $d: string } | { $map: [unknown, unknown][] } | { $set: string } | { $obj: [string, unknown][] };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 export function encodeEvaluation(value: unknown, library: FactorLibrary): string {
   const sets = new Set<FactorSet>(library.sets.values());
@@ -19,6 +22,7 @@ export function encodeEvaluation(value: unknown, library: FactorLibrary): string
     if (raw instanceof Decimal) return { $d: raw.toString() } satisfies Encoded;
     if (raw instanceof Map) return { $map: [...raw.entries()] } satisfies Encoded;
     if (sets.has(raw as FactorSet)) return { $set: (raw as FactorSet).id } satisfies Encoded;
+    if (isPlainObject(json) && Object.keys(json).some((k) => k.startsWith("$"))) return { $obj: Object.entries(json) } satisfies Encoded;
     return json;
   });
 }
@@ -26,6 +30,7 @@ export function encodeEvaluation(value: unknown, library: FactorLibrary): string
 export function decodeEvaluation<T>(text: string, library: FactorLibrary): T {
   return JSON.parse(text, (_key, value: unknown) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    if ("$obj" in value) return Object.fromEntries((value as { $obj: [string, unknown][] }).$obj);
     if ("$d" in value) return new Decimal((value as { $d: string }).$d);
     if ("$map" in value) return new Map((value as { $map: [unknown, unknown][] }).$map);
     if ("$set" in value) {
