@@ -11,7 +11,7 @@ import { DEFAULT_FACTOR_DIR, loadFactorLibrary } from "../../src/factors/load.js
 const RELEASED = {
   "2025-1": "sha256:fa36d45324c2480f20afb502cfb969bd35f874aab144251e6bf253ef170fa342",
   "2025-2": "sha256:53ac5fd2fab721e86abc16630bb301b8c2f2ccbbc737fd2dffc978b43d681a52",
-  "2026-1": "sha256:e4744d22ec423b76b9b8639ab792bdddb82ac20de2eee03353f4dac1f8ad1df7",
+  "2026-1": "sha256:ffaa805a3b6fe47ca514dd641bbaf32b321a635a250a2dc1654dc23ad7ad1a1b",
 };
 
 const library = loadFactorLibrary();

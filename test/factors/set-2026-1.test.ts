@@ -72,6 +72,23 @@ describe("set 2026-1", () => {
     expect(added.flatMap((r) => [r.source.table, r.source.title, r.note ?? "", r.names.nb, r.names.en]).filter(hasMaintainerNote)).toEqual([]);
   });
 
+  it("cites each added record in the publisher's Norwegian words, with NVE's title as the records of 2025-2 give it, and no English in title or table", () => {
+    const electricity = set.records.get("electricity.no.delivered")!;
+    const diesel = set.records.get("fuel.diesel.road-no")!;
+    expect(electricity.source.title).toBe(previous.records.get("electricity.no.delivered-2023")!.source.title);
+    expect(electricity.source.table).toBe("Klimadeklarasjon for fysisk levert strøm 2019–2023: 2019: 17 g CO2e/kWh; 2020: 8 g CO2e/kWh; 2021: 11 g CO2e/kWh; 2022: 19 g CO2e/kWh; 2023: 15 g CO2e/kWh");
+    expect(diesel.source.table).toBe("Omsetningskravet i veitrafikk, volumprosent av alt drivstoff omsatt til veitrafikk: 2023: 17 % (delkrav avansert biodrivstoff minst 12,5 %); 2024: 19 % (delkrav avansert biodrivstoff minst 12,5 %)");
+    const english = /\b(by year|yearly|releases?|latest|read|volume|of all|sold|and|of which|advanced|restated)\b/i;
+    for (const r of [electricity, diesel]) expect([r.source.title, r.source.table].filter((t) => english.test(t)), r.id).toEqual([]);
+    expect(electricity.note).toContain("Releases read: 2019: NVE's climate declaration for 2021 (2019 restated)");
+  });
+
+  it("says in words, in both languages, what stays of the default electricity factor", () => {
+    const other = set.changes!.other.find((o) => o.item === "defaults.electricity")!;
+    expect(other.reason.nb).toMatch(/^Uendret, NVEs tall for fysisk levert strøm 2023/);
+    expect(other.reason.en).toMatch(/^Unchanged, NVE's figure for physically delivered electricity in 2023/);
+  });
+
   it("keeps each raw source folder's licence and attribution beside its rows", () => {
     for (const folder of ["nve-klimadeklarasjon", "miljodirektoratet-omsetningskrav"]) {
       const citation = JSON.parse(readFileSync(join(SOURCES, folder, "citation.json"), "utf8")) as { licence: string };

@@ -52,6 +52,24 @@ describe("the factor library shows the current set and what changed", () => {
     ]);
   });
 
+  it("cites set 2026-1's records by year in Norwegian words and says the other changes in words, not as a path, in both languages", async () => {
+    const nb = await new TestClient(server.url).get("/factors?q=str%C3%B8m&source=NVE");
+    const source = (html: string, id: string) => new RegExp(`<td><code>${id.replace(/\./g, "\\.")}</code></td>[\\s\\S]*?<td class="factor-source">([\\s\\S]*?)</td>`).exec(html)![1]!;
+    expect(source(nb.html, "electricity.no.delivered")).toContain("Lavt klimagassutslipp knyttet til norsk strømforbruk i 2023 (klimadeklarasjon for fysisk levert strøm) (2024), Klimadeklarasjon for fysisk levert strøm 2019–2023: 2019: 17 g CO2e/kWh;");
+    expect(source(nb.html, "electricity.no.delivered")).not.toMatch(/by year|yearly releases|latest read/);
+    const diesel = await new TestClient(server.url).get("/factors?q=diesel%20veitrafikk");
+    expect(source(diesel.html, "fuel.diesel.road-no")).toContain("volumprosent av alt drivstoff omsatt til veitrafikk: 2023: 17 % (delkrav avansert biodrivstoff minst 12,5 %)");
+    expect(source(diesel.html, "fuel.diesel.road-no")).not.toMatch(/volume %|of all road fuel sold|M-10 and/);
+    const other = (html: string) => /<ul class="factor-changes-other">([\s\S]*?)<\/ul>/.exec(html)![1]!;
+    expect(other(nb.html)).toContain("<li>Standard strømfaktor: Uendret, NVEs tall for fysisk levert strøm 2023");
+    expect(other(nb.html)).not.toContain("defaults.electricity");
+    const en = await new TestClient(server.url).get("/factors?lang=en");
+    expect(other(en.html)).toContain("<li>Default electricity factor: Unchanged, NVE");
+    const older = await new TestClient(server.url).get("/factors?set=2025-2&lang=en");
+    expect(other(older.html)).toContain("<li>Carbon price path: ");
+    expect(other(older.html)).toContain("<li><code>fuel.hvo100, fuel.biogas.kwh, fuel.biogas.t</code>: ");
+  });
+
   it("says so when the page shows an older set, which lists no changes of its own", async () => {
     const { html } = await new TestClient(server.url).get("/factors?set=2025-1");
     expect(html).toContain("Du ser på et eldre faktorsett.");

@@ -33,7 +33,9 @@ export function deliveredElectricityRecord(sources: string): FactorRecord {
   const folder = join(sources, NVE);
   const rows = byYearRows(join(folder, "delivered.csv"));
   const { byYear, value } = yearly(rows, (r) => new Decimal(r["g CO2e/kWh"]!).div(1000));
-  const years = rows.map((r) => `${r.year} ${r["g CO2e/kWh"]} g (${r.release})`).join("; ");
+  // The table is the publisher's Norwegian words and figures; which release each year was read in goes in the note.
+  const years = rows.map((r) => `${r.year}: ${r["g CO2e/kWh"]} g CO2e/kWh`).join("; ");
+  const releases = rows.map((r) => `${r.year}: ${r.release}`).join("; ");
   return {
     id: "electricity.no.delivered",
     group: "electricity",
@@ -43,8 +45,8 @@ export function deliveredElectricityRecord(sources: string): FactorRecord {
     unit: "kgCO2e/kWh",
     stage: "B",
     electricityBasis: "location",
-    source: { ...readCitation(folder), table: `Klimadeklarasjon for fysisk levert strøm, g CO2e/kWh by year: ${years}` },
-    note: `NVE's yearly climate declaration for the electricity physically delivered in Norway, location-based, including imports; published in g CO2e/kWh. A year of a case takes its own calendar year's value, linear between published years and the nearest published year beyond them (so every year after ${rows.at(-1)!.year} uses ${rows.at(-1)!.year}'s). NVE updated its factors per production source for 2023 (IPCC 2006 guidelines, AR5 GWP100); earlier years use the factors it used before.`,
+    source: { ...readCitation(folder), table: `Klimadeklarasjon for fysisk levert strøm ${rows[0]!.year}–${rows.at(-1)!.year}: ${years}` },
+    note: `NVE's yearly climate declaration for the electricity physically delivered in Norway, location-based, including imports; published in g CO2e/kWh. A year of a case takes its own calendar year's value, linear between published years and the nearest published year beyond them (so every year after ${rows.at(-1)!.year} uses ${rows.at(-1)!.year}'s). NVE updated its factors per production source for 2023 (IPCC 2006 guidelines, AR5 GWP100); earlier years use the factors it used before. Releases read: ${releases}.`,
   };
 }
 
@@ -63,7 +65,9 @@ export function roadDieselRecord(sources: string): FactorRecord {
   const sub = new Decimal(latest["advanced sub-mandate (volume %)"]!);
   const leastPhysical = sub.plus(total.minus(sub).div(2));
   const highest = fossil.mul(new Decimal(1).minus(leastPhysical.div(100)));
-  const mandates = rows.map((r) => `${r.year} ${r["total (volume %)"]} % (of which at least ${r["advanced sub-mandate (volume %)"]} % advanced)`).join("; ");
+  // Written as the publisher writes it: volumprosent, decimal comma.
+  const percent = (text: string) => `${text.replace(".", ",")} %`;
+  const mandates = rows.map((r) => `${r.year}: ${percent(r["total (volume %)"]!)} (delkrav avansert biodrivstoff minst ${percent(r["advanced sub-mandate (volume %)"]!)})`).join("; ");
   return {
     id: "fuel.diesel.road-no",
     group: "fuel",
@@ -71,7 +75,7 @@ export function roadDieselRecord(sources: string): FactorRecord {
     value,
     byYear,
     unit: "kgCO2e/l",
-    source: { ...readCitation(folder), table: `Omsetningskrav for biodrivstoff i veitrafikk, volume % of all road fuel sold: ${mandates}` },
+    source: { ...readCitation(folder), table: `Omsetningskravet i veitrafikk, volumprosent av alt drivstoff omsatt til veitrafikk: ${mandates}` },
     note: `Kalkyle's own derivation from two published figures, not a published factor: ${fossil} kg CO2e per litre of 100 % mineral diesel (UK DESNZ 2025, Fuels › Liquid fuels › Diesel (100% mineral diesel) › litres, flat-file ID ${mineral.ID}; record fuel.diesel.mineral) × (1 − the year's blend mandate); ${latest.year}: ${fossil} × (1 − ${share(latest)}) = ${value}. Combustion (scope 1) of the fossil share only; the bio share's emissions and well-to-tank are not included. Caveats: advanced biofuel above the sub-mandate counts double, so the physical bio share can be lower than the mandate (in ${latest.year} as low as ${leastPhysical} % if the rule applies as Miljødirektoratet's guide M-10 states it for 2023, giving up to ${highest} kg per litre), which makes this factor too low; the mandate is for petrol and diesel together and sellers may blend more, so diesel's own bio share may be higher, which makes it too high. Read it as diesel blended exactly to the mandate's volume share. Years after ${latest.year} use ${latest.year}'s value until a later mandate is added.`,
   };
 }

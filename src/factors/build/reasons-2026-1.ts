@@ -19,8 +19,8 @@ export const OTHER_CHANGES_2026_1: SetChanges["other"] = [
   {
     item: "defaults.electricity",
     reason: {
-      nb: "Uendret: NVEs tall for 2023, så kalkyler som ikke velger strøm etter år, beholder sine tall.",
-      en: "Unchanged: NVE's 2023 figure, so cases that do not choose electricity by year keep their figures.",
+      nb: "Uendret, NVEs tall for fysisk levert strøm 2023, så kalkyler som ikke velger strøm etter år, beholder sine tall.",
+      en: "Unchanged, NVE's figure for physically delivered electricity in 2023, so cases that do not choose electricity by year keep their figures.",
     },
   },
 ];

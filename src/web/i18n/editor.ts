@@ -251,6 +251,10 @@ export const editorText = {
     "factors.changes.kind.changed": "Endret",
     "factors.changes.kind.removed": "Fjernet",
     "factors.changes.other": "Andre endringer",
+    "factors.changes.item.defaults.electricity": "Standard strømfaktor",
+    "factors.changes.item.sources": "Kildehenvisninger",
+    "factors.changes.item.economics.carbonPricePath": "Karbonprisbane",
+    "factors.changes.item.economics.exchangeRates": "Valutakurser",
   },
   en: {
     "editor.titleNew": "New case",
@@ -501,5 +505,9 @@ export const editorText = {
     "factors.changes.kind.changed": "Changed",
     "factors.changes.kind.removed": "Removed",
     "factors.changes.other": "Other changes",
+    "factors.changes.item.defaults.electricity": "Default electricity factor",
+    "factors.changes.item.sources": "Citations",
+    "factors.changes.item.economics.carbonPricePath": "Carbon price path",
+    "factors.changes.item.economics.exchangeRates": "Exchange rates",
   },
 } satisfies AreaText;

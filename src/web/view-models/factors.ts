@@ -116,6 +116,19 @@ export function factorSearchJson(query: FactorQuery, limit: number, lang: Lang) 
 
 const CHANGE_KINDS = ["added", "changed", "removed"] as const;
 
+/** Parts of a set other than its records that a change list names; said in words, while record ids stay ids as in the table. */
+const NAMED_PARTS = {
+  "defaults.electricity": "factors.changes.item.defaults.electricity",
+  sources: "factors.changes.item.sources",
+  "economics.carbonPricePath": "factors.changes.item.economics.carbonPricePath",
+  "economics.exchangeRates": "factors.changes.item.economics.exchangeRates",
+} as const;
+
+function otherItem(item: string, lang: Lang): { label: string | undefined; ids: string | undefined } {
+  const key = Object.hasOwn(NAMED_PARTS, item) ? NAMED_PARTS[item as keyof typeof NAMED_PARTS] : undefined;
+  return key === undefined ? { label: undefined, ids: item } : { label: translate(lang, key), ids: undefined };
+}
+
 /** "2,51279 kgCO2e/l" (× chained factor), or "–" for a record the set does not hold. */
 function changedValueText(v: { value: string; unit: string; via?: string | undefined } | null, lang: Lang): string {
   if (v === null) return "\u2013";
@@ -134,7 +147,7 @@ export function setChangesModel(set: FactorSet, lang: Lang) {
     rows: [...changes.records]
       .sort((a, b) => rank(a.change) - rank(b.change) || a.id.localeCompare(b.id))
       .map((c) => ({ id: c.id, change: translate(lang, `factors.changes.kind.${c.change}`), before: changedValueText(c.before, lang), after: changedValueText(c.after, lang), reason: c.reason[lang] })),
-    other: changes.other.map((o) => ({ item: o.item, reason: o.reason[lang] })),
+    other: changes.other.map((o) => ({ ...otherItem(o.item, lang), reason: o.reason[lang] })),
   };
 }
 
