@@ -36,8 +36,9 @@ export function awardNoteMessage(note: AwardNote, award: AwardResult, lang: Lang
   }
   if (note.code === "ranking-differs") return text(lang, "case.award.note.ranking-differs", { points: p.points, lccWithCarbon: p.lccWithCarbon });
   const params = { lower: p.lower, higher: p.higher, implied: kroner(p.implied!, lang), reference: referenceText(award.reference, lang) };
-  // a pair with equal climate points prices the difference at 0: said as nothing, not as "only 0 kr"
-  if (note.code === "carbon-price-far-below") return text(lang, Number(p.implied) === 0 ? "case.award.note.carbon-price-nothing" : "case.award.note.carbon-price-far-below", params);
+  // a pair with equal climate points puts no price on its CO2e: said in plain words, not as "far below" the reference
+  const pair = award.impliedCarbonPrices.find((x) => x.lower === p.lower && x.higher === p.higher);
+  if (note.code === "carbon-price-far-below") return text(lang, pair?.reason === "same-points" ? "case.award.note.carbon-price-nothing" : "case.award.note.carbon-price-far-below", params);
   const reference = Number(p.reference);
   if (!(reference > 0)) return text(lang, "case.award.note.carbon-price-far-above-free", params);
   return text(lang, "case.award.note.carbon-price-far-above", { ...params, ratio: formatNumber(Number(p.implied) / reference, lang, 1) });

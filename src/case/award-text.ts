@@ -11,7 +11,10 @@ export const AWARD_TEXT = {
   "award.reference.case": { nb: "sakens karbonpris på {price} kr i {year}", en: "the case's carbon price of NOK {price} in {year}" },
   "award.implied.priced": { nb: "Vektingen priser et tonn CO2e mellom tilbud {lower} og {higher} til {implied} kr.", en: "The weighting prices a tonne of CO2e between bids {lower} and {higher} at NOK {implied}." },
   "award.implied.same-emissions": { nb: "Tilbud {lower} og {higher} har like store utslipp, så det er ingen CO2e å prise mellom dem.", en: "Bids {lower} and {higher} emit the same, so there is no CO2e to price between them." },
-  "award.implied.same-points": { nb: "Tilbud {lower} og {higher} får like mange klimapoeng: vektingen priser CO2e mellom dem til 0 kr.", en: "Bids {lower} and {higher} get the same climate points: the weighting prices CO2e between them at NOK 0." },
+  "award.implied.same-points": {
+    nb: "Tilbud {lower} og {higher} får like mange klimapoeng, for eksempel fordi begge er forbi punktet der klimapoengene blir null eller ligger i samme intervall, så vektingen setter ingen pris på CO2e-en mellom dem.",
+    en: "Bids {lower} and {higher} get the same climate points, for example because both are past the point where the climate points reach zero or in the same band, so the weighting puts no price on the CO2e between them.",
+  },
   "award.implied.lead-exceeds-price-points": {
     nb: "Ingen pris gjør opp klimaforspranget til tilbud {lower} over {higher}: prispoengene til {lower} kan ikke falle så mye.",
     en: "No price makes up bid {lower}'s climate lead over {higher}: the price points of {lower} cannot fall that far.",
@@ -29,8 +32,8 @@ export const AWARD_TEXT = {
     en: "The weighting prices a tonne of CO2e between bids {lower} and {higher} at only NOK {implied}, less than half {reference}.",
   },
   "award.note.carbon-price-nothing": {
-    nb: "Tilbud {lower} og {higher} får like mange klimapoeng: vektingen priser ikke CO2e mellom dem i det hele tatt, mens referansen er {reference}.",
-    en: "Bids {lower} and {higher} get the same climate points: the weighting does not price the CO2e between them at all, while the reference is {reference}.",
+    nb: "Tilbud {lower} og {higher} får like mange klimapoeng, for eksempel fordi begge er forbi punktet der klimapoengene blir null eller ligger i samme intervall, så vektingen setter ingen pris på CO2e-en mellom dem.",
+    en: "Bids {lower} and {higher} get the same climate points, for example because both are past the point where the climate points reach zero or in the same band, so the weighting puts no price on the CO2e between them.",
   },
   "award.note.ranking-differs": {
     nb: "Rangeringen etter poeng ({points}) er en annen enn rangeringen etter livssykluskostnad med karbonkostnad ({lccWithCarbon}).",

@@ -53,9 +53,16 @@ function resolveModel(model: ModelInput, i: number, max: Decimal, add: Add): Awa
   return { type: "intervals", bands };
 }
 
-function qualityPoints(given: Record<string, number> | undefined, i: number, ids: readonly string[], max: Decimal, add: Add): Map<string, Decimal> {
+/** A bid's quality points left out: said at the bid's own key (where its field is), the bid named by its name and id. */
+function qualityMissing(bid: { id: string; name: string }, i: number, add: Add): void {
+  const named = bid.name.trim() !== "" && bid.name !== bid.id;
+  add(at("criteria", i, "points", bid.id), named ? "award-quality-missing-named" : "award-quality-missing", named ? { id: bid.id, name: bid.name } : { id: bid.id });
+}
+
+function qualityPoints(given: Record<string, number> | undefined, i: number, bids: readonly { id: string; name: string }[], max: Decimal, add: Add): Map<string, Decimal> {
+  const ids = bids.map((b) => b.id);
   const points = new Map(Object.entries(given ?? {}).map(([id, p]) => [id, new Decimal(String(p))]));
-  for (const id of ids) if (!points.has(id)) add(at("criteria", i, "points"), "award-quality-missing", { id });
+  for (const bid of bids) if (!points.has(bid.id)) qualityMissing(bid, i, add);
   for (const [id, p] of points) {
     if (!ids.includes(id)) add(at("criteria", i, "points", id), "award-quality-unknown", { id, options: ids.join(", ") });
     else if (p.greaterThan(max)) add(at("criteria", i, "points", id), "award-points-above-max", { points: p.toString(), max: max.toString() });
@@ -63,11 +70,11 @@ function qualityPoints(given: Record<string, number> | undefined, i: number, ids
   return points;
 }
 
-function resolveCriterion(c: AwardInput["criteria"][number], i: number, ids: readonly string[], max: Decimal, add: Add): ResolvedAwardCriterion | undefined {
+function resolveCriterion(c: AwardInput["criteria"][number], i: number, bids: readonly { id: string; name: string }[], max: Decimal, add: Add): ResolvedAwardCriterion | undefined {
   const weight = new Decimal(String(c.weight));
   if (c.kind === "quality") {
     if (c.model !== undefined) add(at("criteria", i, "model"), "award-model-quality");
-    return { kind: "quality", weight, points: qualityPoints(c.points, i, ids, max, add) };
+    return { kind: "quality", weight, points: qualityPoints(c.points, i, bids, max, add) };
   }
   if (c.points !== undefined) add(at("criteria", i, "points"), "award-points-not-quality");
   if (c.model === undefined) return void add(at("criteria", i, "model"), "award-model-required");
@@ -91,8 +98,8 @@ export function resolveAward(doc: CaseDocument, casePrices: ReadonlyMap<number, 
   const max = new Decimal(String(award.maxPoints ?? DEFAULT_MAX_POINTS));
   checkKinds(award, add);
   if (award.useMarkedUp && doc.dataQuality === undefined) add(at("useMarkedUp"), "award-marked-up-needs-markup");
-  const ids = doc.alternatives.map((a) => a.id);
-  const criteria = award.criteria.map((c, i) => resolveCriterion(c, i, ids, max, add));
+  const bids = doc.alternatives.map((a) => ({ id: a.id, name: a.name }));
+  const criteria = award.criteria.map((c, i) => resolveCriterion(c, i, bids, max, add));
   const reference = referencePath(doc, casePrices, set, priceYear, add);
   if (reference === undefined || criteria.some((c) => c === undefined)) return undefined;
   return { maxPoints: max, criteria: criteria as ResolvedAwardCriterion[], useMarkedUp: award.useMarkedUp === true, reference };

@@ -36,7 +36,8 @@ export function issueProblems(issue: Issue, prefix: PropertyKey[] = []): Problem
     case "too_small":
       if (issue.origin === "array") return [{ path: at, code: "too-short", params: { min: String(issue.minimum) } }];
       if (issue.origin === "string") return [{ path: at, code: "required", params: {} }];
-      return [{ path: at, code: "too-small", params: { min: String(issue.minimum) } }];
+      // gt(1): 1 itself is refused, so the limit is said as "greater than 1", never "at least 1"
+      return [{ path: at, code: issue.inclusive === false ? "too-small-exclusive" : "too-small", params: { min: String(issue.minimum) } }];
     case "too_big":
       if (issue.origin === "array" || issue.origin === "string") return [{ path: at, code: "too-long", params: { max: String(issue.maximum) } }];
       return [{ path: at, code: "too-big", params: { max: String(issue.maximum) } }];

@@ -17,6 +17,10 @@ export const AWARD_TABLE_TEXT = {
   "award.criterion.climate": { nb: "Klima", en: "Climate" },
   "award.criterion.quality": { nb: "Kvalitet", en: "Quality" },
   "award.rankings": { nb: "Rangering etter poeng: {points}; etter utslipp: {emissions}; etter LCC: {lcc}; etter LCC med karbonkostnad: {lccWithCarbon}", en: "Ranking by points: {points}; by emissions: {emissions}; by LCC: {lcc}; by LCC with carbon cost: {lccWithCarbon}" },
+  "award.rankings.markedUp": {
+    nb: "Rangering etter poeng: {points}; etter utslipp med påslag: {emissions}; etter LCC: {lcc}; etter LCC med karbonkostnad: {lccWithCarbon}",
+    en: "Ranking by points: {points}; by emissions with mark-ups: {emissions}; by LCC: {lcc}; by LCC with carbon cost: {lccWithCarbon}",
+  },
   "award.implied": { nb: "Implisitt karbonpris mellom tilbud som ligger etter hverandre i utslipp:", en: "Implied carbon price between bids next to each other by emissions:" },
   "award.head.lower": { nb: "Lavere CO2e", en: "Lower CO2e" },
   "award.head.higher": { nb: "Høyere CO2e", en: "Higher CO2e" },

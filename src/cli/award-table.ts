@@ -51,7 +51,8 @@ export function awardTable(result: CoreResult, resolved: ResolvedAward | undefin
   const parts = ["", say(lang, "cli.award.title", { max: formatNumber(award.maxPoints.toNumber(), lang, award.maxPoints.isInteger() ? 0 : 1) }), grid([head, ...rows])];
   if (award.useMarkedUp) parts.push(say(lang, "cli.award.markedUp"));
   const list = (ids: readonly string[]) => ids.join(", ");
-  parts.push("", say(lang, "cli.award.rankings", { points: list(award.rankings.points), emissions: list(award.rankings.emissions), lcc: list(award.rankings.lcc), lccWithCarbon: list(award.rankings.lccWithCarbon) }));
+  // scored on marked-up CO2e, the emissions ranking is of the marked-up CO2e too: said so
+  parts.push("", say(lang, award.useMarkedUp ? "cli.award.rankings.markedUp" : "cli.award.rankings", { points: list(award.rankings.points), emissions: list(award.rankings.emissions), lcc: list(award.rankings.lcc), lccWithCarbon: list(award.rankings.lccWithCarbon) }));
   parts.push("", ...impliedPart(award, lang));
   const r = award.reference;
   parts.push(say(lang, r.source === "case" ? "cli.award.reference.case" : "cli.award.reference.r109", { price: kroner(r.nokPerTonne, lang), year: String(r.year), min: kroner(r.min, lang), max: kroner(r.max, lang) }));

@@ -48,12 +48,32 @@ describe("award section: problems at their paths", () => {
   it("quality points: a bid left out, an unknown bid, points above the maximum", () => {
     const problems = problemsOf(withAward({ maxPoints: 5, criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "quality", weight: 30, points: { A: 4, B: 6, X: 1 } }] }));
     expect(problems).toEqual([
-      { path: "award.criteria[1].points", code: "award-quality-missing", params: { id: "C" } },
+      // at the missing bid's own key (where its field is), named by its name and id
+      { path: "award.criteria[1].points.C", code: "award-quality-missing-named", params: { id: "C", name: "Tilbud C" } },
       { path: "award.criteria[1].points.B", code: "award-points-above-max", params: { points: "6", max: "5" } },
       { path: "award.criteria[1].points.X", code: "award-quality-unknown", params: { id: "X", options: "A, B, C" } },
     ]);
-    expect(problemMessage(problems[0]!, "nb")).toBe("tilbud «C» mangler kvalitetspoeng");
+    expect(problemMessage(problems[0]!, "nb")).toBe("tilbudet «Tilbud C» (C) mangler kvalitetspoeng");
+    expect(problemMessage(problems[0]!, "en")).toBe('the bid "Tilbud C" (C) has no quality points');
     expect(problemMessage(problems[2]!, "en")).toBe('"X" is not a bid in the case (available: A, B, C)');
+  });
+
+  it("quality points left out for a bid whose name is its id: named once", () => {
+    const doc = structuredClone(withAward({ criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "quality", weight: 30, points: { A: 4, C: 6 } }] })) as unknown as { alternatives: { name: string }[] };
+    doc.alternatives[1]!.name = "B";
+    const problems = problemsOf(doc);
+    expect(problems).toEqual([{ path: "award.criteria[1].points.B", code: "award-quality-missing", params: { id: "B" } }]);
+    expect(problemMessage(problems[0]!, "nb")).toBe("tilbud «B» mangler kvalitetspoeng");
+  });
+
+  it("a linear zero point of 1 (the schema asks more than 1) is said as «greater than 1», not «at least 1»", () => {
+    const problems = problemsOf(withAward({ criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "climate", weight: 30, model: { type: "linear", zeroAt: 1 } }] }));
+    expect(problems).toEqual([{ path: "award.criteria[1].model.zeroAt", code: "too-small-exclusive", params: { min: "1" } }]);
+    expect(problemMessage(problems[0]!, "nb")).toBe("må være større enn 1");
+    expect(problemMessage(problems[0]!, "en")).toBe("must be greater than 1");
+    // an inclusive minimum still reads "at least": analysis.years is min(1)
+    const years = problemsOf({ ...FIXTURE, analysis: { ...FIXTURE.analysis, years: 0 } });
+    expect(years.map((p) => [p.path, p.code, problemMessage(p, "en")])).toEqual([["analysis.years", "too-small", "must be at least 1"]]);
   });
 
   it("interval bands: limits not ascending, points rising, points above the maximum", () => {
@@ -132,7 +152,7 @@ describe("the example tender (examples/tilbud-kontorstoler.json)", () => {
 });
 
 describe("a pair with equal climate points", () => {
-  it("is said to be priced at nothing, beside the reference", () => {
+  it("is said in plain words to get the same climate points, so its CO2e is not priced: no «far below» wording", () => {
     // Climate in intervals: every bid within 100 t gets 10 points, so C and B are not told apart by their CO2e.
     const doc = withAward({ criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "climate", weight: 30, model: { type: "intervals", bands: [{ upTo: 100, points: 10 }] } }] });
     const e = evaluateDocument(doc, library);
@@ -142,7 +162,33 @@ describe("a pair with equal climate points", () => {
       ["C", "B", 0, "same-points"],
       ["B", "A", 0, "same-points"],
     ]);
-    expect(award.notes[0]!.message.nb).toMatch(/^Tilbud C og B får like mange klimapoeng: vektingen priser ikke CO2e mellom dem i det hele tatt, mens referansen er R-109-banens [\d\u00a0]+ kr i 2026\.$/);
-    expect(award.impliedCarbonPrices[0]!.message!.en).toBe("Bids C and B get the same climate points: the weighting prices CO2e between them at NOK 0.");
+    const nb = "Tilbud C og B får like mange klimapoeng, for eksempel fordi begge er forbi punktet der klimapoengene blir null eller ligger i samme intervall, så vektingen setter ingen pris på CO2e-en mellom dem.";
+    const en = "Bids C and B get the same climate points, for example because both are past the point where the climate points reach zero or in the same band, so the weighting puts no price on the CO2e between them.";
+    expect(award.notes[0]!.message).toEqual({ nb, en });
+    expect(award.impliedCarbonPrices[0]!.message).toEqual({ nb, en });
+    for (const m of [...award.notes.map((n) => n.message), ...award.impliedCarbonPrices.map((p) => p.message!)]) {
+      expect(m.nb).not.toMatch(/halvparten|0 kr|bare/);
+      expect(m.en).not.toMatch(/less than half|NOK 0|only/);
+    }
+  });
+});
+
+describe("scoring on marked-up CO2e", () => {
+  it("ranks by emissions on the marked-up CO2e, the same order the implied-price pairs follow; declared CO2e otherwise", () => {
+    // A 50 t from a verified EPD (never marked up), B 40 t and C 30 t generic, marked up 50 %: B 60 t, C 45 t
+    const doc = structuredClone(FIXTURE) as unknown as { alternatives: { emissions: Record<string, unknown>[] }[] } & Record<string, unknown>;
+    doc.alternatives[0]!.emissions[0]!.epd = { registration: "NEPD-1234-567-NO", verifier: "Verifikator AS" };
+    const marked = { ...doc, dataQuality: { markup: { generic: 0.5 } }, award: { ...FIXTURE.award, useMarkedUp: true } };
+    const e = evaluateDocument(marked, library);
+    if (!e.ok) throw new Error(JSON.stringify(e.problems));
+    const award = e.result.award!;
+    expect(award.rankings.emissions).toEqual(["C", "A", "B"]);
+    expect(award.impliedCarbonPrices.map((p) => [p.lower, p.higher])).toEqual([
+      ["C", "A"],
+      ["A", "B"],
+    ]);
+    const plain = evaluateDocument({ ...marked, award: FIXTURE.award }, library);
+    if (!plain.ok) throw new Error(JSON.stringify(plain.problems));
+    expect(plain.result.award!.rankings.emissions).toEqual(["C", "B", "A"]);
   });
 });

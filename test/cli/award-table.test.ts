@@ -4,6 +4,9 @@
  * rankings, the implied carbon prices beside the reference and the notes,
  * in bokmål and English, through the command's own entry (run).
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
@@ -11,9 +14,9 @@ import { bundledSetLoads } from "./bundled-set.js";
 
 const CASE = fileURLToPath(new URL("../fixtures/cases/award-bids.json", import.meta.url));
 
-async function table(lang: "nb" | "en"): Promise<string> {
+async function table(lang: "nb" | "en", file = CASE): Promise<string> {
   const out: string[] = [];
-  const code = await run(["evaluate", CASE, "--format", "table", "--lang", lang], { out: (t) => out.push(t), err: (t) => out.push(t) });
+  const code = await run(["evaluate", file, "--format", "table", "--lang", lang], { out: (t) => out.push(t), err: (t) => out.push(t) });
   expect(code).toBe(0);
   return out.join("\n");
 }
@@ -38,6 +41,18 @@ describe.skipIf(!bundledSetLoads())("award table", () => {
     expect(lines.some((l) => l.startsWith("Referanse: R-109-banen,"))).toBe(true);
     expect(lines).toContain("Merknader til tildelingen:");
     expect(lines.some((l) => /^ {2}Vektingen priser et tonn CO2e mellom tilbud B og A til 14\u00a0286 kr, [\d,]+ ganger R-109-banens/.test(l))).toBe(true);
+  });
+
+  it("scored on marked-up CO2e: the emissions ranking is of the marked-up CO2e and says so", async () => {
+    // A 50 t from a verified EPD (never marked up), B 40 t and C 30 t generic, marked up 50 %: C 45 t, A 50 t, B 60 t
+    const doc = JSON.parse(readFileSync(CASE, "utf8")) as { alternatives: { emissions: Record<string, unknown>[] }[]; award: Record<string, unknown> } & Record<string, unknown>;
+    doc.alternatives[0]!.emissions[0]!.epd = { registration: "NEPD-1234-567-NO", verifier: "Verifikator AS" };
+    doc.dataQuality = { markup: { generic: 0.5 } };
+    doc.award.useMarkedUp = true;
+    const file = join(mkdtempSync(join(tmpdir(), "kalkyle-award-cli-")), "marked-up.json");
+    writeFileSync(file, JSON.stringify(doc));
+    expect(await table("nb", file)).toMatch(/; etter utslipp med påslag: C, A, B;/);
+    expect(await table("en", file)).toMatch(/; by emissions with mark-ups: C, A, B;/);
   });
 
   it("English: the same table in English words and numbers", async () => {

@@ -88,7 +88,8 @@ export function evaluateAward(award: ResolvedAward, figures: readonly AwardFigur
   });
   const rankings = {
     points: orderBy(bids, (b) => b.total, true),
-    emissions: orderBy(figures, (f) => f.totalKg),
+    // the CO2e the climate points read (marked up when the buyer scores on marked-up CO2e), as the implied-price pairs do
+    emissions: orderBy(figures, (f) => valueOf("climate", f, award.useMarkedUp)),
     lcc: orderBy(figures, (f) => f.lcc),
     lccWithCarbon: orderBy(figures, (f) => f.lccWithCarbon),
   };

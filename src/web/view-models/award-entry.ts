@@ -245,7 +245,9 @@ export function fieldIdOfPath(path: string, index: EntryIndex, bids: readonly Bi
   if (group === undefined) return awardFieldId.weight("cost");
   if (group === "quality") {
     if (d !== "points") return awardFieldId.weight("quality");
-    const bid = typeof e === "string" ? bids.findIndex((x) => x.id === e) : -1;
+    // the bid's id is all that follows "points." (an id may hold dots or brackets of its own)
+    const id = /^award\.criteria\[\d+\]\.points\.(.+)$/s.exec(path)?.[1];
+    const bid = id === undefined ? -1 : bids.findIndex((x) => x.id === id);
     return awardFieldId.qualityPoints(Math.max(bid, 0));
   }
   if (d === "kind") return awardFieldId.costKind("price");

@@ -90,7 +90,12 @@ export function awardFormModel(entry: AwardEntry, errors: AwardErrors, bids: rea
   for (const s of [cost, climate]) {
     const name = criterionName(s.group);
     for (const f of [s.weight, s.model, s.zeroAt]) add(f.id, `${name}, ${f.label.toLocaleLowerCase(lang === "nb" ? "nb-NO" : "en-GB")}`, f.error);
-    for (const b of s.bands) for (const cell of [b.upTo, b.points]) add(cell.id, `${name}, ${cell.label}`, cell.error);
+    // «Klima (CO2e), rad 2, «opp til» (t CO2e)»: the cell's place said as a phrase, not its aria label run on
+    const unit = translate(lang, s.group === "cost" ? "award.unit.nok" : "award.unit.tonnes");
+    for (const b of s.bands) {
+      add(b.upTo.id, `${name}, ${translate(lang, "award.errorLabel.upToRow", { row: b.row, unit })}`, b.upTo.error);
+      add(b.points.id, `${name}, ${translate(lang, "award.errorLabel.pointsRow", { row: b.row })}`, b.points.error);
+    }
   }
   add(quality.weight.id, `${criterionName("quality")}, ${quality.weight.label.toLocaleLowerCase(lang === "nb" ? "nb-NO" : "en-GB")}`, quality.weight.error);
   for (const p of quality.points) add(p.cell.id, p.cell.label, p.cell.error);

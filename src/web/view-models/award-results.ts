@@ -59,10 +59,13 @@ function noteText(note: AwardNote, award: AwardResult, criteria: ResolvedAward["
   }
   if (note.code === "ranking-differs") return translate(lang, "award.note.rankingDiffers", { points: listed(award.rankings.points), lccWithCarbon: listed(award.rankings.lccWithCarbon) });
   const pair = award.impliedCarbonPrices.find((p) => p.lower === note.params.lower && p.higher === note.params.higher);
+  const pairNames = { lower: quoted(names(note.params.lower ?? ""), lang), higher: quoted(names(note.params.higher ?? ""), lang) };
+  // equal climate points put no price on the CO2e between the two: said as such, not as "far below" the reference
+  if (pair?.reason === "same-points") return translate(lang, "award.note.samePoints", pairNames);
   const implied = formatNumber(pair?.nokPerTonne ? num(pair.nokPerTonne) : Number(note.params.implied), lang);
   const reference = formatNumber(num(award.reference.nokPerTonne), lang);
   const key = note.code === "carbon-price-far-above" ? "award.note.farAbove" : "award.note.farBelow";
-  return translate(lang, key, { lower: quoted(names(note.params.lower ?? ""), lang), higher: quoted(names(note.params.higher ?? ""), lang), implied, reference, year: award.reference.year });
+  return translate(lang, key, { ...pairNames, implied, reference, year: award.reference.year });
 }
 
 /** The implied price beside the reference, in words: far above, far below, or within half to double; or why there is none. */
@@ -108,6 +111,8 @@ export function awardResultsModel(evaluation: OkEvaluation, lang: Lang) {
       }),
       total: num(bid.total),
     })),
+    // the emissions column ranks the CO2e the climate points use: with the mark-ups when they are used
+    byEmissionsHeader: translate(lang, award.useMarkedUp ? "award.col.byEmissionsMarkedUp" : "award.col.byEmissions"),
     rankings: award.rankings.points.map((_, i) => ({
       position: i + 1,
       points: names(award.rankings.points[i]!),
