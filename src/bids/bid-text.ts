@@ -123,6 +123,13 @@ export const BID_TEXT = {
   "param.fixed.none": { nb: "ingen", en: "none" },
   "param.fixed.cost": { nb: "Kostnad: {kind}", en: "Cost: {kind}" },
   "param.fixed.emission": { nb: "Utslipp: {kind}", en: "Emission: {kind}" },
+  "param.at.end": { nb: "ved periodens slutt", en: "at the end of the period" },
+  "param.at.year": { nb: "i år {year}", en: "in year {year}" },
+  "param.every": { nb: "hvert {years}. år", en: "every {years} years" },
+  "param.life": { nb: "levetid {years} år", en: "service life {years} years" },
+  "param.factor.own": { nb: "oppdragsgivers egen faktor {value} {unit}", en: "the buyer's own factor {value} {unit}" },
+  "param.factor.byYear": { nb: "oppdragsgivers egen faktor per år ({unit})", en: "the buyer's own factor by year ({unit})" },
+  "param.factor.unknown": { nb: "en faktor fra faktorsettet", en: "a factor from the factor set" },
 
   // Instructions: one paragraph per line, bokmål and English side by side.
   "help.1": {

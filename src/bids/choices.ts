@@ -30,6 +30,23 @@ const factorChoice = (record: FactorRecord, lang: Lang, withUnit: boolean): Choi
   return { label: withUnit ? `${record.names[lang]} [${unit}]` : record.names[lang], value: record.id, unit };
 };
 
+/**
+ * The order of a factor drop-down a supplier picks from: Norwegian records
+ * first, then the rest, each part by name in the template's language. Why:
+ * the buyer is Norwegian and so, mostly, is what is delivered, so the
+ * records a supplier should usually pick (Miljødirektoratet's road diesel by
+ * year, say) must not sit below thirty UK ones where a hurried reader picks
+ * the first diesel they see. A record is Norwegian when its id says so, the
+ * set's naming for it: a part "no" (fuel.no.lpg.l) or a part ending "-no"
+ * (fuel.diesel.road-no).
+ */
+const isNorwegian = (record: FactorRecord): boolean => record.id.split(".").some((part) => part === "no" || part.endsWith("-no"));
+const byName = (lang: Lang) => (a: FactorRecord, b: FactorRecord) => a.names[lang].localeCompare(b.names[lang], lang === "nb" ? "nb-NO" : "en-GB");
+export const norwegianFirst = (records: readonly FactorRecord[], lang: Lang): FactorRecord[] => [
+  ...records.filter(isNorwegian).sort(byName(lang)),
+  ...records.filter((r) => !isNorwegian(r)).sort(byName(lang)),
+];
+
 /** The EPD's declared units: spellings the case format reads as they are. */
 const EPD_UNITS = ["kg", "t", "m", "m2", "m3", "kWh"] as const;
 
@@ -37,9 +54,10 @@ export function choicesOf(set: FactorSet, lang: Lang): Choices {
   const fuels = recordsIn(set, "fuel");
   return {
     materials: recordsIn(set, "material").map((r) => factorChoice(r, lang, false)),
-    carriers: [{ label: `${text(lang, "bid.choice.electricity")} [kWh]`, value: CHOSEN_ELECTRICITY, unit: "kWh" }, ...fuels.map((r) => factorChoice(r, lang, true))],
-    vehicles: recordsIn(set, "vehicle").map((r) => factorChoice(r, lang, true)),
-    machinery: [...recordsIn(set, "machinery"), ...fuels.filter((r) => denominatorOf(r) === "l")].map((r) => factorChoice(r, lang, true)),
+    // The buyer's electricity first: the one electricity a bid may use.
+    carriers: [{ label: `${text(lang, "bid.choice.electricity")} [kWh]`, value: CHOSEN_ELECTRICITY, unit: "kWh" }, ...norwegianFirst(fuels, lang).map((r) => factorChoice(r, lang, true))],
+    vehicles: norwegianFirst(recordsIn(set, "vehicle"), lang).map((r) => factorChoice(r, lang, true)),
+    machinery: norwegianFirst([...recordsIn(set, "machinery"), ...fuels.filter((r) => denominatorOf(r) === "l")], lang).map((r) => factorChoice(r, lang, true)),
     wasteRoutes: recordsIn(set, "waste").map((r) => factorChoice(r, lang, false)),
     epdUnits: [...EPD_UNITS.map((u) => ({ label: u, value: u })), { label: text(lang, "bid.choice.unit"), value: "unit" }],
     stages: STAGES.map((s) => ({ label: s, value: s })),

@@ -15,7 +15,8 @@
 import type ExcelJS from "exceljs";
 import type { Lang } from "../case/messages.js";
 import type { CaseDocument, CostItemInput, EmissionItemInput } from "../case/schema.js";
-import type { FactorLibrary } from "../factors/factor-set.js";
+import { isCurrency, leadingNumberEnd, parseQuantity, writtenNumber } from "../core/units.js";
+import type { FactorLibrary, FactorSet } from "../factors/factor-set.js";
 import { citation } from "../factors/citation.js";
 import { formatNumber } from "../i18n/numbers.js";
 import { text, textOf } from "../i18n/catalogue.js";
@@ -67,7 +68,7 @@ export async function bidTemplate(doc: CaseDocument, library: FactorLibrary, opt
   await addInstructions(workbook, options.lang);
   await addParameters(workbook, doc, params, options.lang);
   for (const sheet of INPUT_SHEETS) await addInputSheet(workbook, sheet, choices, options.lang);
-  addLists(workbook, choices, options.lang);
+  await addLists(workbook, choices, options.lang);
   addMetadata(workbook, {
     format: TEMPLATE_FORMAT,
     lang: options.lang,
@@ -94,29 +95,85 @@ async function addInstructions(workbook: ExcelJS.Workbook, lang: Lang): Promise<
   await sheet.protect("", PROTECTION);
 }
 
-/** A fixed item in one line: its kind, label and figures as the case file writes them. */
-function fixedLine(item: EmissionItemInput | CostItemInput, lang: Lang): [string, string] {
-  const isCost = "amount" in item;
-  const kind = textOf(lang, isCost ? `compare.costKind.${item.kind}` : `compare.kind.${item.kind}`);
-  const head = text(lang, isCost ? "bid.param.fixed.cost" : "bid.param.fixed.emission", { kind });
-  const figures = isCost ? [String(item.amount)] : [String(item.quantity), typeof item.factor === "string" ? item.factor : JSON.stringify(item.factor)];
-  const timing = (["count", "at", "every", "life"] as const).flatMap((k) => (k in item && (item as Record<string, unknown>)[k] !== undefined ? [`${k}: ${String((item as Record<string, unknown>)[k])}`] : []));
-  return [item.label ? `${head} (${item.label})` : head, [...figures, ...timing].join(", ")];
+/** A number as the template's language writes it, with the decimals it has (at most 3): 8 → "8", 1200.5 → "1 200,5". */
+const written = (value: number, lang: Lang): string => formatNumber(value, lang, Math.min(3, (String(value).split(".")[1] ?? "").length));
+
+/** "8 kg" or 8 as the template's language writes it ("1 200,5 kg"); text that is no quantity as it stands. */
+function quantityText(quantity: string | number, lang: Lang): string {
+  if (typeof quantity === "number") return written(quantity, lang);
+  const parsed = parseQuantity(quantity);
+  if (!parsed.ok) return quantity;
+  const unit = parsed.quantity.unit === "unit" ? "" : ` ${parsed.quantity.unit}`;
+  return `${written(parsed.quantity.value.toNumber(), lang)}${unit}`;
+}
+
+/** When an item occurs, in words: «ved periodens slutt», «i år 5», «hvert 10. år», «levetid 15 år». */
+function timingText(item: EmissionItemInput | CostItemInput, lang: Lang): string[] {
+  const words: string[] = [];
+  if (item.at === "end") words.push(text(lang, "bid.param.at.end"));
+  else if (item.at !== undefined) words.push(text(lang, "bid.param.at.year", { year: String(item.at) }));
+  if (item.every !== undefined) words.push(text(lang, "bid.param.every", { years: String(item.every) }));
+  if (item.life !== undefined) words.push(text(lang, "bid.param.life", { years: String(item.life) }));
+  return words;
+}
+
+/** The factor an item uses, by name: the set's record, or the case's own figure in words. */
+function factorText(factor: EmissionItemInput["factor"], set: FactorSet, lang: Lang): string {
+  if (typeof factor === "string") return set.records.get(factor)?.names[lang] ?? text(lang, "bid.param.factor.unknown");
+  if ("byYear" in factor) return text(lang, "bid.param.factor.byYear", { unit: factor.unit });
+  return text(lang, "bid.param.factor.own", { value: written(factor.value, lang), unit: factor.unit });
+}
+
+/** An emission item in words: «Metallskrap, gjenvinning – 8 kg × 120, ved periodens slutt». */
+function emissionLine(item: EmissionItemInput, set: FactorSet, lang: Lang): [string, string] {
+  const kind = textOf(lang, `compare.kind.${item.kind}`);
+  const head = text(lang, "bid.param.fixed.emission", { kind });
+  const count = item.count === undefined ? "" : ` × ${written(item.count, lang)}`;
+  const figures = [`${factorText(item.factor, set, lang)} – ${quantityText(item.quantity, lang)}${count}`, ...timingText(item, lang)];
+  return [item.label ? `${head} (${item.label})` : head, figures.join(", ")];
+}
+
+/** "20000 NOK" → 20000 in NOK; a bare number is NOK, as the case format reads it; anything else has no value here. */
+function amountOf(amount: string | number): { value?: number; currency: string } {
+  if (typeof amount === "number") return { value: amount, currency: "NOK" };
+  const t = amount.trim();
+  const end = leadingNumberEnd(t);
+  const rest = end < 0 ? t : t.slice(end).trim();
+  if (end < 0 || writtenNumber(t, end) || !(rest === "" || isCurrency(rest))) return { currency: "NOK" };
+  return { value: Number(t.slice(0, end)), currency: rest || "NOK" };
+}
+
+/**
+ * A cost item: the amount as a number with a number format (Excel groups
+ * the thousands as the reader's Excel does: «12 000 NOK», «12,000 NOK»), the
+ * timing in words beside it; an amount that is no "number currency" as it stands.
+ */
+function costRow(sheet: ExcelJS.Worksheet, item: CostItemInput, lang: Lang): void {
+  const kind = textOf(lang, `compare.costKind.${item.kind}`);
+  const head = text(lang, "bid.param.fixed.cost", { kind });
+  const { value, currency } = amountOf(item.amount);
+  const row = sheet.addRow([item.label ? `${head} (${item.label})` : head, value ?? String(item.amount), timingText(item, lang).join(", ")]);
+  styleParameter(row);
+  if (value !== undefined) row.getCell(2).numFmt = `${Number.isInteger(value) ? "#,##0" : "#,##0.00"} "${currency}"`;
+  row.getCell(2).alignment = { horizontal: "left", vertical: "top" };
 }
 
 async function addParameters(workbook: ExcelJS.Workbook, doc: CaseDocument, params: BuyerParameters, lang: Lang): Promise<void> {
   const sheet = workbook.addWorksheet(sheetName("parameters", lang));
-  sheet.columns = [{ width: 45 }, { width: 90 }];
+  sheet.columns = [{ width: 45 }, { width: 90 }, { width: 30 }];
   sheet.addRow([both("param.heading")]).font = { bold: true, size: 13 };
   const { analysis } = doc;
+  const set = params.set;
   const percent = (rate: number) => `${formatNumber(rate * 100, lang, 2)} %`;
+  const pathName = (id: string) => set.economics.carbonPricePaths?.find((p) => p.id === id)?.names[lang] ?? id;
   const carbon =
     analysis.carbonPrice === undefined
       ? undefined
       : typeof analysis.carbonPrice === "string"
-        ? text(lang, "bid.param.carbonPrice.path", { id: analysis.carbonPrice })
+        ? text(lang, "bid.param.carbonPrice.path", { id: pathName(analysis.carbonPrice) })
         : text(lang, "bid.param.carbonPrice.table", { years: Object.entries(analysis.carbonPrice).map(([year, nok]) => `${year}: ${formatNumber(nok, lang)} NOK/t`).join("; ") });
   const el = params.electricity;
+  const setName = set.manifest.names[lang];
   const rows: [string, string][] = [
     [both("param.case"), doc.title],
     ...(doc.functionalUnit ? [[both("param.functionalUnit"), doc.functionalUnit] as [string, string]] : []),
@@ -124,17 +181,19 @@ async function addParameters(workbook: ExcelJS.Workbook, doc: CaseDocument, para
     [both("param.startYear"), String(analysis.startYear)],
     [both("param.discountRate"), analysis.discountRate === undefined ? text(lang, "bid.param.discount.r109") : percent(analysis.discountRate)],
     ...(carbon ? [[both("param.carbonPrice"), carbon] as [string, string]] : []),
-    [both("param.electricity"), `${el.names[lang]}: ${formatNumber(Number(el.value), lang, 4)} ${el.unit} (${el.id})`],
+    [both("param.electricity"), `${el.names[lang]}: ${formatNumber(Number(el.value), lang, 4)} ${el.unit}`],
     [both("param.electricitySource"), citation(el.source)],
-    [both("param.factorSet"), `${params.set.manifest.names[lang]} (${params.set.id})`],
-    [both("param.factorSetHash"), params.set.hash],
+    // The set's name carries its edition ("Kalkyle faktorsett 2026-1"); the id is added only where it does not.
+    [both("param.factorSet"), setName.includes(set.id) ? setName : `${setName} (${set.id})`],
+    [both("param.factorSetHash"), set.hash],
   ];
   for (const [label, value] of rows) styleParameter(sheet.addRow([label, value]));
   sheet.addRow([]);
   sheet.addRow([both("param.fixed")]).font = { bold: true };
-  const fixed = [...params.fixed.costs, ...params.fixed.emissions];
-  if (fixed.length === 0) styleParameter(sheet.addRow([text(lang, "bid.param.fixed.none"), ""]));
-  for (const item of fixed) styleParameter(sheet.addRow(fixedLine(item, lang)));
+  const { costs, emissions } = params.fixed;
+  if (costs.length + emissions.length === 0) styleParameter(sheet.addRow([text(lang, "bid.param.fixed.none"), ""]));
+  for (const item of costs) costRow(sheet, item, lang);
+  for (const item of emissions) styleParameter(sheet.addRow(emissionLine(item, set, lang)));
   await sheet.protect("", PROTECTION);
 }
 
@@ -214,13 +273,15 @@ async function addInputSheet(workbook: ExcelJS.Workbook, spec: InputSheet, choic
   await sheet.protect("", PROTECTION);
 }
 
-function addLists(workbook: ExcelJS.Workbook, choices: Choices, lang: Lang): void {
+async function addLists(workbook: ExcelJS.Workbook, choices: Choices, lang: Lang): Promise<void> {
   const sheet = workbook.addWorksheet(sheetName("lists", lang), { state: "hidden" });
   LIST_NAMES.forEach((name, i) => {
     const column = sheet.getColumn(i + 1);
     column.values = [name, ...choices[name].map((c) => c.label)];
     column.width = 50;
   });
+  // Hidden and locked like the other fixed sheets: a slip cannot change a list a drop-down reads (the import checks every choice anyway).
+  await sheet.protect("", PROTECTION);
 }
 
 function addMetadata(workbook: ExcelJS.Workbook, values: Record<MetadataKey, string>): void {

@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { bidProblemMessage } from "../../src/bids/bid-problems.js";
+import { choicesOf } from "../../src/bids/choices.js";
 import { readBid } from "../../src/bids/read-bid.js";
 import { bidTemplate, sheetName } from "../../src/bids/template.js";
 import { checkCase, evaluateDocument } from "../../src/case/evaluate-document.js";
@@ -40,7 +41,9 @@ describe("bidder template", () => {
     expect((params as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const paramText = params.getSheetValues().flat().map(String).join("\n");
     expect(paramText).toContain("4,00 %");
-    expect(paramText).toContain("electricity.no.delivered-2023");
+    // the electricity factor and the set by name only: no id, no name said twice
+    expect(paramText).not.toContain("electricity.no.delivered-2023");
+    expect(params.getCell("B9").value).toBe("Kalkyle faktorsett 2025-2");
     expect(paramText).toContain(set.hash);
     expect(paramText).toContain("Kostnad: Annet (Prosjektledelse)");
     const delivery = workbook.getWorksheet("Levering")!;
@@ -50,6 +53,7 @@ describe("bidder template", () => {
     expect(delivery.getCell("B4").dataValidation).toMatchObject({ type: "list", formulae: ["'Lister'!$C$2:$C$" + String(1 + [...set.records.values()].filter((r) => r.group === "vehicle").length)] });
     expect(delivery.getCell("A3").protection?.locked).not.toBe(false);
     expect(workbook.getWorksheet("Lister")!.state).toBe("hidden");
+    expect((workbook.getWorksheet("Lister") as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const meta = workbook.getWorksheet("Metadata")!;
     expect(meta.state).toBe("veryHidden");
     expect(meta.getCell("B3").value).toBe("case-1");
@@ -143,6 +147,48 @@ describe("bidder template", () => {
     const missing = await fill(template, "nb", supplierEntries(set, "nb"), (wb) => wb.removeWorksheet(wb.getWorksheet("Energi")!.id));
     const gone = await readBid(missing, BASE_CASE, library);
     expect(gone.ok ? null : gone.problems).toEqual([{ sheet: "Energi", cell: "", code: "sheet-missing", params: {} }]);
+  });
+
+  it.each(["nb", "en"] as const)("the buyer's fixed items in plain words (%s): factor names, no ids or case-file keys, amounts as numbers with a format", async (lang) => {
+    const waste = [...set.records.values()].find((r) => r.group === "waste")!;
+    const fixedWaste = { kind: "waste", factor: waste.id, quantity: "8 kg", count: 120, at: "end" };
+    const withFixed = { ...BASE_CASE, alternatives: BASE_CASE.alternatives.map((a) => ({ ...a, emissions: [...a.emissions, fixedWaste], costs: a.costs.map((c) => (c.label ? { ...c, amount: "1234567.5 NOK", every: 5 } : c)) })) };
+    const checked = checkCase(withFixed, library);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bidTemplate(checked.doc, library, { lang })) as unknown as ArrayBuffer);
+    const params = workbook.getWorksheet(sheetName("parameters", lang))!;
+    const cells: ExcelJS.Cell[] = [];
+    params.eachRow((row) => row.eachCell((cell) => void cells.push(cell)));
+    const all = cells.map((c) => String(c.value)).join("\n");
+    for (const record of set.records.values()) expect(all).not.toContain(record.id);
+    expect(all).not.toMatch(/\b(count|at|every|life):/);
+    expect(all).not.toContain("{");
+    const line = lang === "nb" ? `${waste.names.nb} – 8 kg × 120, ved periodens slutt` : `${waste.names.en} – 8 kg × 120, at the end of the period`;
+    expect(cells.map((c) => c.value)).toContain(line);
+    const amount = cells.find((c) => typeof c.value === "number")!;
+    expect(amount.value).toBe(1234567.5);
+    expect(amount.numFmt).toBe('#,##0.00 "NOK"');
+    expect(params.getCell(`C${amount.row}`).value).toBe(lang === "nb" ? "hvert 5. år" : "every 5 years");
+  });
+
+  it("the energy, vehicle and machinery lists put the buyer's electricity and the Norwegian records first, then the rest by name", () => {
+    const newest = library.sets.get(library.newest)!;
+    for (const lang of ["nb", "en"] as const) {
+      const lists = choicesOf(newest, lang);
+      expect(lists.carriers[0]!.value).toBe("electricity");
+      const norwegian = (value: string) => /(^|\.)no(\.|$)|-no(\.|$)/.test(value);
+      for (const list of [lists.carriers.slice(1), lists.machinery, lists.vehicles]) {
+        const firstOther = list.findIndex((c) => !norwegian(c.value));
+        expect(list.slice(firstOther).some((c) => norwegian(c.value))).toBe(false);
+        const others = list.slice(firstOther).map((c) => c.label);
+        expect(others).toEqual([...others].sort((a, b) => a.localeCompare(b, lang === "nb" ? "nb-NO" : "en-GB")));
+      }
+      const roadDiesel = lists.carriers.findIndex((c) => c.value === "fuel.diesel.road-no");
+      const ukDiesel = lists.carriers.findIndex((c) => c.value === "fuel.diesel.b-avg");
+      expect(roadDiesel).toBeGreaterThan(0);
+      expect(roadDiesel).toBeLessThan(ukDiesel);
+    }
   });
 
   it("names the sheets in the template's language", () => {

@@ -78,7 +78,9 @@ describe("the bids page", () => {
     expect(nbProblems.some((p) => p.startsWith("Arket Levering, celle C4: "))).toBe(true);
     expect(nbProblems.some((p) => p.startsWith("Arket Pris, celle B3: "))).toBe(true);
     expect(nbHtml).toContain("Tilbudet ble ikke lagt til: 2 problemer");
-    expect(nbHtml).toContain("Ingenting er lagret.");
+    // Problems in cells: correct the form and upload it again (not a new form)
+    expect(nbHtml).toContain("Ingenting er lagret. Rett opp i skjemaet og last det opp igjen.");
+    expect(nbHtml).not.toContain("Last ned et nytt tilbudsskjema");
     expect(nbHtml).toContain('aria-invalid="true"');
 
     const replaceKept = await upload(buyer, broken, { replace: true });
@@ -97,7 +99,9 @@ describe("the bids page", () => {
     expect(problemsOf(await tooLarge.text())).toEqual(["filen er større enn 5 MB, det meste et tilbudsskjema kan være"]);
     const empty = await upload(buyer, null);
     expect(empty.status).toBe(400);
-    expect(decode(await empty.text())).toContain("Velg en utfylt tilbudsfil (.xlsx) før du laster opp.");
+    const emptyHtml = decode(await empty.text());
+    expect(emptyHtml).toContain("Velg en utfylt tilbudsfil (.xlsx) før du laster opp.");
+    expect(emptyHtml).not.toContain("Rett opp i skjemaet");
 
     const after = await stored();
     expect(after.version).toBe(before.version);
@@ -167,5 +171,44 @@ describe("the bids page", () => {
     // the imported bid's tiers and EPDs, row by row
     const pick = (e: Record<string, unknown>) => ({ label: e.label, tier: e.tier, epd: e.epd });
     expect(emissionsOf(after.document, 2).map(pick)).toEqual(emissionsOf(before.document, 2).map(pick));
+  });
+
+  it("a form that no longer fits (another case, parameters changed since) is answered with a new form to download, not with corrections, in both languages", async () => {
+    const entries = supplierEntries(set, "nb");
+    const filled = await fill(templates.nb!, "nb", { ...entries, bid: { ...entries.bid, B3: "E" } });
+    const newForm = (html: string) => {
+      const text = decode(html);
+      expect(text).not.toContain("Rett opp i skjemaet");
+      expect(text).not.toContain("Correct the form");
+      return text;
+    };
+
+    // another case: the same form uploaded to a second case
+    const created = await fetch(`${server.url}/api/v1/cases`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(BASE_CASE) });
+    const otherId = ((await created.json()) as { id: string }).id;
+    const { html: otherPage } = await buyer.get(`/cases/${otherId}/bids`);
+    const form = new FormData();
+    form.set("_csrf", buyer.csrfToken);
+    form.set("version", /name="version" value="(\d+)"/.exec(otherPage)?.[1] ?? "");
+    form.set("file", new Blob([new Uint8Array(filled)], { type: XLSX }), "tilbud.xlsx");
+    const other = await buyer.request(`/cases/${otherId}/bids`, { method: "POST", body: form });
+    expect(other.status).toBe(400);
+    const otherText = newForm(await other.text());
+    expect(otherText).toContain("skjemaet ble laget for en annen sak");
+    expect(otherText).toContain("last ned et nytt tilbudsskjema fra denne siden");
+    expect(otherText).toContain('<a href="#bids-download-title">Last ned et nytt tilbudsskjema</a>');
+
+    // the buyer's parameters changed since the form was downloaded
+    const current = await stored();
+    await server.ctx.app.cases.update(admin(), caseId, { ...current.document, analysis: { ...(current.document.analysis as object), years: 25 } }, current.version);
+    const nb = await upload(buyer, filled);
+    expect(nb.status).toBe(400);
+    const nbText = newForm(await nb.text());
+    expect(nbText).toContain("oppdragsgivers forutsetninger er endret siden skjemaet ble laget");
+    expect(nbText).toContain("Skjemaet passer ikke til saken slik den er nå");
+    const en = await upload(buyer, filled, { lang: "en" });
+    const enText = newForm(await en.text());
+    expect(enText).toContain("The form does not fit the case as it is now, so correcting it will not help: download a new bid form from this page");
+    expect(enText).toContain('<a href="#bids-download-title">Download a new bid form</a>');
   });
 });

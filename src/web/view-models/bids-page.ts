@@ -30,6 +30,20 @@ type AlternativeLine = { id: string; name: string };
 const alternativesOf = (found: StoredCase): AlternativeLine[] =>
   ((found.document.alternatives as { id?: unknown; name?: unknown }[] | undefined) ?? []).map((a) => ({ id: String(a.id ?? ""), name: String(a.name ?? "") }));
 
+/**
+ * Refusals of a form that no longer fits the case (made for another case,
+ * another factor set, or before the buyer's parameters changed): no
+ * correction in that file helps, so the page says to download a new form.
+ */
+const STALE_FORM = new Set(["other-case", "other-factor-set", "factor-set-changed", "parameters-changed"]);
+
+/** What to do next: a new form for a stale one, corrections for problems in cells, nothing more for one sentence (no file, a conflict, which say it themselves). */
+function adviceOf(problems: BidProblem[] | string | undefined, lang: Lang): { text: string; link?: string } {
+  if (typeof problems === "string" || problems === undefined) return { text: translate(lang, "bids.nothingKept") };
+  if (problems.some((p) => STALE_FORM.has(p.code))) return { text: translate(lang, "bids.advice.newForm"), link: translate(lang, "bids.advice.newFormLink") };
+  return { text: translate(lang, "bids.advice.fix") };
+}
+
 export function bidsPageModel(input: BidsPageInput) {
   const { found, lang } = input;
   const id = encodeURIComponent(found.id);
@@ -48,6 +62,7 @@ export function bidsPageModel(input: BidsPageInput) {
     replace: input.replace ?? false,
     uploadHint: translate(lang, "bids.upload.hint", { limit: input.limitText }),
     problems: messages.length > 0 ? { title: translate(lang, "bids.failed", { count: messages.length }), items: messages } : undefined,
+    advice: adviceOf(input.problems, lang),
     added: added
       ? { text: translate(lang, input.added!.replaced ? "bids.replaced" : "bids.added", { name: added.name || added.id, id: added.id }), href: `/cases/${id}` }
       : undefined,
