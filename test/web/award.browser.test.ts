@@ -5,7 +5,8 @@
  * saves, and sees the points and the implied carbon price (the same case
  * and hand computation as award.db.test.ts); axe finds nothing serious or
  * critical in bokmål and English, with the form's errors showing and with
- * the results, and the page does not scroll sideways at 320 CSS px. One
+ * the results, and the page does not scroll sideways at 320 CSS px, its
+ * table captions wrapping within their scroll areas. One
  * server and one browser for the file.
  */
 import type { Browser, Page } from "playwright-core";
@@ -43,11 +44,22 @@ afterAll(async () => {
 /** How far the page reaches past the viewport's right edge (0: no sideways scrolling). */
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-/** Axe at the desktop width and at 320 px, and no sideways scrolling at 320 px; back to the desktop width after. */
+/** The table captions that reach past their scroll area's right edge (a caption is as wide as its table unless held). */
+const overflowingCaptions = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll(".table-scroll caption")].flatMap((caption) => {
+      const box = caption.getBoundingClientRect();
+      const area = caption.closest(".table-scroll")!.getBoundingClientRect();
+      return box.width > 1 && box.right > area.right + 0.5 ? [caption.textContent!.trim()] : [];
+    }),
+  );
+
+/** Axe at the desktop width and at 320 px, and no sideways scrolling at 320 px (the captions wrap); back to the desktop width after. */
 async function checkAccessible(page: Page, what: string) {
   expect(await seriousViolations(page), `axe serious/critical (${what})`).toEqual([]);
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await sidewaysOverflow(page), `sideways scrolling at 320 px (${what})`).toBeLessThanOrEqual(0);
+  expect(await overflowingCaptions(page), `captions wider than their table's scroll area at 320 px (${what})`).toEqual([]);
   expect(await seriousViolations(page), `axe at 320 px (${what})`).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -82,10 +82,41 @@ describe("the award form", () => {
     expect(html).toMatch(/id="award-cost-weight"[^>]*aria-describedby="award-cost-weight-hint award-cost-weight-error"[^>]*aria-invalid="true"/);
     expect(html).toContain('href="#award-cost-weight"');
     // zero points must lie above the best bid (zeroAt > 1): the case check's problem at award.criteria[1].model.zeroAt, beside the climate field
-    expect(html).toMatch(/id="award-climate-zero-at-error"/);
+    // the schema asks more than 1 (an exclusive minimum): said as «større enn 1», never «minst 1»
+    expect(/id="award-climate-zero-at-error">([^<]*)</.exec(html)?.[1]).toBe("må være større enn 1");
+    expect(text(html)).not.toContain("minst 1");
     expect(html).not.toContain("award.criteria");
     const stored = await server.store.cases.get(caseId);
     expect(stored!.version).toBe(1);
+  });
+
+  it("says a zero point of 1 must be greater than 1, in English", async () => {
+    await client.get(`/cases/${caseId}/award?lang=en`);
+    const res = await client.postForm(`/cases/${caseId}/award?lang=en`, { ...FORM, version: "1", "climate-zeroAt": "1" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(/id="award-climate-zero-at-error">([^<]*)</.exec(html)?.[1]).toBe("must be greater than 1");
+    expect(text(html)).toContain("Climate (CO2e), zero points at (times the best bid): must be greater than 1");
+  });
+
+  it("puts quality points left out for one bid on that bid's own field, naming the bid", async () => {
+    await client.get(`/cases/${caseId}/award`);
+    // 60/30/10 with points for Billig AS (A) and Grønn AS (C), none for Middels AS (B)
+    const form = { ...FORM, version: "1", "cost-weight": "60", "quality-weight": "10", "quality-points-0": "4", "quality-points-1": "", "quality-points-2": "8" };
+    const res = await client.postForm(`/cases/${caseId}/award`, form);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(/id="award-quality-points-1-error">([^<]*)</.exec(html)?.[1]).toBe("tilbudet «Middels AS» (B) mangler kvalitetspoeng");
+    expect(html).toMatch(/id="award-quality-points-1"[^>]*aria-invalid="true"/);
+    // the filled fields are not marked
+    expect(html).not.toMatch(/id="award-quality-points-0-error"/);
+    expect(html).not.toMatch(/id="award-quality-points-2-error"/);
+    expect(valueOf(html, "award-quality-points-0")).toBe("4");
+    expect(html).toContain('href="#award-quality-points-1"');
+
+    await client.get(`/cases/${caseId}/award?lang=en`);
+    const en = await (await client.postForm(`/cases/${caseId}/award?lang=en`, form)).text();
+    expect(/id="award-quality-points-1-error">([^<]*)</.exec(en)?.[1]).toBe("the bid &quot;Middels AS&quot; (B) has no quality points");
   });
 
   it("says weights that do not add up to 100 beside the first weight, in English too", async () => {
@@ -130,7 +161,16 @@ describe("the award form", () => {
     const implied = text(html.slice(html.indexOf('id="cap-award-implied"'), html.indexOf('id="h-award-tiers"')));
     expect(implied).toMatch(/Grønn AS Middels AS 0,50 857 Mellom halvparten og det dobbelte av referansen/);
     // Middels AS and Billig AS both get 0 climate points: nothing priced in between them
-    expect(implied).toMatch(/Middels AS Billig AS 1,00 0 Tilbudene får like mange klimapoeng/);
+    expect(implied).toMatch(/Middels AS Billig AS 1,00 0 Like mange klimapoeng: vektingen setter ingen pris på CO2e-en mellom dem/);
+    expect(implied).not.toContain("Langt under");
+    // the note on that pair says so in plain words, with no «far below the reference»
+    const notes = text(html.slice(html.indexOf('id="h-award-notes"'), html.indexOf('id="h-award-tiers"')));
+    expect(notes).toContain("«Middels AS» og «Billig AS» får like mange klimapoeng, for eksempel fordi begge er forbi punktet der klimapoengene blir null eller ligger i samme intervall. Vektingen setter derfor ingen pris på CO2e-en mellom dem.");
+    expect(notes).not.toMatch(/halvparten|0 kr per tonn/);
+    // not scored on marked-up CO2e: the emissions ranking is of the declared CO2e, headed so
+    const rankings = text(html.slice(html.indexOf('id="cap-award-rankings"'), html.indexOf('id="h-award-implied"')));
+    expect(rankings).toContain("Etter utslipp (lavest først)");
+    expect(rankings).not.toContain("med påslag");
     expect(all).toContain("R-109");
     // no climate-weight note at 30 %; the points order (A, C, B) is set beside the other rankings
     expect(all).not.toContain("§ 7-9");
@@ -191,6 +231,11 @@ describe("LCC, an interval table, quality points and data-quality mark-ups", () 
     expect(valueOf(html, "award-climate-up-to-1")).toBe("0,5");
     expect(html).toMatch(/id="award-climate-up-to-1-error"/);
     expect(html).toMatch(/<details class="award-bands" open>[\s\S]*?cap-award-climate-bands/);
+    // in the summary, the cell's place as a phrase: «Klima (CO2e), rad 2, «opp til» (t CO2e): …»
+    expect(html).toMatch(/<a href="#award-climate-up-to-1">Klima \(CO2e\), rad 2, «opp til» \(t CO2e\): /);
+    await client.get(`/cases/${caseId}/award?lang=en`);
+    const en = await (await client.postForm(`/cases/${caseId}/award?lang=en`, { ...RICH, version, "climate-upTo-0": "0.7", "climate-upTo-2": "0.5", "markup-generic": "25" })).text();
+    expect(en).toMatch(/<a href="#award-climate-up-to-1">Climate \(CO2e\), row 2, “up to” \(t CO2e\): /);
   });
 
   it("saves them and scores the marked-up CO2e, showing the mark-up beside the plain figures", async () => {
@@ -216,6 +261,8 @@ describe("LCC, an interval table, quality points and data-quality mark-ups", () 
     expect(valueOf(html, "award-climate-up-to-0")).toBe("0,7");
     const points = text(html.slice(html.indexOf('id="cap-award-points"'), html.indexOf('id="h-award-rankings"')));
     expect(text(html)).toContain("Klimapoengene er regnet av utslippene med påslag");
+    // scored on marked-up CO2e: the emissions ranking is of the marked-up CO2e and its heading says so
+    expect(text(html.slice(html.indexOf('id="cap-award-rankings"'), html.indexOf('id="h-award-implied"')))).toContain("Etter utslipp med påslag (lavest først)");
     expect(points).toMatch(/1 Grønn AS 1\s500 6,67 4,00 \S+ 10,00 3,00 8,00 0,80 7,80/);
     expect(points).toMatch(/2 Middels AS 1\s200 8,33 5,00 \S+ 5,00 1,50 6,00 0,60 7,10/);
     expect(points).toMatch(/3 Billig AS 1\s000 10,00 6,00 \S+ 0,00 0,00 4,00 0,40 6,40/);
