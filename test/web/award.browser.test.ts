@@ -47,7 +47,7 @@ const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentEl
 /** The table captions that reach past their scroll area's right edge (a caption is as wide as its table unless held). */
 const overflowingCaptions = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll(".table-scroll caption")].flatMap((caption) => {
+    Array.from(document.querySelectorAll(".table-scroll caption")).flatMap((caption) => {
       const box = caption.getBoundingClientRect();
       const area = caption.closest(".table-scroll")!.getBoundingClientRect();
       return box.width > 1 && box.right > area.right + 0.5 ? [caption.textContent!.trim()] : [];
