@@ -8,7 +8,8 @@
  * in the editor the new bid's EPD fields show only on its EPD rows until
  * another row is given an EPD tier (style sheet only). axe finds nothing
  * serious or critical in bokmål and English, and the page does not scroll
- * sideways at 320 CSS px. One server and one browser for the file.
+ * sideways at 320 CSS px; the replace box sits beside its label, hint below,
+ * at 1280 and 320 px. One server and one browser for the file.
  */
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
@@ -46,6 +47,22 @@ async function checkAccessible(page: Page, what: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** The replace box and its label side by side on one line (label just right of the box), its hint below both. */
+async function expectReplaceOnOneLine(page: Page, width: number) {
+  await page.setViewportSize({ width, height: 900 });
+  const box = (await page.locator("#bid-replace").boundingBox())!;
+  const label = (await page.locator('label[for="bid-replace"]').boundingBox())!;
+  const hint = (await page.locator("#bid-replace-hint").boundingBox())!;
+  // a box stretched by «.field input { width: 100% }» is drawn in the middle of a line-wide element: its own size is asked for
+  expect(box.width, `the box keeps its own size at ${width} px`).toBeLessThanOrEqual(30);
+  expect(label.x - (box.x + box.width), `gap between box and label at ${width} px`).toBeLessThanOrEqual(16);
+  expect(label.x - (box.x + box.width)).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height / 2, `box beside its label at ${width} px`).toBeGreaterThan(label.y);
+  expect(box.y + box.height / 2).toBeLessThan(label.y + label.height);
+  expect(hint.y, `hint after box and label at ${width} px`).toBeGreaterThanOrEqual(Math.max(box.y + box.height, label.y + label.height) - 1);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 async function uploadFile(page: Page, bytes: Buffer) {
   await page.setInputFiles("#bid-file", { name: "tilbud.xlsx", mimeType: XLSX, buffer: bytes });
   await Promise.all([page.waitForNavigation(), page.click(".bid-upload button[type=submit]")]);
@@ -58,6 +75,8 @@ describe("the bids page in the browser", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     expect((await page.goto(`${server.url}/cases/${caseId}/bids?lang=nb`))?.status()).toBe(200);
     await checkAccessible(page, "bids page, nb");
+    await expectReplaceOnOneLine(page, 1280);
+    await expectReplaceOnOneLine(page, 320);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click('a[hreflang="nb"]')]);
     expect(download.suggestedFilename()).toMatch(/^tilbudsskjema-.*\.xlsx$/);
