@@ -12,7 +12,7 @@ import { blankAlternative, blankCost, blankEmission, CARBON_PRICE_CUSTOM, MAX_AL
 import { yearFactorText } from "../editor/year-factor-text.js";
 import type { KeptSections } from "../editor/form-to-case.js";
 import { translate, translateKey } from "../i18n/catalog.js";
-import { factorHint, factorValueText, groupOptions } from "./factors.js";
+import { factorHint, factorValueWithUnit, groupOptions } from "./factors.js";
 
 type Option = { value: string; label: string; selected: boolean };
 
@@ -156,7 +156,7 @@ function analysisFields(b: Builder, form: CaseForm, library: FactorLibrary, set:
       { value: "", label: b.t("editor.electricity.default", { name: defaultElectricity?.names[lang] ?? set.manifest.defaults.electricity }), selected: a.electricity === "" },
       ...electricity.map((r) => ({
         value: r.id,
-        label: `${r.names[lang]} – ${r.electricityBasis ? b.t(`editor.basis.${r.electricityBasis}`) : ""} – ${factorValueText(r.value, lang)} ${r.unit}`,
+        label: `${r.names[lang]} – ${r.electricityBasis ? b.t(`editor.basis.${r.electricityBasis}`) : ""} – ${factorValueWithUnit(r, lang)}`,
         selected: r.id === a.electricity,
       })),
     ],

@@ -64,12 +64,26 @@ export function byYearModel(record: FactorRecord, lang: Lang) {
   };
 }
 
+/**
+ * A factor's value with its unit, for a drop-down or hint that has one line:
+ * a factor given per year says it varies and shows its first and last year,
+ * so no single year's value reads as the factor's.
+ *
+ * Example (nb): "varierer med året (2019: 0,017 … 2023: 0,015 kgCO2e/kWh)"; otherwise "0,015 kgCO2e/kWh".
+ */
+export function factorValueWithUnit(record: FactorRecord, lang: Lang): string {
+  const years = Object.keys(record.byYear ?? {}).sort();
+  if (years.length < 2) return `${factorValueText(record.value, lang)} ${record.unit}`;
+  const [first, last] = [years[0]!, years.at(-1)!];
+  return translate(lang, "factors.byYear.varies", { first, firstValue: factorValueText(record.byYear![first]!, lang), last, lastValue: factorValueText(record.byYear![last]!, lang), unit: record.unit });
+}
+
 /** Only http(s) links are shown as links. */
 const safeUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /** The editor's one-line description of a chosen factor. */
 export function factorHint(record: FactorRecord, lang: Lang): string {
-  return translate(lang, "editor.factorHint", { name: record.names[lang], value: factorValueText(record.value, lang), unit: record.unit, via: viaText(record, lang), publisher: record.source.publisher, year: record.source.year });
+  return translate(lang, "editor.factorHint", { name: record.names[lang], value: factorValueWithUnit(record, lang), via: viaText(record, lang), publisher: record.source.publisher, year: record.source.year });
 }
 
 export function groupOptions(lang: Lang, selected: string | undefined) {
