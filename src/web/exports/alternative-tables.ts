@@ -9,10 +9,12 @@
  * numbers: the workbook rounds them on screen with number formats, the
  * CSV rounds them when it writes them.
  */
+import type { Lang } from "../../case/messages.js";
 import type { Decimal } from "../../core/decimal.js";
 import type { At } from "../../core/types.js";
 import { yearlyFigures } from "../../core/yearly.js";
 import { factorCitation } from "../../factors/citation.js";
+import { epdCitation } from "../view-models/epd-source.js";
 import type { Cell, Column, Evaluated, Table } from "./tables.js";
 
 type T = (key: string, params?: Record<string, string>) => string;
@@ -24,7 +26,7 @@ const perUnit = (unit: string): string => unit.slice(unit.indexOf("/") + 1);
 
 const atText = (at: At | undefined, t: T): Cell => (at === undefined ? null : at === "end" ? t("export.at.end") : at);
 
-function alternativeTable(e: Evaluated, index: number, t: T): Table {
+function alternativeTable(e: Evaluated, index: number, lang: Lang, t: T): Table {
   const core = e.core.alternatives[index]!;
   const resolved = e.resolved.alternatives.find((a) => a.id === core.id)!;
   const doc = e.doc.alternatives.find((a) => a.id === core.id);
@@ -62,7 +64,7 @@ function alternativeTable(e: Evaluated, index: number, t: T): Table {
       item.factor ?? t("export.inlineFactor"),
       num(item.kgPerUnit),
       unit === null ? null : `kg CO2e/${perUnit(unit)}`,
-      item.factor === null ? t("export.inlineSource") : (factorCitation(set, item.factor, e.context.electricity.factor) ?? item.source),
+      item.factor === null ? (epdCitation(item.epd, lang) ?? t("export.inlineSource")) : (factorCitation(set, item.factor, e.context.electricity.factor) ?? item.source),
       atText(item.at, t),
       item.every ?? null,
       item.life ?? null,
@@ -93,8 +95,8 @@ function alternativeTable(e: Evaluated, index: number, t: T): Table {
 }
 
 /** One table per alternative, in the result's order, titled by the alternative's name. */
-export function alternativeTables(e: Evaluated, t: T): Table[] {
-  return e.core.alternatives.map((_, i) => alternativeTable(e, i, t));
+export function alternativeTables(e: Evaluated, lang: Lang, t: T): Table[] {
+  return e.core.alternatives.map((_, i) => alternativeTable(e, i, lang, t));
 }
 
 /** Per alternative per year: nominal and discounted cost, cumulative discounted cost and kg CO2e, from the core's yearly figures. */

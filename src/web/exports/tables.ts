@@ -27,6 +27,7 @@ import { wasteLevelName } from "../../i18n/domain-terms.js";
 import { translateKey } from "../i18n/catalog.js";
 import { carbonPathText, discountText, hasSpendItems, usesR109 } from "../view-models/analysis-terms.js";
 import { resultNotes, spendBasisText, warningsModel } from "../view-models/compare-notes.js";
+import { epdCitation } from "../view-models/epd-source.js";
 import { alternativeTables, yearlyTable } from "./alternative-tables.js";
 import { itemTierCells, itemTierColumns, summaryTierCells, summaryTierColumns } from "./tier-columns.js";
 
@@ -177,9 +178,9 @@ function comparison(e: Evaluated, lang: Lang, t: T): Table {
   return { name: "comparison", title: t("export.comparison.title"), columns, rows };
 }
 
-/** The factor's citation (src/factors/citation.ts); an inline factor has none published, said in the user's language (the result's text is English). */
-const sourceOf = (e: Evaluated, i: EmissionsResult["items"][number], t: T): string =>
-  i.factor === null ? t("export.inlineSource") : (factorCitation(e.context.set, i.factor, e.context.electricity.factor) ?? i.source);
+/** The factor's citation (src/factors/citation.ts); an inline factor cites its EPD when it names one, else has none published, said in the user's language (the result's text is English). */
+const sourceOf = (e: Evaluated, i: EmissionsResult["items"][number], lang: Lang, t: T): string =>
+  i.factor === null ? (epdCitation(i.epd, lang) ?? t("export.inlineSource")) : (factorCitation(e.context.set, i.factor, e.context.electricity.factor) ?? i.source);
 
 function items(e: Evaluated, lang: Lang, t: T): Table {
   const columns: Column[] = [
@@ -204,7 +205,7 @@ function items(e: Evaluated, lang: Lang, t: T): Table {
       t(`export.scope.${i.scope}`),
       num(i.kg),
       i.factor ?? t("export.inlineFactor"),
-      sourceOf(e, i, t),
+      sourceOf(e, i, lang, t),
       i.spend === undefined ? null : spendBasisText(i.spend, lang),
       i.existingStock ? t("export.yes") : null,
       ...itemTierCells(i, lang),
@@ -213,11 +214,11 @@ function items(e: Evaluated, lang: Lang, t: T): Table {
   return { name: "items", title: t("export.items.title"), columns, rows };
 }
 
-function sources(e: Evaluated, t: T): Table {
+function sources(e: Evaluated, lang: Lang, t: T): Table {
   const used = new Map<string, { factor: string; source: string; count: number }>();
   for (const i of e.core.alternatives.flatMap((a) => a.emissions.items)) {
     const factor = i.factor ?? t("export.inlineFactor");
-    const source = sourceOf(e, i, t);
+    const source = sourceOf(e, i, lang, t);
     const key = `${factor}\u0000${source}`;
     const entry = used.get(key) ?? { factor, source, count: 0 };
     entry.count++;
@@ -248,9 +249,9 @@ export function exportTables(evaluated: Evaluated, meta: ExportMeta, lang: Lang)
     summary: summary(evaluated, lang, t),
     comparison: comparison(evaluated, lang, t),
     items: items(evaluated, lang, t),
-    sources: sources(evaluated, t),
+    sources: sources(evaluated, lang, t),
     notes: notes(evaluated, lang, t),
     yearly: yearlyTable(evaluated, t),
-    alternatives: alternativeTables(evaluated, t),
+    alternatives: alternativeTables(evaluated, lang, t),
   };
 }

@@ -16,6 +16,7 @@ import type { FactorSet } from "../../factors/factor-set.js";
 import type { Source } from "../../factors/schema.js";
 import { translate } from "../i18n/catalog.js";
 import { spendBasisText } from "./compare-notes.js";
+import { epdCitation } from "./epd-source.js";
 import { factorValueText } from "./factors.js";
 import type { OkEvaluation } from "./compare-settings.js";
 
@@ -60,7 +61,7 @@ export function traceModel(alternative: AlternativeResult, index: number, lang: 
     factor: item.factor,
     factorHref: item.factor === null ? null : `/factors?q=${encodeURIComponent(item.factor)}`,
     // an item whose record is somehow not in the list keeps its citation in the row rather than lose it
-    source: item.factor === null ? { text: translate(lang, "compare.trace.inlineSource") } : sourceNumbers.has(item.factor) ? { number: sourceNumbers.get(item.factor)! } : { text: item.source },
+    source: item.factor === null ? { text: epdCitation(item.epd, lang) ?? translate(lang, "compare.trace.inlineSource") } : sourceNumbers.has(item.factor) ? { number: sourceNumbers.get(item.factor)! } : { text: item.source },
     spend: item.spend === undefined ? null : spendBasisText(item.spend, lang),
     existingStock: item.existingStock,
     byYear: item.yearVarying && resolvedItems?.[i] ? yearVaryingText(resolvedItems[i], traced!.resolved.startYear, unitOf(traced?.resolved, item.factor, traced?.set, traced?.electricity), lang) : null,
