@@ -226,7 +226,7 @@ describe("mapping an unmapped account", () => {
     // every figure of the tables is written out (a dash stands for a figure that could not be shown)
     expect(before.html).not.toMatch(/<td class="num">–<\/td>/);
     // the factor set and the start of its checksum; the whole checksum behind a disclosure, not in the main text
-    expect(before.html).toMatch(/Faktorsett 2025-\d+, sjekksum [0-9a-f]{12} …</);
+    expect(before.html).toMatch(/Faktorsett \d{4}-\d+, sjekksum [0-9a-f]{12} …</);
     expect(before.html).toMatch(/<details><summary>Hele sjekksummen \(SHA-256\)<\/summary><code class="hash">sha256:[0-9a-f]{64}<\/code><\/details>/);
     // the share of spend mapped says its base, and the spend out of scope stands beside the total
     expect(before.html).toMatch(/data-figure="mapped-share"><dt>[^<]+<\/dt><dd>[^<]+ <span class="figure-base">av innkjøpene, utenfor omfang ikke medregnet<\/span>/);

@@ -32,9 +32,10 @@ const upload = multer({
   limits: { fileSize: BID_LIMIT_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6, fieldNameSize: 100 },
 }).single("file");
 
-/** The multipart body read; a file over the limit is a problem of the file (as the reader words it), anything else malformed 400. */
+/** The multipart body read; a file over the limit is a problem of the file (as the reader words it), a malformed one 400. */
 function readUpload(req: Request, res: Response): Promise<"ok" | "too-large"> {
-  if (!req.is("multipart/form-data")) return Promise.reject(new HttpError(400, "error.generic"));
+  // Not a form with a file: nothing to read here; the CSRF check still comes first, then "no file".
+  if (!req.is("multipart/form-data")) return Promise.resolve("ok");
   return new Promise((resolve, reject) => {
     upload(req, res, (error: unknown) => {
       if (!error) return resolve("ok");
