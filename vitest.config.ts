@@ -8,6 +8,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Two files at a time: by default vitest keeps one core free, which on a
+    // 2-core CI machine runs the files one after another while most of them
+    // wait on a browser, a server or PostgreSQL. Each file makes its own
+    // databases, servers and data directories, so two can run side by side.
+    maxWorkers: 2,
     coverage: {
       provider: "v8",
       include: ["src/core/**"],
