@@ -12,6 +12,7 @@ import { text, textOf } from "../i18n/catalogue.js";
 export type BidProblem = { sheet: string; cell: string; code: string; params: Record<string, string> };
 
 export const BID_PROBLEM_MESSAGES = {
+  "file-missing": { nb: "ingen fil ble sendt: send det utfylte tilbudsskjemaet (.xlsx) som innhold", en: "no file was sent: send the filled bid form (.xlsx) as the body" },
   "file-not-xlsx": { nb: "filen er ikke en Excel-arbeidsbok (.xlsx)", en: "the file is not an Excel workbook (.xlsx)" },
   "file-too-large": { nb: "filen er større enn {limit}, det meste et tilbudsskjema kan være", en: "the file is larger than {limit}, the most a bid form may be" },
   "file-unpacked-too-large": { nb: "filen pakker seg ut til mer enn {limit}; et utfylt tilbudsskjema er langt mindre", en: "the file unpacks to more than {limit}; a filled bid form is far smaller" },

@@ -129,6 +129,7 @@ export const exportsText = {
     "export.pdfUnavailable": "PDF-en kan ikke lages akkurat nå. Prøv igjen om litt, eller last ned CSV eller Excel i stedet.",
     "export.pdfBusy": "Det lages mange PDF-er akkurat nå. Prøv igjen om et halvt minutt, eller last ned CSV eller Excel i stedet.",
     "api.unsupportedMediaType": "Send innholdet som application/json.",
+    "api.unsupportedMediaTypeXlsx": "Send det utfylte tilbudsskjemaet som .xlsx-fil (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).",
     "api.conflict": "Saken er lagret av noen andre etter versjonen i If-Match. Hent den på nytt og prøv igjen.",
   },
   en: {
@@ -258,6 +259,7 @@ export const exportsText = {
     "export.pdfUnavailable": "The PDF cannot be made right now. Try again shortly, or download the CSV or Excel file instead.",
     "export.pdfBusy": "Many PDFs are being made right now. Try again in half a minute, or download the CSV or Excel file instead.",
     "api.unsupportedMediaType": "Send the body as application/json.",
+    "api.unsupportedMediaTypeXlsx": "Send the filled bid form as an .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).",
     "api.conflict": "Someone saved the case after the version in If-Match. Fetch it again and retry.",
   },
 } satisfies AreaText;

@@ -4,7 +4,7 @@
  * Accept-Language, else English) hold as for the cases:
  *   GET  /cases/:id/bid-template.xlsx?lang=nb|en   the bidder template (default: the request's language)
  *   POST /cases/:id/bids?replace=true|false         the filled template as the body
- *        (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, at most 5 MB: else 415 / 413);
+ *        (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, at most 5 MB, not empty: else 415 / 413 / 400);
  *        optional If-Match: version → 409 when someone saved in between;
  *        201 + Location + ETag and { alternativeId, replaced, case } when imported (one new version);
  *        422 { errors: [ { path: "Levering!C4", sheet, cell, code, message } ] } naming every problem, nothing kept.
@@ -32,20 +32,28 @@ function sendProblems(res: Response, status: number, problems: BidProblem[], lan
 
 const readXlsx = express.raw({ limit: BID_LIMIT_BYTES, type: XLSX });
 
-/** The body as bytes: a workbook's media type (else 415), at most BID_LIMIT_BYTES (else 413, said as a problem of the file). */
+const hasBytes = (body: unknown): body is Uint8Array => body instanceof Uint8Array && body.length > 0;
+
+/**
+ * The body as bytes: a workbook's media type (else 415), at most BID_LIMIT_BYTES
+ * (else 413), not empty (else 400); the last two said as problems of the file.
+ */
 const bidBody: RequestHandler = (req, res, next) => {
-  if (req.is(XLSX) === false) return next(new HttpError(415, "api.unsupportedMediaType"));
+  // Nothing sent is said as such, whatever the type says (a bare POST has Content-Length 0 and no type).
+  if (req.headers["content-length"] === "0") return sendProblems(res, 400, [{ sheet: "", cell: "", code: "file-missing", params: {} }], apiLang(req));
+  if (req.is(XLSX) === false) return next(new HttpError(415, "api.unsupportedMediaTypeXlsx"));
   readXlsx(req, res, (error?: unknown) => {
     if ((error as { type?: string } | undefined)?.type === "entity.too.large") {
       res.set("Connection", "close");
       return sendProblems(res, 413, [{ sheet: "", cell: "", code: "file-too-large", params: { limit: "5 MB" } }], apiLang(req));
     }
+    if (!error && !hasBytes(req.body)) return sendProblems(res, 400, [{ sheet: "", cell: "", code: "file-missing", params: {} }], apiLang(req));
     next(error);
   });
 };
 
 const bytesOf = z.unknown().transform((body, ctx) => {
-  if (body instanceof Uint8Array && body.length > 0) return Buffer.from(body.buffer, body.byteOffset, body.length);
+  if (hasBytes(body)) return Buffer.from(body.buffer, body.byteOffset, body.length);
   ctx.addIssue(problemIssue("required"));
   return z.NEVER;
 });
