@@ -110,8 +110,6 @@ export const PROBLEM_MESSAGES = {
   "award-model-required": { nb: "kriteriet trenger en poengmodell: lineær, proporsjonal eller intervaller", en: "the criterion needs a scoring model: linear, proportional or intervals" },
   "award-model-quality": { nb: "kvalitet har ingen poengmodell: oppdragsgiveren setter poengene selv", en: "quality has no scoring model: the buyer enters its points" },
   "award-points-not-quality": { nb: "bare kvalitetskriteriet har poeng satt av oppdragsgiveren", en: "only the quality criterion takes points entered by the buyer" },
-  "award-quality-missing": { nb: "tilbud «{id}» mangler kvalitetspoeng", en: "bid \"{id}\" has no quality points" },
-  "award-quality-missing-named": { nb: "tilbudet «{name}» ({id}) mangler kvalitetspoeng", en: "the bid \"{name}\" ({id}) has no quality points" },
   "award-quality-unknown": { nb: "«{id}» er ikke et tilbud i saken (finnes: {options})", en: "\"{id}\" is not a bid in the case (available: {options})" },
   "award-points-above-max": { nb: "{points} poeng er mer enn makspoengene ({max})", en: "{points} points is more than the maximum points ({max})" },
   "award-bands-order": { nb: "grensene må stige fra intervall til intervall: {upTo} er ikke over forrige grense, {previous}", en: "the limits must rise from band to band: {upTo} is not above the previous limit, {previous}" },

@@ -3,10 +3,15 @@
  * resolves it for the core (docs/case-format.md, "Award points"): the
  * weights add up to 100; exactly one of price and LCC; climate and quality
  * at most once each; a scoring model for price, LCC and climate and none for
- * quality; quality points for every bid, for bids only, none above the
- * maximum; interval bands ascending with points that never rise; scoring on
+ * quality; quality points for bids only, none above the maximum; interval bands ascending with points that never rise; scoring on
  * marked-up CO2e only where the case sets mark-ups. Each problem is placed
  * at its path (award.criteria[1].weight).
+ *
+ * Quality points left out for a bid are not a problem: the buyer judges
+ * quality after the bids are in, so a bid is imported before its points
+ * exist. Until every bid has them the award is not resolved (the case
+ * evaluates without award points) and the result warns, naming the bids
+ * (src/case/warnings.ts, "award-quality-missing").
  *
  * The reference carbon price the implied prices are set beside: the case's
  * own path when it gives one (a named bundled path counts as R-109), else
@@ -53,16 +58,17 @@ function resolveModel(model: ModelInput, i: number, max: Decimal, add: Add): Awa
   return { type: "intervals", bands };
 }
 
-/** A bid's quality points left out: said at the bid's own key (where its field is), the bid named by its name and id. */
-function qualityMissing(bid: { id: string; name: string }, i: number, add: Add): void {
-  const named = bid.name.trim() !== "" && bid.name !== bid.id;
-  add(at("criteria", i, "points", bid.id), named ? "award-quality-missing-named" : "award-quality-missing", named ? { id: bid.id, name: bid.name } : { id: bid.id });
+/** The bids a quality criterion gives no points to, in the order of the case: the award waits for them. */
+export function bidsWithoutQualityPoints(doc: Pick<CaseDocument, "award" | "alternatives">): { id: string; name: string }[] {
+  const quality = doc.award?.criteria.find((c) => c.kind === "quality");
+  if (quality === undefined) return [];
+  const given = quality.points ?? {};
+  return doc.alternatives.filter((a) => !Object.hasOwn(given, a.id)).map((a) => ({ id: a.id, name: a.name }));
 }
 
-function qualityPoints(given: Record<string, number> | undefined, i: number, bids: readonly { id: string; name: string }[], max: Decimal, add: Add): Map<string, Decimal> {
+function qualityPoints(given: Record<string, number> | undefined, i: number, bids: readonly { id: string }[], max: Decimal, add: Add): Map<string, Decimal> {
   const ids = bids.map((b) => b.id);
   const points = new Map(Object.entries(given ?? {}).map(([id, p]) => [id, new Decimal(String(p))]));
-  for (const bid of bids) if (!points.has(bid.id)) qualityMissing(bid, i, add);
   for (const [id, p] of points) {
     if (!ids.includes(id)) add(at("criteria", i, "points", id), "award-quality-unknown", { id, options: ids.join(", ") });
     else if (p.greaterThan(max)) add(at("criteria", i, "points", id), "award-points-above-max", { points: p.toString(), max: max.toString() });
@@ -102,5 +108,7 @@ export function resolveAward(doc: CaseDocument, casePrices: ReadonlyMap<number, 
   const criteria = award.criteria.map((c, i) => resolveCriterion(c, i, bids, max, add));
   const reference = referencePath(doc, casePrices, set, priceYear, add);
   if (reference === undefined || criteria.some((c) => c === undefined)) return undefined;
+  // valid, but not computed until every bid has its quality points (a warning says which)
+  if (bidsWithoutQualityPoints(doc).length > 0) return undefined;
   return { maxPoints: max, criteria: criteria as ResolvedAwardCriterion[], useMarkedUp: award.useMarkedUp === true, reference };
 }

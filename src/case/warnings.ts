@@ -15,12 +15,15 @@
  *   the amounts, a bundled carbon price path held flat beyond its table;
  * - an alternative with no emission items or no cost items: its 0 t or
  *   0 kr makes it look better than it is in every comparison;
- * - a case with one alternative: there is nothing to compare it with.
+ * - a case with one alternative: there is nothing to compare it with;
+ * - an award whose quality criterion has no points yet for some bids: the
+ *   award is not computed until the buyer gives them (the bids named).
  */
 import type { CaseDocument, CostItemInput, EmissionItemInput } from "./schema.js";
 import type { CaseContext } from "./resolve.js";
 import { text } from "../i18n/catalogue.js";
 import type { Lang } from "./messages.js";
+import { bidsWithoutQualityPoints } from "./resolve-award.js";
 
 export const WARNING_MESSAGES = {
   "never-occurs": {
@@ -59,17 +62,29 @@ export const WARNING_MESSAGES = {
     nb: "Bare ett alternativ, så det er ingenting å sammenligne med; legg til minst ett til, for eksempel dagens løsning",
     en: "Only one alternative, so there is nothing to compare it with; add at least one more, for example the current solution",
   },
+  "award-quality-missing": {
+    nb: "Tildelingen er ikke regnet ut: kvalitetspoeng mangler for {bids}. Gi poengene på tildelingssiden.",
+    en: "The award is not computed: quality points are missing for {bids}. Give the points on the award page.",
+  },
 } as const;
 
 export type WarningCode = keyof typeof WARNING_MESSAGES;
-export type Warning = { path: string; code: WarningCode; params: Record<string, string> };
+/** `bids`: the bids a warning names, listed in the reader's language («Tilbud D» (D) og «E» / "Tilbud D" (D) and "E"). */
+export type Warning = { path: string; code: WarningCode; params: Record<string, string>; bids?: readonly { id: string; name: string }[] };
 
 /** The kinds counted once when they have no timing; each named by the catalogue's `case.kind.*`. */
 const ONCE_ONLY_KINDS = ["energy", "operation", "maintenance"] as const;
 const isOnceOnlyKind = (kind: string): kind is (typeof ONCE_ONLY_KINDS)[number] => (ONCE_ONLY_KINDS as readonly string[]).includes(kind);
 
+/** A bid as a message names it: by its name and id, or once where the name is the id (or empty). */
+function bidNamed(bid: { id: string; name: string }, lang: Lang): string {
+  const quoted = (s: string) => (lang === "nb" ? `«${s}»` : `"${s}"`);
+  return bid.name.trim() !== "" && bid.name !== bid.id ? `${quoted(bid.name)} (${bid.id})` : quoted(bid.id);
+}
+
 export function warningMessage(warning: Warning, lang: Lang): string {
   const params = { ...warning.params };
+  if (warning.bids) params.bids = new Intl.ListFormat(lang === "nb" ? "nb-NO" : "en-GB", { type: "conjunction" }).format(warning.bids.map((b) => bidNamed(b, lang)));
   if (params.kind && isOnceOnlyKind(params.kind)) params.kind = text(lang, `case.kind.${params.kind}`);
   return text(lang, `warning.${warning.code}`, params);
 }
@@ -115,6 +130,14 @@ function emptyListWarnings(alt: Pick<CaseDocument["alternatives"][number], "emis
   return out;
 }
 
+/** Quality points not yet given: one warning at the quality criterion's points, naming every bid without them. */
+function awardWarnings(doc: CaseDocument): Warning[] {
+  const missing = bidsWithoutQualityPoints(doc);
+  if (missing.length === 0) return [];
+  const i = doc.award!.criteria.findIndex((c) => c.kind === "quality");
+  return [{ path: `award.criteria[${i}].points`, code: "award-quality-missing", params: {}, bids: missing }];
+}
+
 /** Every warning of a valid case, in document order (the case's own first). */
 export function caseWarnings(doc: CaseDocument, context: CaseContext): Warning[] {
   const years = doc.analysis.years;
@@ -125,5 +148,5 @@ export function caseWarnings(doc: CaseDocument, context: CaseContext): Warning[]
     ...alt.costs.flatMap((c, i) => [...itemWarnings(c, `alternatives[${a}].costs[${i}]`, years), ...lastYearPurchase(c, `alternatives[${a}].costs[${i}]`, years)]),
   ]);
   const usesPriceYear = context.carbonPath?.rebasedTo != null || doc.alternatives.some((alt) => alt.emissions.some((e) => e.kind === "spend"));
-  return [...single, ...items, ...fallbackWarnings(doc, context, usesPriceYear)];
+  return [...single, ...items, ...fallbackWarnings(doc, context, usesPriceYear), ...awardWarnings(doc)];
 }

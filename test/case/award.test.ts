@@ -45,25 +45,39 @@ describe("award section: problems at their paths", () => {
     expect(pathsAndCodes(withAward({ criteria: [{ kind: "price", weight: 100, model: linear, points: { A: 1 } }] }))).toEqual([["award.criteria[0].points", "award-points-not-quality"]]);
   });
 
-  it("quality points: a bid left out, an unknown bid, points above the maximum", () => {
+  it("quality points: an unknown bid and points above the maximum are problems; a bid left out is not", () => {
     const problems = problemsOf(withAward({ maxPoints: 5, criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "quality", weight: 30, points: { A: 4, B: 6, X: 1 } }] }));
     expect(problems).toEqual([
-      // at the missing bid's own key (where its field is), named by its name and id
-      { path: "award.criteria[1].points.C", code: "award-quality-missing-named", params: { id: "C", name: "Tilbud C" } },
       { path: "award.criteria[1].points.B", code: "award-points-above-max", params: { points: "6", max: "5" } },
       { path: "award.criteria[1].points.X", code: "award-quality-unknown", params: { id: "X", options: "A, B, C" } },
     ]);
-    expect(problemMessage(problems[0]!, "nb")).toBe("tilbudet «Tilbud C» (C) mangler kvalitetspoeng");
-    expect(problemMessage(problems[0]!, "en")).toBe('the bid "Tilbud C" (C) has no quality points');
-    expect(problemMessage(problems[2]!, "en")).toBe('"X" is not a bid in the case (available: A, B, C)');
+    expect(problemMessage(problems[1]!, "en")).toBe('"X" is not a bid in the case (available: A, B, C)');
   });
 
-  it("quality points left out for a bid whose name is its id: named once", () => {
-    const doc = structuredClone(withAward({ criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "quality", weight: 30, points: { A: 4, C: 6 } }] })) as unknown as { alternatives: { name: string }[] };
-    doc.alternatives[1]!.name = "B";
-    const problems = problemsOf(doc);
-    expect(problems).toEqual([{ path: "award.criteria[1].points.B", code: "award-quality-missing", params: { id: "B" } }]);
-    expect(problemMessage(problems[0]!, "nb")).toBe("tilbud «B» mangler kvalitetspoeng");
+  it("quality points left out for some bids: the case evaluates without an award block and warns, naming the bids", () => {
+    const doc = structuredClone(withAward({ criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "quality", weight: 30, points: { A: 4 } }] })) as unknown as { alternatives: { name: string }[] };
+    // a bid whose name is its id is named once
+    doc.alternatives[2]!.name = "C";
+    const e = evaluateDocument(doc, library);
+    if (!e.ok) throw new Error(JSON.stringify(e.problems));
+    expect(e.resolved.award).toBeUndefined();
+    expect(e.core.award).toBeUndefined();
+    expect(e.result).not.toHaveProperty("award");
+    expect(resultSchema.safeParse(e.result).success).toBe(true);
+    const warning = e.result.warnings.find((w) => w.code === "award-quality-missing");
+    expect(warning).toEqual({
+      path: "award.criteria[1].points",
+      code: "award-quality-missing",
+      message: {
+        nb: "Tildelingen er ikke regnet ut: kvalitetspoeng mangler for «Tilbud B» (B) og «C». Gi poengene på tildelingssiden.",
+        en: 'The award is not computed: quality points are missing for "Tilbud B" (B) and "C". Give the points on the award page.',
+      },
+    });
+    // with every bid's points the award is computed and the warning is gone
+    const full = evaluateDocument(withAward({ criteria: [{ kind: "price", weight: 70, model: linear }, { kind: "quality", weight: 30, points: { A: 4, B: 5, C: 6 } }] }), library);
+    if (!full.ok) throw new Error(JSON.stringify(full.problems));
+    expect(full.resolved.award).toBeDefined();
+    expect(full.result.warnings.map((w) => w.code)).not.toContain("award-quality-missing");
   });
 
   it("a linear zero point of 1 (the schema asks more than 1) is said as «greater than 1», not «at least 1»", () => {
