@@ -202,6 +202,8 @@ function readNumber(raw: string, lang: Lang): number | null {
 
 /** A number as the case file writes it: decimal point, no groups. */
 const decimalText = (n: number): string => String(n);
+/** An amount as the rest of a case writes money ("950000 NOK"), so the imported bid reads like one typed by hand. */
+const nokText = (n: number): string => `${decimalText(n)} NOK`;
 
 type Built = { alternative: AlternativeInput & { emissions: EmissionItemInput[]; costs: CostItemInput[] }; origins: { emissions: Origin[]; costs: Origin[] }; idCell: { sheet: string; cell: string }; nameCell: { sheet: string; cell: string } };
 
@@ -241,8 +243,8 @@ function buildAlternative(rows: Row[], years: number, problems: BidProblem[]): B
         break;
       }
       case "price": {
-        const once = (key: string, kind: CostItemInput["kind"]) => num(key) && cost({ kind, amount: decimalText(num(key)!) }, { amount: key });
-        const yearly = (key: string, kind: CostItemInput["kind"]) => num(key) && cost({ kind, amount: decimalText(num(key)!), every: 1 }, { amount: key });
+        const once = (key: string, kind: CostItemInput["kind"]) => num(key) && cost({ kind, amount: nokText(num(key)!) }, { amount: key });
+        const yearly = (key: string, kind: CostItemInput["kind"]) => num(key) && cost({ kind, amount: nokText(num(key)!), every: 1 }, { amount: key });
         once("price.acquisition", "acquisition");
         once("price.installation", "installation");
         yearly("price.operation", "operation");
@@ -304,7 +306,7 @@ function buildAlternative(rows: Row[], years: number, problems: BidProblem[]): B
         // Nothing of it happens within the period: maintenance after N, or a replacement due in year N or later.
         if (kind === "maintenance" ? interval > years : interval >= years) break;
         const map = { every: "upkeep.years", at: "upkeep.years", life: "upkeep.years", label: "description" };
-        if (num("upkeep.cost")) cost({ ...label(), kind: kind === "maintenance" ? "maintenance" : "replacement", amount: decimalText(num("upkeep.cost")!), ...timing }, { ...map, amount: "upkeep.cost" });
+        if (num("upkeep.cost")) cost({ ...label(), kind: kind === "maintenance" ? "maintenance" : "replacement", amount: nokText(num("upkeep.cost")!), ...timing }, { ...map, amount: "upkeep.cost" });
         if (material && mass !== undefined) emit({ ...label(), kind: "material", factor: material.value, quantity: `${decimalText(mass)} kg`, stage: "B", tier: "generic", ...timing }, { ...map, factor: "material", quantity: "massKg" });
         break;
       }

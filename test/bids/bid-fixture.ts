@@ -84,12 +84,12 @@ export const BID_C = {
     { label: "Metall til deponi", kind: "waste", factor: "waste.aluminium-cans-foil.landfill", quantity: "1200 kg", tier: "generic" },
   ],
   costs: [
-    { kind: "acquisition", amount: "150000" },
-    { kind: "installation", amount: "12000.5" },
-    { kind: "operation", amount: "3000", every: 1 },
-    { kind: "maintenance", amount: "1500", every: 1 },
-    { label: "Bytte av plater", kind: "replacement", amount: "5000", at: 7, life: 7 },
-    { label: "Service", kind: "maintenance", amount: "800", every: 2 },
+    { kind: "acquisition", amount: "150000 NOK" },
+    { kind: "installation", amount: "12000.5 NOK" },
+    { kind: "operation", amount: "3000 NOK", every: 1 },
+    { kind: "maintenance", amount: "1500 NOK", every: 1 },
+    { label: "Bytte av plater", kind: "replacement", amount: "5000 NOK", at: 7, life: 7 },
+    { label: "Service", kind: "maintenance", amount: "800 NOK", every: 2 },
     { label: "Prosjektledelse", kind: "other", amount: "20000 NOK" },
   ],
 };

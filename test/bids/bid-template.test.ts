@@ -70,6 +70,9 @@ describe("bidder template", () => {
     const imported = evaluateDocument(reading.document, library);
     if (!byHand.ok || !imported.ok) throw new Error("does not evaluate");
     expect(imported.result).toEqual(byHand.result);
+    // Amounts are written with their currency, as the rest of a case writes money.
+    const importedCosts = (reading.document as CaseDocument).alternatives.find((a) => a.id === "C")!.costs;
+    expect(importedCosts.map((c) => c.amount).sort()).toEqual(BID_C.costs.map((c) => c.amount).sort());
     const c = imported.result.alternatives.find((a) => a.id === "C")!;
     expect(c.emissions.totalKg).toBeGreaterThan(0);
     expect(c.emissions.byTier).toMatchObject({ "epd-verified": 375, epd: 21 });
