@@ -99,26 +99,6 @@ describe("the award form", () => {
     expect(text(html)).toContain("Climate (CO2e), zero points at (times the best bid): must be greater than 1");
   });
 
-  it("puts quality points left out for one bid on that bid's own field, naming the bid", async () => {
-    await client.get(`/cases/${caseId}/award`);
-    // 60/30/10 with points for Billig AS (A) and Grønn AS (C), none for Middels AS (B)
-    const form = { ...FORM, version: "1", "cost-weight": "60", "quality-weight": "10", "quality-points-0": "4", "quality-points-1": "", "quality-points-2": "8" };
-    const res = await client.postForm(`/cases/${caseId}/award`, form);
-    expect(res.status).toBe(400);
-    const html = await res.text();
-    expect(/id="award-quality-points-1-error">([^<]*)</.exec(html)?.[1]).toBe("tilbudet «Middels AS» (B) mangler kvalitetspoeng");
-    expect(html).toMatch(/id="award-quality-points-1"[^>]*aria-invalid="true"/);
-    // the filled fields are not marked
-    expect(html).not.toMatch(/id="award-quality-points-0-error"/);
-    expect(html).not.toMatch(/id="award-quality-points-2-error"/);
-    expect(valueOf(html, "award-quality-points-0")).toBe("4");
-    expect(html).toContain('href="#award-quality-points-1"');
-
-    await client.get(`/cases/${caseId}/award?lang=en`);
-    const en = await (await client.postForm(`/cases/${caseId}/award?lang=en`, form)).text();
-    expect(/id="award-quality-points-1-error">([^<]*)</.exec(en)?.[1]).toBe("the bid &quot;Middels AS&quot; (B) has no quality points");
-  });
-
   it("says weights that do not add up to 100 beside the first weight, in English too", async () => {
     await client.get(`/cases/${caseId}/award?lang=en`);
     const res = await client.postForm(`/cases/${caseId}/award?lang=en`, { ...FORM, version: "1", "cost-weight": "60" });
@@ -188,6 +168,51 @@ describe("the award form", () => {
     const html = await res.text();
     expect(valueOf(html, "award-cost-weight")).toBe("80");
     expect(text(html)).toContain("Noen andre har lagret saken");
+  });
+});
+
+describe("quality points not yet given for a bid", () => {
+  // 60/30/10 with points for Billig AS (A) and Grønn AS (C), none yet for Middels AS (B): the buyer judges quality after the bids are in
+  const form = { ...FORM, "cost-weight": "60", "quality-weight": "10", "quality-points-0": "4", "quality-points-1": "", "quality-points-2": "8" };
+  let pendingId: string;
+  beforeAll(async () => {
+    pendingId = (await server.store.cases.create(TENDER)).id;
+  });
+
+  it("saves the award, marks the blank field beside it and says why no points are shown, in both languages", async () => {
+    await client.get(`/cases/${pendingId}/award`);
+    const res = await client.postForm(`/cases/${pendingId}/award`, { ...form, version: "1" });
+    expect(res.status).toBe(303);
+    const saved = (await server.store.cases.get(pendingId))!;
+    expect(saved.document.award).toMatchObject({ criteria: [{ kind: "price" }, { kind: "climate" }, { kind: "quality", weight: 10, points: { A: 4, C: 8 } }] });
+
+    const { html } = await client.get(`/cases/${pendingId}/award?saved=1`);
+    // the blank field has a hint beside it, linked to the field; the filled ones have none, and nothing is an error
+    expect(/id="award-quality-points-1-hint">([^<]*)</.exec(html)?.[1]).toBe("Mangler: tildelingen regnes ikke ut før alle tilbudene har kvalitetspoeng.");
+    expect(html).toMatch(/id="award-quality-points-1"[^>]*aria-describedby="[^"]*award-quality-points-1-hint/);
+    expect(html).not.toMatch(/id="award-quality-points-[02]-hint"/);
+    expect(html).not.toContain('aria-invalid="true"');
+    expect(valueOf(html, "award-quality-points-0")).toBe("4");
+    // the warning instead of the points
+    const results = text(html.slice(html.indexOf('id="h-award-results"')));
+    expect(results).toContain("Tildelingen er ikke regnet ut: kvalitetspoeng mangler for «Middels AS» (B). Gi poengene på tildelingssiden.");
+    expect(results).toContain("Poengene vises når tildelingen kan regnes ut.");
+    expect(html).not.toContain('id="cap-award-points"');
+
+    const en = (await client.get(`/cases/${pendingId}/award?lang=en`)).html;
+    expect(/id="award-quality-points-1-hint">([^<]*)</.exec(en)?.[1]).toBe("Missing: the award is not computed until every bid has quality points.");
+    expect(text(en)).toContain('The award is not computed: quality points are missing for "Middels AS" (B). Give the points on the award page.');
+  });
+
+  it("computes the award once the last bid has its points", async () => {
+    const version = (await server.store.cases.get(pendingId))!.version;
+    await client.get(`/cases/${pendingId}/award`);
+    const res = await client.postForm(`/cases/${pendingId}/award`, { ...form, version: String(version), "quality-points-1": "6" });
+    expect(res.status).toBe(303);
+    const { html } = await client.get(`/cases/${pendingId}/award?saved=1`);
+    expect(html).toContain('id="cap-award-points"');
+    expect(html).not.toContain("award-quality-points-1-hint");
+    expect(text(html)).not.toContain("Tildelingen er ikke regnet ut");
   });
 });
 

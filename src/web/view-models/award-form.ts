@@ -34,13 +34,30 @@ export function errorsByField(edge: EdgeErrors, problems: readonly Problem[], in
   return { byField, loose };
 }
 
-type Cell = { id: string; name: string; value: string; label: string; error?: string; describedBy: string };
+type Cell = { id: string; name: string; value: string; label: string; error?: string; hint?: string; describedBy: string };
 type Choice = { id: string; name: string; value: string; label: string; checked: boolean };
 
 /** The hint above the form on how to write numbers: every table cell names it (a cell has no hint of its own). */
 export const NUMBER_HINT_ID = "award-number-hint";
 
-const cellOf = (id: string, name: string, value: string, label: string, error: string | undefined): Cell => ({ id, name, value, label, ...(error ? { error } : {}), describedBy: [NUMBER_HINT_ID, error ? `${id}-error` : ""].filter(Boolean).join(" ") });
+const cellOf = (id: string, name: string, value: string, label: string, error: string | undefined, hint?: string): Cell => ({
+  id,
+  name,
+  value,
+  label,
+  ...(error ? { error } : {}),
+  ...(hint ? { hint } : {}),
+  describedBy: [NUMBER_HINT_ID, hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" "),
+});
+
+/**
+ * A bid's quality field left blank under a quality criterion: valid (the
+ * buyer may judge quality after the bids are in), but the award is not
+ * computed until it is given, so the field says so beside it.
+ */
+function qualityPending(entry: AwardEntry, i: number, lang: Lang): string | undefined {
+  return entry.qualityWeight.trim() !== "" && (entry.qualityPoints[i] ?? "").trim() === "" ? translate(lang, "award.quality.missing") : undefined;
+}
 
 function scoredModel(entry: AwardEntry, group: ScoredGroup, error: (id: string) => string | undefined, lang: Lang) {
   const s = entry[group];
@@ -73,7 +90,7 @@ export function awardFormModel(entry: AwardEntry, errors: AwardErrors, bids: rea
   const climate = scoredModel(entry, "climate", error, lang);
   const quality = {
     weight: field({ id: awardFieldId.weight("quality"), name: "quality-weight", label: translate(lang, "award.field.weight"), hint: translate(lang, "award.hint.qualityWeight"), value: entry.qualityWeight, error: error(awardFieldId.weight("quality")), maxlength: 20 }),
-    points: bids.map((bid, i) => ({ name: bid.name, cell: cellOf(awardFieldId.qualityPoints(i), `quality-points-${i}`, entry.qualityPoints[i] ?? "", translate(lang, "award.quality.pointsFor", { bid: bid.name }), error(awardFieldId.qualityPoints(i))) })),
+    points: bids.map((bid, i) => ({ name: bid.name, cell: cellOf(awardFieldId.qualityPoints(i), `quality-points-${i}`, entry.qualityPoints[i] ?? "", translate(lang, "award.quality.pointsFor", { bid: bid.name }), error(awardFieldId.qualityPoints(i)), qualityPending(entry, i, lang)) })),
   };
   const markups = MARKUP_TIERS.map((tier) => field({ id: awardFieldId.markup(tier), name: `markup-${tier}`, label: translate(lang, `award.markup.${tier}`), value: entry.markup[tier], error: error(awardFieldId.markup(tier)), maxlength: 20 }));
   const maxPoints = field({ id: awardFieldId.maxPoints, name: "maxPoints", label: translate(lang, "award.field.maxPoints"), hint: translate(lang, "award.hint.maxPoints"), value: entry.maxPoints, error: error(awardFieldId.maxPoints), maxlength: 20 });

@@ -2,10 +2,12 @@
  * View model of the award page (GET/POST /cases/:id/award): the form for
  * a buyer (or the criteria read-only for an adviser or a finance user),
  * and the saved version's figures (award-results.ts), or the case's
- * problems where it does not evaluate, or a word on what to do where it
- * sets no award yet.
+ * problems where it does not evaluate, or the warning that says why the
+ * award is not computed yet (quality points missing for some bids), or a
+ * word on what to do where it sets no award yet.
  */
 import type { Lang } from "../../case/messages.js";
+import { warningMessage } from "../../case/warnings.js";
 import type { StoredEvaluation } from "../evaluation.js";
 import { translate } from "../i18n/catalog.js";
 import type { AwardForm } from "./award-form.js";
@@ -18,6 +20,8 @@ export function awardPageModel({ evaluated, form, lang, saved, conflict, edited 
   const { stored, evaluation } = evaluated;
   const links = caseLinks(stored.id);
   const results = evaluation.ok ? awardResultsModel(evaluation, lang) : null;
+  // a valid award that waits for the buyer's quality points: the warning is said instead of results
+  const pending = evaluation.ok && results === null ? evaluation.warnings.filter((w) => w.code === "award-quality-missing").map((w) => warningMessage(w, lang)) : [];
   return {
     pageTitle: translate(lang, "award.pageTitle", { title: stored.title }),
     title: stored.title,
@@ -34,6 +38,7 @@ export function awardPageModel({ evaluated, form, lang, saved, conflict, edited 
     resultsOfSaved: edited,
     problems: evaluation.ok ? null : problemsModel(evaluated, lang),
     results,
-    noAward: evaluation.ok && results === null,
+    pending: pending.length > 0 ? pending : null,
+    noAward: evaluation.ok && results === null && pending.length === 0,
   };
 }
