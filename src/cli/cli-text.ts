@@ -48,6 +48,7 @@ export const CLI_TEXT = {
   "no-such-file": { nb: "{file}: finnes ikke", en: "{file}: no such file" },
   "template.written": { nb: "Tilbudsskjemaet er skrevet til {file}", en: "The bid form was written to {file}" },
   "import-bid.added": { nb: "Tilbud {id} er lagt til; saken er skrevet til {file}", en: "Bid {id} was added; the case was written to {file}" },
+  "import-bid.quality-needed": { nb: "Tildelingen regnes ikke ut før tilbud {id} har fått kvalitetspoeng", en: "The award is not computed until bid {id} has quality points" },
   "import-bid.replaced": { nb: "Tilbud {id} erstattet alternativet med samme kortnavn; saken er skrevet til {file}", en: "Bid {id} replaced the alternative of the same short name; the case was written to {file}" },
   "screen.no-supplier": { nb: "(ingen leverandør)", en: "(no supplier)" },
   "screen.no-function": { nb: "(ingen funksjon)", en: "(no function)" },

@@ -42,6 +42,33 @@ describe("kalkyle template and import-bid", () => {
     expect(JSON.parse(printed.stdout)).toEqual(written);
   });
 
+  it("imports a bid into a case whose award has a quality criterion: the award then waits for the new bid's quality points", async () => {
+    // quality points for A and B only: C's are the buyer's to give after its bid is in
+    const award = { maxPoints: 10, criteria: [{ kind: "price", weight: 90, model: { type: "linear", zeroAt: 2 } }, { kind: "quality", weight: 10, points: { A: 8, B: 6 } }] };
+    const withAward = join(dir, "case-award.json");
+    writeFileSync(withAward, JSON.stringify({ ...BASE_CASE, award }));
+    const template = join(dir, "bid-award.xlsx");
+    expect((await kalkyle(["template", withAward, "-o", template, "--lang", "nb"])).status).toBe(0);
+    const filled = join(dir, "filled-award.xlsx");
+    writeFileSync(filled, await fill(readFileSync(template), "nb", supplierEntries(set, "nb")));
+    const out = join(dir, "out-award.json");
+    expect(await kalkyle(["import-bid", withAward, filled, "-o", out, "--lang", "nb"])).toEqual({
+      status: 0,
+      stdout: `Tilbud C er lagt til; saken er skrevet til ${out}`,
+      stderr: "Tildelingen regnes ikke ut før tilbud C har fått kvalitetspoeng",
+    });
+    const written = JSON.parse(readFileSync(out, "utf8")) as typeof BASE_CASE & { award: typeof award };
+    expect(written.alternatives.map((a) => a.id)).toEqual(["A", "B", "C"]);
+    expect(written.award).toEqual(award);
+    // the case with the bid evaluates and names the bid still without quality points
+    const evaluated = await kalkyle(["evaluate", out, "--lang", "en"]);
+    expect(evaluated.status).toBe(0);
+    const result = JSON.parse(evaluated.stdout) as { award?: unknown; warnings: { code: string; message: { en: string } }[] };
+    expect(result.award).toBeUndefined();
+    const warning = result.warnings.find((w) => w.code === "award-quality-missing")?.message.en;
+    expect(warning).toMatch(/^The award is not computed: quality points are missing for ".+" \(C\)\. Give the points on the award page\.$/);
+  });
+
   it("a broken form: exit 2, every problem with its sheet and cell, nothing written", async () => {
     const template = join(dir, "bid-en.xlsx");
     expect((await kalkyle(["template", caseFile, "-o", template, "--lang", "en"])).status).toBe(0);
