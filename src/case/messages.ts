@@ -64,6 +64,11 @@ export const PROBLEM_MESSAGES = {
     nb: "«{value}» med faktoren for {year} er ikke null, men gir et tall i kg CO2e så lite at det blir 0 (under 10^-100)",
     en: "\"{value}\" with the factor for {year} is not zero but gives a figure in kg CO2e so small that it comes out as 0 (below 10^-100)",
   },
+  // Figures by calendar year (an inline factor's byYear, a carbon price path): their keys, their size, and value given beside byYear (src/case/schema.ts, zod-problems.ts)
+  "calendar-year-key": { nb: "må være et firesifret kalenderår, f.eks. 2030", en: "must be a four-digit calendar year, e.g. 2030" },
+  "by-year-empty": { nb: "må ha verdien for minst ett kalenderår", en: "must give the value for at least one calendar year" },
+  "by-year-too-many": { nb: "kan ha høyst {max} år", en: "may have at most {max} years" },
+  "either-field": { nb: "oppgi enten {first} eller {second}, ikke begge", en: "give either {first} or {second}, not both" },
   "not-electricity": { nb: "«{id}» er ikke en strømfaktor", en: "\"{id}\" is not an electricity factor" },
   "price-year": { nb: "faktorsettet har ingen prisindeks for {year} (finnes: {options})", en: "the factor set has no price index for {year} (available: {options})" },
   "after-period": { nb: "år {year} er etter analyseperioden (0–{years})", en: "year {year} is after the analysis period (0–{years})" },

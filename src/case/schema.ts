@@ -12,11 +12,17 @@ const text = (max = MAX_TEXT) => z.string().trim().min(1).max(max);
 const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
 const yearIndex = z.union([z.number().int().min(0).max(1000), z.literal("end")]);
 const serviceLife = z.number().int().min(1).max(1000).optional();
-const calendarYearKey = z.string().regex(/^\d{4}$/, "keys are calendar years, e.g. \"2030\"");
+// The messages are problem codes (messages.ts), so zod-problems.ts says them in the user's language.
+const calendarYearKey = z.string().regex(/^\d{4}$/, "calendar-year-key");
+const MAX_FACTOR_YEARS = 250;
+const yearCount = (r: Record<string, number>): number => Object.keys(r).length;
 
 /** Added by Kalkyle: an inline factor given per calendar year (docs/case-format.md, "Factors that change by year"). */
 export const inlineYearFactorSchema = z.strictObject({
-  byYear: z.record(calendarYearKey, finite.pipe(z.number().min(-1e9).max(1e9))).refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 250, { message: "give between 1 and 250 years" }),
+  byYear: z
+    .record(calendarYearKey, finite.pipe(z.number().min(-1e9).max(1e9)))
+    .refine((r) => yearCount(r) > 0, { message: "by-year-empty", params: { problem: "by-year-empty" } })
+    .refine((r) => yearCount(r) <= MAX_FACTOR_YEARS, { message: "by-year-too-many", params: { problem: "by-year-too-many", problemParams: { max: String(MAX_FACTOR_YEARS) } } }),
   unit: text(60),
 });
 
@@ -77,7 +83,7 @@ const calendarYear = z.number().int().min(1900).max(2200);
 export const CARBON_PATH_NAMES = ["default", "non-ets", "ets"] as const;
 export const carbonPriceSchema = z.union([
   z.enum(CARBON_PATH_NAMES),
-  z.record(z.string().regex(/^\d{4}$/, "keys are calendar years, e.g. \"2030\""), finite.pipe(z.number().min(0).max(1e7))).refine((r) => Object.keys(r).length > 0, { message: "give at least one year" }),
+  z.record(calendarYearKey, finite.pipe(z.number().min(0).max(1e7))).refine((r) => yearCount(r) > 0, { message: "by-year-empty", params: { problem: "by-year-empty" } }),
 ]);
 
 export const analysisSchema = z.strictObject({

@@ -97,7 +97,9 @@ describe("structural problems (zod schema), every one with its JSON path", () =>
 
   it("refuses a carbon price path with a key that is not a year, or with no years", () => {
     expect(paths(caseWith([{}], { carbonPrice: { "20x0": 5 } }))).toEqual(["analysis.carbonPrice.20x0"]);
-    expect(problemsOf(caseWith([{}], { carbonPrice: {} }))).toEqual([{ path: "analysis.carbonPrice", code: "invalid", params: { detail: "give at least one year" } }]);
+    expect(problemsOf(caseWith([{}], { carbonPrice: { "20x0": 5 } }))).toEqual([{ path: "analysis.carbonPrice.20x0", code: "calendar-year-key", params: {} }]);
+    // A problem code the catalogue says in each language, not zod's English message
+    expect(problemsOf(caseWith([{}], { carbonPrice: {} }))).toEqual([{ path: "analysis.carbonPrice", code: "by-year-empty", params: {} }]);
   });
 
   it("reports a JSON syntax error as a problem at the document, not an exception", () => {
