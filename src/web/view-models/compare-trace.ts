@@ -5,7 +5,8 @@
  * calculation rests on. Each source is cited once, in that list: a case
  * with hundreds of items from one dataset repeats its number, not its
  * citation. An item whose factor changes by year says so in words, with
- * the factor of the period's first and last year.
+ * the factor of the period's first and last year, or, when the period lies
+ * beyond the years given, which year's value is used throughout.
  */
 import type { Lang } from "../../case/messages.js";
 import type { Decimal } from "../../core/decimal.js";
@@ -27,14 +28,38 @@ export type SourceNumbers = ReadonlyMap<string, number>;
 const factorShown = (value: Decimal, lang: Lang) => factorValueText(value.toSignificantDigits(4).toFixed(), lang);
 
 /**
+ * A factor by year that is the same in every year of the period: the period
+ * lies past the last given year (or before the first), so that year's value
+ * is used throughout; «Faktoren er gitt per år til og med 2023; 2023-verdien
+ * 0,015 kg CO2e per kWh brukes for alle årene i analysen». Null when the
+ * factor changes within the period or the given years are not known.
+ */
+function flatText(item: ResolvedEmissionItem, startYear: number, per: string, lang: Lang): string | null {
+  const byYear = item.kgPerUnitByYear!;
+  if (!byYear.every((v) => v.equals(byYear[0]!))) return null;
+  const endYear = startYear + byYear.length - 1;
+  const given = [...(item.kgPerUnitGiven?.keys() ?? [])];
+  if (given.length === 0) return null;
+  const value = factorShown(byYear[0]!, lang);
+  const [firstGiven, lastGiven] = [Math.min(...given), Math.max(...given)];
+  if (lastGiven < startYear) return translate(lang, "compare.trace.byYear.afterLast", { year: String(lastGiven), value, per });
+  if (firstGiven > endYear) return translate(lang, "compare.trace.byYear.beforeFirst", { year: String(firstGiven), value, per });
+  if (byYear.length === 1) return null;
+  return translate(lang, "compare.trace.byYear.same", { value, per, firstYear: String(startYear), lastYear: String(endYear) });
+}
+
+/**
  * «Faktoren endres fra år til år: 0,02 kg CO2e per kWh i 2026 … 0,01 i 2028»:
  * the factor of the period's first and last year, per the unit of the
  * record it comes from (per unit of the quantity for a factor given in the case).
+ * A factor that does not change within the period says why (flatText).
  */
 export function yearVaryingText(item: ResolvedEmissionItem, startYear: number, unit: string | null, lang: Lang): string | null {
   const byYear = item.kgPerUnitByYear;
   if (byYear === undefined) return null;
   const per = unit ?? translate(lang, "compare.trace.byYear.unit");
+  const flat = flatText(item, startYear, per, lang);
+  if (flat !== null) return flat;
   const first = { first: factorShown(byYear[0]!, lang), firstYear: String(startYear), per };
   if (byYear.length === 1) return translate(lang, "compare.trace.byYear.one", first);
   return translate(lang, "compare.trace.byYear.range", { ...first, last: factorShown(byYear.at(-1)!, lang), lastYear: String(startYear + byYear.length - 1) });
