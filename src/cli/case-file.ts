@@ -1,7 +1,8 @@
 /**
- * A case file read for a command that works on one (template, import-bid):
- * its JSON, or the reason it cannot be read said on stderr in the user's
- * language (no such file; not JSON, with the problem's path).
+ * A case file read for a command that works on one (evaluate, validate,
+ * template, import-bid): its JSON, or the reason it cannot be read said on
+ * stderr in the user's language (no such file; not JSON, with the
+ * problem's path).
  */
 import { readFileSync } from "node:fs";
 import { parseJsonText } from "../case/evaluate-document.js";

@@ -16,8 +16,7 @@
  * (every problem with its path; a backup file that cannot be used), 1 fault
  * (also: restore while the server has the database open).
  */
-import { readFileSync } from "node:fs";
-import { checkCase, evaluateDocument, parseJsonText } from "../case/evaluate-document.js";
+import { checkCase, evaluateDocument } from "../case/evaluate-document.js";
 import { problemLine, type Lang, type Problem } from "../case/messages.js";
 import { caseWarnings, warningMessage } from "../case/warnings.js";
 import { loadFactorLibrary } from "../factors/load.js";
@@ -28,6 +27,7 @@ import { listFactors } from "./factors-command.js";
 import { tokenCommand } from "./token-command.js";
 import { uncertaintyOptions } from "./uncertainty-options.js";
 import { defaultLang, parseCliArgs } from "./cli-args.js";
+import { readCaseFile } from "./case-file.js";
 import { resultTable } from "./table.js";
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
@@ -37,16 +37,7 @@ function readCase(file: string | undefined, io: Io, lang: Lang): { ok: true; val
     io.err(text(lang, "cli.usage"));
     return { ok: false };
   }
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-  } catch (error) {
-    io.err((error as NodeJS.ErrnoException).code === "ENOENT" ? text(lang, "cli.no-such-file", { file }) : `${file}: ${(error as Error).message}`);
-    return { ok: false };
-  }
-  const parsed = parseJsonText(source);
-  if (!parsed.ok) reportProblems(parsed.problems, io, lang);
-  return parsed;
+  return readCaseFile(file, io, lang);
 }
 
 function reportProblems(problems: Problem[], io: Io, lang: Lang): void {
