@@ -12,21 +12,10 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, seriousViolations } from "./browser.js";
+import { tender } from "./award-tender.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
-const bid = (id: string, name: string, nok: number, kg: number) => ({
-  id,
-  name,
-  emissions: [{ label: "Produksjon", kind: "fixed", factor: { value: 1, unit: "kgCO2e/unit" }, quantity: `${kg} unit` }],
-  costs: [{ label: "Tilbudspris", kind: "acquisition", amount: nok }],
-});
-
-const TENDER = {
-  schema: "kalkyle.case/1",
-  title: "Anbud på kontormøbler med et langt navn som må brytes på en smal skjerm",
-  analysis: { startYear: 2026, years: 2, discountRate: 0.04 },
-  alternatives: [bid("A", "Billig AS", 1000, 2000), bid("B", "Middels AS", 1200, 1000), bid("C", "Grønn AS", 1500, 500)],
-};
+const TENDER = tender("Anbud på kontormøbler med et langt navn som må brytes på en smal skjerm");
 
 let server: TestServer;
 let browser: Browser;

@@ -16,22 +16,11 @@
  *   linear and C not the cheapest: ΔC = 3 × 100/70 × (2 − 1) × 1 000 / 10 = 428,57 kr → 857 kr per tonne.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tender } from "./award-tender.js";
 import { startTestServer, TestClient, type TestServer } from "./harness.js";
 import { text } from "./page-text.js";
 
-const bid = (id: string, name: string, nok: number, kg: number) => ({
-  id,
-  name,
-  emissions: [{ label: "Produksjon", kind: "fixed", factor: { value: 1, unit: "kgCO2e/unit" }, quantity: `${kg} unit` }],
-  costs: [{ label: "Tilbudspris", kind: "acquisition", amount: nok }],
-});
-
-const TENDER = {
-  schema: "kalkyle.case/1",
-  title: "Anbud på kontormøbler",
-  analysis: { startYear: 2026, years: 2, discountRate: 0.04 },
-  alternatives: [bid("A", "Billig AS", 1000, 2000), bid("B", "Middels AS", 1200, 1000), bid("C", "Grønn AS", 1500, 500)],
-};
+const TENDER = tender("Anbud på kontormøbler");
 
 /** The form as a buyer fills it in: 70/30, both linear with zero at 2 × the best. */
 const FORM: Record<string, string> = {
