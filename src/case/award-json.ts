@@ -35,10 +35,9 @@ export function awardNoteMessage(note: AwardNote, award: AwardResult, lang: Lang
     return p.weight === "0" ? text(lang, "case.award.note.climate-missing") : text(lang, "case.award.note.climate-weight-below-30", { weight: formatNumber(Number(p.weight), lang, Number.isInteger(Number(p.weight)) ? 0 : 1) });
   }
   if (note.code === "ranking-differs") return text(lang, "case.award.note.ranking-differs", { points: p.points, lccWithCarbon: p.lccWithCarbon });
+  if (note.code === "carbon-price-none") return text(lang, "case.award.note.carbon-price-nothing", { lower: p.lower, higher: p.higher });
   const params = { lower: p.lower, higher: p.higher, implied: kroner(p.implied!, lang), reference: referenceText(award.reference, lang) };
-  // a pair with equal climate points puts no price on its CO2e: said in plain words, not as "far below" the reference
-  const pair = award.impliedCarbonPrices.find((x) => x.lower === p.lower && x.higher === p.higher);
-  if (note.code === "carbon-price-far-below") return text(lang, pair?.reason === "same-points" ? "case.award.note.carbon-price-nothing" : "case.award.note.carbon-price-far-below", params);
+  if (note.code === "carbon-price-far-below") return text(lang, "case.award.note.carbon-price-far-below", params);
   const reference = Number(p.reference);
   if (!(reference > 0)) return text(lang, "case.award.note.carbon-price-far-above-free", params);
   return text(lang, "case.award.note.carbon-price-far-above", { ...params, ratio: formatNumber(Number(p.implied) / reference, lang, 1) });

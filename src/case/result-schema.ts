@@ -188,7 +188,7 @@ const award = z.strictObject({
     }),
   ),
   reference: z.strictObject({ source: z.enum(["case", "r109"]), year, nokPerTonne: figure, min: figure, max: figure }),
-  notes: z.array(z.strictObject({ code: z.enum(["carbon-price-far-above", "carbon-price-far-below", "ranking-differs", "climate-weight-below-30"]), message })),
+  notes: z.array(z.strictObject({ code: z.enum(["carbon-price-far-above", "carbon-price-far-below", "carbon-price-none", "ranking-differs", "climate-weight-below-30"]), message })),
 });
 
 export const resultSchema = z.strictObject({

@@ -221,7 +221,7 @@ export type ImpliedCarbonPrice = {
   reason: "same-emissions" | "same-points" | "lead-exceeds-price-points" | null;
 };
 
-export type AwardNote = { code: "carbon-price-far-above" | "carbon-price-far-below" | "ranking-differs" | "climate-weight-below-30"; params: Record<string, string> };
+export type AwardNote = { code: "carbon-price-far-above" | "carbon-price-far-below" | "carbon-price-none" | "ranking-differs" | "climate-weight-below-30"; params: Record<string, string> };
 
 export type AwardResult = {
   maxPoints: Decimal;

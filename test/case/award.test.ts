@@ -178,6 +178,8 @@ describe("a pair with equal climate points", () => {
     ]);
     const nb = "Tilbud C og B får like mange klimapoeng, for eksempel fordi begge er forbi punktet der klimapoengene blir null eller ligger i samme intervall, så vektingen setter ingen pris på CO2e-en mellom dem.";
     const en = "Bids C and B get the same climate points, for example because both are past the point where the climate points reach zero or in the same band, so the weighting puts no price on the CO2e between them.";
+    // the core names such a pair's note itself: no price, not a price far below the reference
+    expect(award.notes.slice(0, 2).map((n) => n.code)).toEqual(["carbon-price-none", "carbon-price-none"]);
     expect(award.notes[0]!.message).toEqual({ nb, en });
     expect(award.impliedCarbonPrices[0]!.message).toEqual({ nb, en });
     for (const m of [...award.notes.map((n) => n.message), ...award.impliedCarbonPrices.map((p) => p.message!)]) {

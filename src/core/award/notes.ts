@@ -7,6 +7,8 @@
  *   least 30 % unless they are set as requirements instead.
  * - carbon-price-far-above / -below: an implied carbon price more than twice,
  *   or less than half, the reference price in the start year (one per pair).
+ * - carbon-price-none: a pair whose bids get equal climate points, so the
+ *   weighting puts no price at all on the CO2e between them (not "far below").
  * - ranking-differs: the order by points is not the order by LCC with carbon cost.
  */
 import { Decimal } from "../decimal.js";
@@ -24,6 +26,7 @@ export function climateWeightNote(award: ResolvedAward): AwardNote[] {
 export function carbonPriceNotes(prices: readonly ImpliedCarbonPrice[], reference: AwardResult["reference"]): AwardNote[] {
   return prices.flatMap((p): AwardNote[] => {
     if (p.nokPerTonne === null) return [];
+    if (p.reason === "same-points") return [{ code: "carbon-price-none", params: { lower: p.lower, higher: p.higher } }];
     const code = p.nokPerTonne.greaterThan(reference.nokPerTonne.mul(TWO)) ? "carbon-price-far-above" : p.nokPerTonne.lessThan(reference.nokPerTonne.div(TWO)) ? "carbon-price-far-below" : null;
     if (code === null) return [];
     return [{ code, params: { lower: p.lower, higher: p.higher, implied: p.nokPerTonne.toString(), reference: reference.nokPerTonne.toString(), year: String(reference.year), source: reference.source } }];

@@ -60,8 +60,7 @@ function noteText(note: AwardNote, award: AwardResult, criteria: ResolvedAward["
   if (note.code === "ranking-differs") return translate(lang, "award.note.rankingDiffers", { points: listed(award.rankings.points), lccWithCarbon: listed(award.rankings.lccWithCarbon) });
   const pair = award.impliedCarbonPrices.find((p) => p.lower === note.params.lower && p.higher === note.params.higher);
   const pairNames = { lower: quoted(names(note.params.lower ?? ""), lang), higher: quoted(names(note.params.higher ?? ""), lang) };
-  // equal climate points put no price on the CO2e between the two: said as such, not as "far below" the reference
-  if (pair?.reason === "same-points") return translate(lang, "award.note.samePoints", pairNames);
+  if (note.code === "carbon-price-none") return translate(lang, "award.note.samePoints", pairNames);
   const implied = formatNumber(pair?.nokPerTonne ? num(pair.nokPerTonne) : Number(note.params.implied), lang);
   const reference = formatNumber(num(award.reference.nokPerTonne), lang);
   const key = note.code === "carbon-price-far-above" ? "award.note.farAbove" : "award.note.farBelow";
